@@ -1,0 +1,176 @@
+// Browser entry point: an SDL2 window with a WebGL2 context, Dear ImGui's SDL2 and OpenGL3
+// backends, the store, and the functions the page and browser tests call.
+#include <GLES3/gl3.h>
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "core/store.hpp"
+#include "core/widget_registry.hpp"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+#include "imgui_impl_sdl2.h"
+#include "platform/web_http.hpp"
+#include "ui/app_view.hpp"
+#include "ui/registry_hooks.hpp"
+#include "ui/theme.hpp"
+
+namespace {
+
+using namespace b2b::client;
+
+constexpr const char* kCanvas = "#canvas";
+constexpr const char* kFontPath = "/assets/ui-font.ttf";
+
+struct WebApp {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  WebEffectRunner effects;
+  Store store{effects};
+  WidgetRegistry registry;
+  UiFonts fonts;
+  std::uint64_t frame = 0;
+  std::string widgets_json;  // keeps the string b2b_widgets_json returns alive
+};
+
+WebApp* g_app = nullptr;
+
+// Keeps the canvas backing store at CSS size x devicePixelRatio (also when only the ratio
+// changes, which fires no resize event) and the fonts rasterised for that ratio.
+void sync_canvas_and_fonts(double& css_w, double& css_h, int& fb_w, int& fb_h, float& dpr) {
+  emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
+  dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+  const int want_w = static_cast<int>(std::lround(css_w * dpr));
+  const int want_h = static_cast<int>(std::lround(css_h * dpr));
+  emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
+  if (fb_w != want_w || fb_h != want_h) {
+    emscripten_set_canvas_element_size(kCanvas, want_w, want_h);
+    fb_w = want_w;
+    fb_h = want_h;
+  }
+  if (g_app->fonts.device_pixel_ratio != dpr) {
+    UiFonts fonts = load_ui_fonts(ImGui::GetIO(), kFontPath, dpr);
+    if (!fonts.body) {
+      std::fprintf(stderr, "cannot load the UI font %s\n", kFontPath);
+      return;
+    }
+    g_app->fonts = fonts;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+void run_frame() {
+  WebApp& app = *g_app;
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+
+  double css_w = 0, css_h = 0;
+  int fb_w = 0, fb_h = 0;
+  float dpr = 1;
+  sync_canvas_and_fonts(css_w, css_h, fb_w, fb_h, dpr);
+  if (css_w < 1 || css_h < 1 || !app.fonts.body) return;
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  // Layout in CSS pixels, drawn at the real pixel density.
+  io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
+  io.DisplayFramebufferScale = ImVec2(static_cast<float>(fb_w / css_w), static_cast<float>(fb_h / css_h));
+
+  app.registry.begin_frame(++app.frame, io.DisplaySize.x, io.DisplaySize.y, dpr);
+  ImGui::NewFrame();
+  draw_app(app.store.state(), app.fonts, [&](Action action) { app.store.dispatch(std::move(action)); });
+  ImGui::Render();
+  app.registry.end_frame();
+
+  glViewport(0, 0, fb_w, fb_h);
+  const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(background.x, background.y, background.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  app.store.process();
+}
+
+}  // namespace
+
+extern "C" {
+
+// The widget registry of the last drawn frame as JSON (see client/core/widget_registry.hpp).
+EMSCRIPTEN_KEEPALIVE const char* b2b_widgets_json() {
+  g_app->widgets_json = g_app->registry.to_json();
+  return g_app->widgets_json.c_str();
+}
+
+// Frames drawn so far: tests wait on this instead of sleeping.
+EMSCRIPTEN_KEEPALIVE double b2b_frame_count() { return g_app ? static_cast<double>(g_app->frame) : 0; }
+
+// 1 when the UI font has a glyph for every character of the UTF-8 text, else 0.
+EMSCRIPTEN_KEEPALIVE int b2b_font_has_glyphs(const char* utf8) {
+  if (!g_app || !g_app->fonts.body) return 0;
+  const char* end = utf8 + std::strlen(utf8);
+  while (utf8 < end) {
+    unsigned int codepoint = 0;
+    utf8 += ImTextCharFromUtf8(&codepoint, utf8, end);
+    if (!g_app->fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(codepoint))) return 0;
+  }
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void b2b_on_http_response(int request_id, int status, const char* body) {
+  if (g_app) g_app->effects.on_http_response(request_id, status, body);
+}
+
+}  // extern "C"
+
+int main() {
+  // Keys typed into the page go to the canvas, not to SDL's window-wide handler.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, kCanvas);
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+    std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+
+  g_app = new WebApp();
+  g_app->effects.bind(g_app->store);
+  // The canvas is sized by CSS to the viewport; SDL follows it (RESIZABLE + an external size).
+  g_app->window = SDL_CreateWindow("B2B", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 390, 844,
+                                   SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!g_app->window) {
+    std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
+    return 1;
+  }
+  g_app->gl = SDL_GL_CreateContext(g_app->window);
+  if (!g_app->gl) {
+    std::fprintf(stderr, "WebGL2 context failed: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_MakeCurrent(g_app->window, g_app->gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.ConfigWindowsMoveFromTitleBarOnly = true;
+  io.MouseDragThreshold = 10.0f;  // a finger wobbles; a small drag is still a tap
+  apply_touch_style(ImGui::GetStyle());
+  bind_widget_registry(ImGui::GetCurrentContext(), &g_app->registry);
+  ImGui_ImplSDL2_InitForOpenGL(g_app->window, g_app->gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  g_app->store.dispatch(AppStarted{});
+  emscripten_set_main_loop(run_frame, 0, true);
+  return 0;
+}

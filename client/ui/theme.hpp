@@ -1,0 +1,27 @@
+// Fonts rasterised at the device's pixel density, and a style sized for fingers.
+#pragma once
+
+struct ImFont;
+struct ImGuiIO;
+struct ImGuiStyle;
+
+namespace b2b::client {
+
+// Layout sizes in CSS pixels.
+inline constexpr float kBodyFontPx = 18.0f;
+inline constexpr float kTitleFontPx = 26.0f;
+inline constexpr float kTouchTargetPx = 48.0f;  // above WCAG's 44 CSS px
+
+struct UiFonts {
+  ImFont* body = nullptr;
+  ImFont* title = nullptr;
+  float device_pixel_ratio = 0;  // the density they were rasterised for
+};
+
+// Rebuilds io.Fonts from the TTF at ttf_path with glyphs rasterised at css size x DPR, and sets
+// io.FontGlobalScale so layout stays in CSS pixels. Returns nulls if the file cannot be loaded.
+UiFonts load_ui_fonts(ImGuiIO& io, const char* ttf_path, float device_pixel_ratio);
+
+void apply_touch_style(ImGuiStyle& style);
+
+}  // namespace b2b::client

@@ -1,0 +1,55 @@
+// Every UI string can be drawn: the subset UI font has a glyph for each of its characters.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/i18n.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/theme.hpp"
+
+using namespace b2b::client;
+
+namespace {
+
+// The first character of text that font cannot draw, or 0 when it can draw them all.
+unsigned missing_glyph(ImFont* font, const char* text) {
+  const char* end = text + std::char_traits<char>::length(text);
+  while (text < end) {
+    unsigned codepoint = 0;
+    text += ImTextCharFromUtf8(&codepoint, text, end);
+    if (codepoint >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(codepoint))) return codepoint;
+  }
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("the UI font draws every UI string and Polish letters") {
+  ImGuiContext* context = ImGui::CreateContext();
+  const UiFonts fonts = load_ui_fonts(ImGui::GetIO(), B2B_UI_FONT, 3.0f);
+  REQUIRE(fonts.body != nullptr);
+
+  CHECK(missing_glyph(fonts.body, "Złóż zamówienie ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ „cytat” – 1 234,56 zł €") == 0);
+  for (const char* text : all_ui_strings()) {
+    INFO("string: " << text);
+    CHECK(missing_glyph(fonts.body, text) == 0);
+  }
+  SUBCASE("a character outside the subset is reported, so the check can fail") {
+    CHECK(missing_glyph(fonts.body, "日本") == 0x65E5);
+  }
+  SUBCASE("glyphs are rasterised at the device density, layout stays in CSS pixels") {
+    CHECK(fonts.body->FontSize == doctest::Approx(kBodyFontPx * 3.0f));
+    CHECK(ImGui::GetIO().FontGlobalScale == doctest::Approx(1.0f / 3.0f));
+  }
+  ImGui::DestroyContext(context);
+}
+
+TEST_CASE("every message has a Polish and an English text") {
+  for (int i = 0; i < static_cast<int>(Msg::Count_); ++i) {
+    const auto msg = static_cast<Msg>(i);
+    CHECK(tr(msg, b2b::Locale::pl) != nullptr);
+    CHECK(tr(msg, b2b::Locale::en) != nullptr);
+    CHECK(std::string(tr(msg, b2b::Locale::pl)).size() > 0);
+  }
+}

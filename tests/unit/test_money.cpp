@@ -1,0 +1,48 @@
+// Money: integer arithmetic with overflow errors, and Polish / English formatting.
+#include <doctest/doctest.h>
+
+#include <limits>
+
+#include "b2b/money.hpp"
+
+using namespace b2b;
+
+TEST_CASE("format_money writes Polish and English amounts") {
+  SUBCASE("Polish groups thousands with a no-break space and ends with zł") {
+    CHECK(format_money({123456, Currency::PLN}, Locale::pl) == "1\u00A0234,56\u00A0z\u0142");
+    CHECK(format_money({5, Currency::PLN}, Locale::pl) == "0,05\u00A0z\u0142");
+    CHECK(format_money({100000000, Currency::PLN}, Locale::pl) == "1\u00A0000\u00A0000,00\u00A0z\u0142");
+    CHECK(format_money({-1999, Currency::PLN}, Locale::pl) == "-19,99\u00A0z\u0142");
+    CHECK(format_money({250, Currency::EUR}, Locale::pl) == "2,50\u00A0EUR");
+  }
+  SUBCASE("English puts the currency code first and groups with commas") {
+    CHECK(format_money({123456, Currency::PLN}, Locale::en) == "PLN 1,234.56");
+    CHECK(format_money({0, Currency::PLN}, Locale::en) == "PLN 0.00");
+    CHECK(format_money({-100, Currency::EUR}, Locale::en) == "-EUR 1.00");
+  }
+  SUBCASE("the extremes of int64 format without overflow") {
+    CHECK(format_money({std::numeric_limits<std::int64_t>::max(), Currency::PLN}, Locale::en) ==
+          "PLN 92,233,720,368,547,758.07");
+    CHECK(format_money({std::numeric_limits<std::int64_t>::min(), Currency::PLN}, Locale::en) ==
+          "-PLN 92,233,720,368,547,758.08");
+  }
+}
+
+TEST_CASE("add sums one currency and refuses mixed currencies and overflow") {
+  CHECK(add({150, Currency::PLN}, {250, Currency::PLN}).value() == Money{400, Currency::PLN});
+  const auto mixed = add({1, Currency::PLN}, {1, Currency::EUR});
+  REQUIRE_FALSE(mixed.ok());
+  CHECK(mixed.error().field == "currency");
+  const auto overflow = add({std::numeric_limits<std::int64_t>::max(), Currency::PLN}, {1, Currency::PLN});
+  REQUIRE_FALSE(overflow.ok());
+  CHECK(overflow.error().kind == ErrorKind::Overflow);
+}
+
+TEST_CASE("multiply scales by a quantity and reports overflow") {
+  CHECK(multiply({1437, Currency::PLN}, 12).value() == Money{17244, Currency::PLN});
+  CHECK(multiply({1437, Currency::PLN}, 0).value() == Money{0, Currency::PLN});
+  // 2^62 * 2 overflows int64 but not uint64: must still be an error on wasm32 and x86_64 alike.
+  const auto overflow = multiply({std::int64_t{1} << 62, Currency::PLN}, 2);
+  REQUIRE_FALSE(overflow.ok());
+  CHECK(overflow.error().kind == ErrorKind::Overflow);
+}
