@@ -6,11 +6,13 @@ set -euo pipefail
 APT_PACKAGES=(
   emscripten libcereal-dev rapidjson-dev doctest-dev
   chromium fonts-noto-core python3-fonttools
-  libcpp-httplib-dev pkg-config nodejs npm
+  libcpp-httplib-dev pkg-config
   cmake ninja-build g++ clang dpkg-dev brotli
 )
 
 need_apt=()
+# The machine's own Node.js 20 and npm serve; Debian's are only the fallback (they conflict).
+command -v node >/dev/null && command -v npm >/dev/null || need_apt+=(nodejs npm)
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done

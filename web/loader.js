@@ -58,6 +58,7 @@
       return {};
     },
     onRuntimeInitialized: function () {
+      window.b2bReady = true;  // exported functions may be called from now on
       loadingText.textContent = "";
       progress.style.width = "100%";
       // Hide the overlay once the first frame is drawn.

@@ -25,6 +25,14 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"Brak połączenia", "No connection"},
     {"Sprawdź połączenie", "Check connection"},
     {"protokół", "protocol"},
+    {"serwer nie odpowiada", "the server does not answer"},
+    {"zaloguj się ponownie", "please log in again"},
+    {"brak uprawnień", "not allowed"},
+    {"popraw zaznaczone pola", "please correct the marked fields"},
+    {"dane zmieniły się w międzyczasie", "the data changed in the meantime"},
+    {"błąd serwera", "server error"},
+    {"nieczytelna odpowiedź serwera", "unreadable server response"},
+    {"kwota poza zakresem", "amount out of range"},
 }};
 
 }  // namespace
@@ -32,6 +40,24 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
 const char* tr(Msg msg, Locale locale) {
   const Translation& row = kTable[static_cast<std::size_t>(msg)];
   return locale == Locale::pl ? row.pl : row.en;
+}
+
+std::string describe_error(const Error& error, Locale locale) {
+  Msg sentence = Msg::ErrorServer;
+  switch (error.kind) {
+    case ErrorKind::Network: return tr(Msg::ErrorNetwork, locale);  // the detail is the browser's
+    case ErrorKind::Auth: sentence = Msg::ErrorAuth; break;
+    case ErrorKind::Forbidden: sentence = Msg::ErrorForbidden; break;
+    case ErrorKind::Validation: sentence = Msg::ErrorValidation; break;
+    case ErrorKind::Conflict: sentence = Msg::ErrorConflict; break;
+    case ErrorKind::Server: sentence = Msg::ErrorServer; break;
+    case ErrorKind::Decode: sentence = Msg::ErrorDecode; break;
+    case ErrorKind::Overflow: sentence = Msg::ErrorOverflow; break;
+  }
+  std::string text = tr(sentence, locale);
+  if (!error.field.empty()) text += " (" + error.field + ": " + error.message + ")";
+  else if (!error.message.empty()) text += " (" + error.message + ")";
+  return text;
 }
 
 std::vector<const char*> all_ui_strings() {

@@ -2,7 +2,10 @@
 #pragma once
 #include <vector>
 
+#include <string>
+
 #include "b2b/locale.hpp"
+#include "b2b/result.hpp"
 
 namespace b2b::client {
 
@@ -19,10 +22,22 @@ enum class Msg {
   ServerOffline,
   CheckConnection,
   ProtocolVersion,
+  ErrorNetwork,
+  ErrorAuth,
+  ErrorForbidden,
+  ErrorValidation,
+  ErrorConflict,
+  ErrorServer,
+  ErrorDecode,
+  ErrorOverflow,
   Count_
 };
 
 const char* tr(Msg msg, Locale locale);
+
+// An error for people: a sentence in the UI language for its kind, then the library's detail
+// (field and reason, in English, since it names protocol fields) where it adds something.
+std::string describe_error(const Error& error, Locale locale);
 
 // Every string of every locale, e.g. to check that the UI font has all their glyphs.
 std::vector<const char*> all_ui_strings();

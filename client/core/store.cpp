@@ -15,7 +15,7 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 Transition check_server(AppState state) {
   state.server.connection = Connection::Checking;
-  state.server.problem.clear();
+  state.server.problem = {};
   return {std::move(state), {SendHttp{HttpPurpose::Health, protocol::build_health_request()}}};
 }
 
@@ -43,11 +43,9 @@ Transition update(AppState state, const Action& action) {
           [&](const HealthResponseReceived& received) {
             auto health = protocol::parse_health_response(received.response);
             if (health) {
-              state.server = {Connection::Online, health.value().server, health.value().protocol_version, ""};
+              state.server = {Connection::Online, health.value().server, health.value().protocol_version, {}};
             } else {
-              const Error& error = health.error();
-              state.server = {Connection::Offline, "", 0,
-                              error.field.empty() ? error.message : error.field + ": " + error.message};
+              state.server = {Connection::Offline, "", 0, health.error()};
             }
             return Transition{std::move(state), {}};
           },

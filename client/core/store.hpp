@@ -10,6 +10,7 @@
 
 #include "b2b/http.hpp"
 #include "b2b/locale.hpp"
+#include "b2b/result.hpp"
 
 namespace b2b::client {
 
@@ -20,7 +21,7 @@ struct ServerStatus {
   Connection connection = Connection::Unknown;
   std::string server;     // who answered, when online
   int protocol_version = 0;
-  std::string problem;    // why not online, when offline
+  Error problem{};        // why not online, when offline
 };
 
 struct AppState {

@@ -15,6 +15,7 @@ const char* role_name(WidgetRole role) {
     case WidgetRole::ListItem: return "list_item";
     case WidgetRole::Tab: return "tab";
     case WidgetRole::TreeNode: return "tree_node";
+    case WidgetRole::Status: return "status";
   }
   return "button";
 }
@@ -80,7 +81,7 @@ void WidgetRegistry::begin_frame(std::uint64_t frame, float viewport_width, floa
   dpr_ = device_pixel_ratio;
   pending_.clear();
   building_.clear();
-  last_info_id_ = 0;
+  last_is_item_ = false;
   has_next_role_ = false;
 }
 
@@ -128,11 +129,22 @@ void WidgetRegistry::on_item_info(std::uint32_t id, std::string_view raw_label, 
   info.visible_rect = intersect(intersect(added->rect, added->clip), {0, 0, viewport_w_, viewport_h_});
   info.enabled = added->enabled;
   building_.push_back(std::move(info));
-  last_info_id_ = id;
+  last_is_item_ = true;
+}
+
+void WidgetRegistry::add_status(std::string key, std::string text, WidgetRect rect) {
+  WidgetInfo info;
+  info.key = std::move(key);
+  info.label = std::move(text);
+  info.role = WidgetRole::Status;
+  info.rect = rect;
+  info.visible_rect = intersect(rect, {0, 0, viewport_w_, viewport_h_});
+  building_.push_back(std::move(info));
+  last_is_item_ = false;
 }
 
 WidgetInfo* WidgetRegistry::last_item() {
-  if (building_.empty() || building_.back().id != last_info_id_) return nullptr;
+  if (building_.empty() || !last_is_item_) return nullptr;
   return &building_.back();
 }
 

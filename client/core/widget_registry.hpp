@@ -9,7 +9,8 @@
 
 namespace b2b::client {
 
-enum class WidgetRole { Button, TextField, Checkbox, Radio, ListItem, Tab, TreeNode };
+// Status is not interactive: text that tells the user how things stand (connection, errors).
+enum class WidgetRole { Button, TextField, Checkbox, Radio, ListItem, Tab, TreeNode, Status };
 
 const char* role_name(WidgetRole role);
 
@@ -49,6 +50,9 @@ class WidgetRegistry {
   void on_item_add(std::uint32_t id, WidgetRect rect, WidgetRect clip, bool enabled);
   void on_item_info(std::uint32_t id, std::string_view raw_label, ItemFlags flags);
 
+  // Text that is not an ImGui item but that people (and tests) must be able to read.
+  void add_status(std::string key, std::string text, WidgetRect rect);
+
   // Annotations from view code for what ImGui's hooks cannot know.
   void set_next_role(WidgetRole role) { next_role_ = role; has_next_role_ = true; }
   void set_last_checked(bool checked);
@@ -75,7 +79,7 @@ class WidgetRegistry {
   float viewport_w_ = 0, viewport_h_ = 0, dpr_ = 1;
   std::vector<Pending> pending_;  // items added this frame, waiting for their info
   std::vector<WidgetInfo> building_;
-  std::uint32_t last_info_id_ = 0;
+  bool last_is_item_ = false;  // the last record is an ImGui item that annotations may describe
   WidgetRole next_role_ = WidgetRole::Button;
   bool has_next_role_ = false;
 

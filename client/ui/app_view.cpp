@@ -35,17 +35,30 @@ bool segment(const char* label, const char* key, bool selected, float width) {
   return pressed;
 }
 
+// A horizontal rule as wide as the column (ImGui's Separator spans the whole window).
+void column_rule(float width) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddLine(pos, ImVec2(pos.x + width, pos.y), ImGui::GetColorU32(ImGuiCol_Separator));
+  ImGui::Dummy(ImVec2(width, 1));
+}
+
 void section_heading(const char* text) {
   ImGui::Spacing();
   ImGui::TextDisabled("%s", text);
 }
 
-void status_dot(ImU32 color) {
+// A coloured dot and wrapped text, registered as a status so it can be read without pixels.
+void status_line(const char* key, ImU32 color, const std::string& text) {
   const float size = ImGui::GetTextLineHeight();
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + size * 0.5f, pos.y + size * 0.5f), size * 0.3f, color);
   ImGui::Dummy(ImVec2(size, size));
   ImGui::SameLine();
+  ImGui::TextWrapped("%s", text.c_str());
+  if (WidgetRegistry* registry = current_widget_registry()) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    registry->add_status(key, text, {pos.x, min.y, max.x - pos.x, max.y - min.y});
+  }
 }
 
 void draw_language(const AppState& state, float width, const Dispatch& dispatch) {
@@ -64,21 +77,19 @@ void draw_server(const AppState& state, float width, const Dispatch& dispatch) {
   section_heading(tr(Msg::ServerHeading, l));
   switch (server.connection) {
     case Connection::Unknown:
-      status_dot(IM_COL32(150, 150, 150, 255));
-      ImGui::TextUnformatted(tr(Msg::ServerUnknown, l));
+      status_line("server_status", IM_COL32(150, 150, 150, 255), tr(Msg::ServerUnknown, l));
       break;
     case Connection::Checking:
-      status_dot(IM_COL32(230, 160, 20, 255));
-      ImGui::TextUnformatted(tr(Msg::ServerChecking, l));
+      status_line("server_status", IM_COL32(230, 160, 20, 255), tr(Msg::ServerChecking, l));
       break;
     case Connection::Online:
-      status_dot(IM_COL32(30, 150, 70, 255));
-      ImGui::TextWrapped("%s: %s (%s %d)", tr(Msg::ServerOnline, l), server.server.c_str(),
-                         tr(Msg::ProtocolVersion, l), server.protocol_version);
+      status_line("server_status", IM_COL32(30, 150, 70, 255),
+                  std::string(tr(Msg::ServerOnline, l)) + ": " + server.server + " (" + tr(Msg::ProtocolVersion, l) +
+                      " " + std::to_string(server.protocol_version) + ")");
       break;
     case Connection::Offline:
-      status_dot(IM_COL32(200, 40, 40, 255));
-      ImGui::TextWrapped("%s: %s", tr(Msg::ServerOffline, l), server.problem.c_str());
+      status_line("server_status", IM_COL32(200, 40, 40, 255),
+                  std::string(tr(Msg::ServerOffline, l)) + ": " + describe_error(server.problem, l));
       break;
   }
   ImGui::BeginDisabled(server.connection == Connection::Checking);
@@ -107,7 +118,7 @@ void draw_app(const AppState& state, const UiFonts& fonts, const Dispatch& dispa
   ImGui::TextUnformatted(tr(Msg::AppTitle, state.locale));
   ImGui::PopFont();
   ImGui::TextWrapped("%s", tr(Msg::Tagline, state.locale));
-  ImGui::Separator();
+  column_rule(width);
   draw_language(state, width, dispatch);
   draw_server(state, width, dispatch);
 

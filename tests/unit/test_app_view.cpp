@@ -34,7 +34,9 @@ TEST_CASE("the start screen on a phone") {
     CHECK_FALSE(english->checked);
     CHECK(check->label == "Sprawdź połączenie");
     CHECK_FALSE(check->enabled);  // a check is under way
+    CHECK(ui.registry().find_by_key("server_status")->label == "Sprawdzanie połączenia…");
     for (const WidgetInfo& item : ui.registry().items()) {
+      if (item.role == WidgetRole::Status) continue;
       INFO(item.label);
       CHECK(item.rect.h >= 44.0f);
       CHECK(item.rect.x >= 0.0f);
@@ -70,6 +72,7 @@ TEST_CASE("the start screen on a phone") {
     ui.frame();
     ui.frame();
     CHECK(ui.store().state().server.connection == Connection::Offline);
+    CHECK(ui.registry().find_by_key("server_status")->label == "Brak połączenia: serwer nie odpowiada");
     CHECK(ui.registry().find_by_key("check_connection")->enabled);
     ui.tap_key("check_connection");
     CHECK(runner.effects.size() == 2);

@@ -53,3 +53,13 @@ TEST_CASE("every message has a Polish and an English text") {
     CHECK(std::string(tr(msg, b2b::Locale::pl)).size() > 0);
   }
 }
+
+TEST_CASE("describe_error speaks the UI language and keeps the field detail") {
+  using b2b::Error;
+  using b2b::ErrorKind;
+  CHECK(describe_error(Error{ErrorKind::Network, "", "TypeError: Failed to fetch"}, b2b::Locale::pl) ==
+        "serwer nie odpowiada");
+  CHECK(describe_error(Error{ErrorKind::Decode, "server", "expected string"}, b2b::Locale::en) ==
+        "unreadable server response (server: expected string)");
+  CHECK(describe_error(Error{ErrorKind::Server, "", "HTTP 503"}, b2b::Locale::pl) == "błąd serwera (HTTP 503)");
+}

@@ -42,10 +42,10 @@ TEST_CASE("SetLocale switches the language and nothing else") {
 TEST_CASE("CheckServer") {
   SUBCASE("sends a health request when idle") {
     AppState state;
-    state.server = {Connection::Offline, "", 0, "old problem"};
+    state.server = {Connection::Offline, "", 0, Error{ErrorKind::Network, "", "old problem"}};
     const Transition next = update(state, CheckServer{});
     CHECK(next.state.server.connection == Connection::Checking);
-    CHECK(next.state.server.problem.empty());
+    CHECK(next.state.server.problem.message.empty());
     CHECK(next.effects.size() == 1);
   }
   SUBCASE("does not send a second request while one is under way") {
@@ -67,12 +67,14 @@ TEST_CASE("HealthResponseReceived") {
   SUBCASE("no response means offline, saying why") {
     const Transition next = update(checking, HealthResponseReceived{{0, {}, "TypeError: Failed to fetch"}});
     CHECK(next.state.server.connection == Connection::Offline);
-    CHECK(next.state.server.problem == "no response from the server");
+    CHECK(next.state.server.problem.kind == ErrorKind::Network);
   }
   SUBCASE("a malformed answer names the field") {
     const Transition next = update(checking, HealthResponseReceived{{200, {}, R"({"server":1})"}});
     CHECK(next.state.server.connection == Connection::Offline);
-    CHECK(next.state.server.problem == "server: expected string");
+    CHECK(next.state.server.problem.kind == ErrorKind::Decode);
+    CHECK(next.state.server.problem.field == "server");
+    CHECK(next.state.server.problem.message == "expected string");
   }
 }
 

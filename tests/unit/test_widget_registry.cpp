@@ -111,3 +111,18 @@ TEST_CASE("to_json escapes text and lists every field") {
         "\"visible_rect\":{\"x\":1.00,\"y\":2.00,\"w\":3.00,\"h\":4.00},"
         "\"visible\":true,\"enabled\":false,\"checked\":false}]}");
 }
+
+TEST_CASE("status text is listed with its key, text and rectangle") {
+  WidgetRegistry registry;
+  registry.begin_frame(1, 390, 844, 1);
+  registry.add_status("server_status", "Połączono: server-mock", {16, 300, 358, 24});
+  registry.set_last_checked(true);  // annotations never attach to a status
+  registry.end_frame();
+  REQUIRE(registry.items().size() == 1);
+  const WidgetInfo& status = registry.items()[0];
+  CHECK(status.role == WidgetRole::Status);
+  CHECK(status.key == "server_status");
+  CHECK(status.label == "Połączono: server-mock");
+  CHECK(status.visible_rect.h == doctest::Approx(24));
+  CHECK_FALSE(status.has_checked);
+}

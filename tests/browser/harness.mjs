@@ -1,0 +1,127 @@
+// Browser test harness: starts server-mock on a free loopback port, launches Debian's Chromium
+// with SwiftShader WebGL, and finds and taps widgets through the client's widget registry.
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { PNG } from "pngjs";
+
+function requiredEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests through ctest (./dev test)`);
+  return value;
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+export const TABLET = { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+// Starts server-mock serving the built client; resolves with its base URL and a stop function.
+export async function startServerMock() {
+  const server = spawn(requiredEnv("B2B_SERVER_MOCK"), ["--web-root", requiredEnv("B2B_DIST_DIR"), "--port", "0"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let output = "";
+    server.stdout.on("data", (chunk) => {
+      output += chunk;
+      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (match) resolve(match[1]);
+    });
+    server.on("exit", (code) => reject(new Error(`server-mock exited with ${code}: ${output}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        server.once("exit", resolve);
+        server.kill("SIGTERM");
+      }),
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+      "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+// Collects console errors and page errors so a test can show them when it fails.
+export function watchConsole(page) {
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(String(error)));
+  return problems;
+}
+
+export async function frameCount(page) {
+  return page.evaluate(() => (window.b2bReady ? Module._b2b_frame_count() : 0));
+}
+
+// Waits until the app has drawn `count` more frames than now (never sleeps a fixed time).
+export async function waitFrames(page, count = 2) {
+  const start = await frameCount(page);
+  await page.waitForFunction((target) => Module._b2b_frame_count() >= target, start + count);
+}
+
+export async function widgets(page) {
+  return page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._b2b_widgets_json())));
+}
+
+// Waits until an item matching `predicate` (an item => bool written as a string) is drawn.
+export async function waitForWidget(page, key, predicateSource = "() => true", timeout = 10000) {
+  const handle = await page.waitForFunction(
+    ({ key, predicateSource }) => {
+      const registry = JSON.parse(Module.UTF8ToString(Module._b2b_widgets_json()));
+      const item = registry.items.find((i) => i.key === key);
+      // eslint-disable-next-line no-new-func
+      return item && new Function("return " + predicateSource)()(item) ? item : null;
+    },
+    { key, predicateSource },
+    { timeout },
+  );
+  return handle.jsonValue();
+}
+
+// Taps the centre of the item's visible part with a real touch event.
+export async function tap(page, item) {
+  const r = item.visible_rect;
+  if (!item.visible || r.w <= 0) throw new Error(`cannot tap ${item.key || item.label}: not visible`);
+  await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+}
+
+export function screenshotDir() {
+  const dir = requiredEnv("B2B_SCREENSHOT_DIR");
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+// Saves a screenshot for people to look at and returns it decoded, for pixel checks.
+export async function screenshot(page, name) {
+  const file = path.join(screenshotDir(), name + ".png");
+  const buffer = await page.screenshot({ path: file });
+  return PNG.sync.read(buffer);
+}
+
+// The colour at CSS pixel (x, y) of a decoded screenshot taken at `scale` device pixels per CSS px.
+export function pixelAt(png, x, y, scale) {
+  const i = (Math.round(y * scale) * png.width + Math.round(x * scale)) * 4;
+  return [png.data[i], png.data[i + 1], png.data[i + 2]];
+}
+
+// How many distinct colours a region (CSS px) has: a drawn UI has many, a blank canvas one.
+export function distinctColours(png, rect, scale) {
+  const colours = new Set();
+  for (let y = Math.floor(rect.y * scale); y < Math.min(png.height, (rect.y + rect.h) * scale); y += 2)
+    for (let x = Math.floor(rect.x * scale); x < Math.min(png.width, (rect.x + rect.w) * scale); x += 2) {
+      const i = (y * png.width + x) * 4;
+      colours.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+    }
+  return colours.size;
+}
