@@ -88,7 +88,8 @@ int main(int argc, char** argv) {
   }
   std::signal(SIGINT, stop_on_signal);
   std::signal(SIGTERM, stop_on_signal);
-  std::printf("server-mock listening on http://%s:%d/\n", options.host.c_str(), port);
+  std::printf("server-mock listening on http://%s:%d/ (open it in a browser; Ctrl-C stops)\n", options.host.c_str(),
+              port);
   std::fflush(stdout);
   server.listen_after_bind();
   return 0;

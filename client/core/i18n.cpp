@@ -33,6 +33,7 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"błąd serwera", "server error"},
     {"nieczytelna odpowiedź serwera", "unreadable server response"},
     {"kwota poza zakresem", "amount out of range"},
+    {"nie znaleziono", "not found"},
 }};
 
 }  // namespace
@@ -45,18 +46,38 @@ const char* tr(Msg msg, Locale locale) {
 std::string describe_error(const Error& error, Locale locale) {
   Msg sentence = Msg::ErrorServer;
   switch (error.kind) {
-    case ErrorKind::Network: return tr(Msg::ErrorNetwork, locale);  // the detail is the browser's
-    case ErrorKind::Auth: sentence = Msg::ErrorAuth; break;
-    case ErrorKind::Forbidden: sentence = Msg::ErrorForbidden; break;
-    case ErrorKind::Validation: sentence = Msg::ErrorValidation; break;
-    case ErrorKind::Conflict: sentence = Msg::ErrorConflict; break;
-    case ErrorKind::Server: sentence = Msg::ErrorServer; break;
-    case ErrorKind::Decode: sentence = Msg::ErrorDecode; break;
-    case ErrorKind::Overflow: sentence = Msg::ErrorOverflow; break;
+    case ErrorKind::Network:
+      return tr(Msg::ErrorNetwork, locale);  // the detail is the browser's
+    case ErrorKind::Auth:
+      sentence = Msg::ErrorAuth;
+      break;
+    case ErrorKind::Forbidden:
+      sentence = Msg::ErrorForbidden;
+      break;
+    case ErrorKind::Validation:
+      sentence = Msg::ErrorValidation;
+      break;
+    case ErrorKind::Conflict:
+      sentence = Msg::ErrorConflict;
+      break;
+    case ErrorKind::Server:
+      sentence = Msg::ErrorServer;
+      break;
+    case ErrorKind::Decode:
+      sentence = Msg::ErrorDecode;
+      break;
+    case ErrorKind::Overflow:
+      sentence = Msg::ErrorOverflow;
+      break;
+    case ErrorKind::NotFound:
+      sentence = Msg::ErrorNotFound;
+      break;
   }
   std::string text = tr(sentence, locale);
-  if (!error.field.empty()) text += " (" + error.field + ": " + error.message + ")";
-  else if (!error.message.empty()) text += " (" + error.message + ")";
+  if (!error.field.empty())
+    text += " (" + error.field + ": " + error.message + ")";
+  else if (!error.message.empty())
+    text += " (" + error.message + ")";
   return text;
 }
 

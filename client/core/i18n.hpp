@@ -1,8 +1,7 @@
 // Every UI string, in Polish and English, from one table.
 #pragma once
-#include <vector>
-
 #include <string>
+#include <vector>
 
 #include "b2b/locale.hpp"
 #include "b2b/result.hpp"
@@ -30,6 +29,7 @@ enum class Msg {
   ErrorServer,
   ErrorDecode,
   ErrorOverflow,
+  ErrorNotFound,
   Count_
 };
 

@@ -23,7 +23,8 @@ Transition check_server(AppState state) {
 
 Action response_action(HttpPurpose purpose, HttpResponse response) {
   switch (purpose) {
-    case HttpPurpose::Health: return HealthResponseReceived{std::move(response)};
+    case HttpPurpose::Health:
+      return HealthResponseReceived{std::move(response)};
   }
   return HealthResponseReceived{std::move(response)};
 }

@@ -19,9 +19,9 @@ enum class Connection { Unknown, Checking, Online, Offline };
 
 struct ServerStatus {
   Connection connection = Connection::Unknown;
-  std::string server;     // who answered, when online
+  std::string server;  // who answered, when online
   int protocol_version = 0;
-  Error problem{};        // why not online, when offline
+  Error problem{};  // why not online, when offline
 };
 
 struct AppState {

@@ -8,14 +8,22 @@ namespace b2b::client {
 
 const char* role_name(WidgetRole role) {
   switch (role) {
-    case WidgetRole::Button: return "button";
-    case WidgetRole::TextField: return "text_field";
-    case WidgetRole::Checkbox: return "checkbox";
-    case WidgetRole::Radio: return "radio";
-    case WidgetRole::ListItem: return "list_item";
-    case WidgetRole::Tab: return "tab";
-    case WidgetRole::TreeNode: return "tree_node";
-    case WidgetRole::Status: return "status";
+    case WidgetRole::Button:
+      return "button";
+    case WidgetRole::TextField:
+      return "text_field";
+    case WidgetRole::Checkbox:
+      return "checkbox";
+    case WidgetRole::Radio:
+      return "radio";
+    case WidgetRole::ListItem:
+      return "list_item";
+    case WidgetRole::Tab:
+      return "tab";
+    case WidgetRole::TreeNode:
+      return "tree_node";
+    case WidgetRole::Status:
+      return "status";
   }
   return "button";
 }
@@ -33,11 +41,21 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   for (const char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char escaped[8];

@@ -23,7 +23,7 @@ struct WidgetInfo {
   std::string key;       // locale-independent name given after "##" in the label, may be empty
   std::string label;     // what the user reads (the label up to "##")
   WidgetRole role = WidgetRole::Button;
-  WidgetRect rect;       // whole item
+  WidgetRect rect;          // whole item
   WidgetRect visible_rect;  // part inside its clip rectangle; empty when scrolled away
   bool enabled = true;
   bool has_checked = false;
@@ -54,7 +54,10 @@ class WidgetRegistry {
   void add_status(std::string key, std::string text, WidgetRect rect);
 
   // Annotations from view code for what ImGui's hooks cannot know.
-  void set_next_role(WidgetRole role) { next_role_ = role; has_next_role_ = true; }
+  void set_next_role(WidgetRole role) {
+    next_role_ = role;
+    has_next_role_ = true;
+  }
   void set_last_checked(bool checked);
   void set_last_value(std::string value);
 

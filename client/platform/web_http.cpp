@@ -7,8 +7,9 @@
 
 // The API base comes from the page (Module.b2bApiBase: "" for the same origin).
 // Status 0 means no response: network error, offline, or blocked by CORS.
-EM_JS(void, b2b_js_fetch,
-      (int request_id, const char* method, const char* path, const char* headers, const char* body), {
+// clang-format off
+EM_JS(void, b2b_js_fetch, (int request_id, const char* method, const char* path, const char* headers, const char* body),
+      {
         const base = Module.b2bApiBase || "";
         const init = {method : UTF8ToString(method), headers : {}};
         for (const line of UTF8ToString(headers).split("\n")) {
@@ -25,11 +26,10 @@ EM_JS(void, b2b_js_fetch,
           _free(ptr);
         };
         fetch(base + UTF8ToString(path), init)
-            .then(function(response) {
-              return response.text().then(function(t) { deliver(response.status, t); });
-            })
+            .then(function(response) { return response.text().then(function(t) { deliver(response.status, t); }); })
             .catch(function(error) { deliver(0, String(error)); });
       });
+// clang-format on
 
 namespace b2b::client {
 

@@ -60,12 +60,16 @@ int days_in_month(int year, int month) {
 
 int vat_percent(VatRate rate) {
   switch (rate) {
-    case VatRate::Standard23: return 23;
-    case VatRate::Reduced8: return 8;
-    case VatRate::Reduced5: return 5;
+    case VatRate::Standard23:
+      return 23;
+    case VatRate::Reduced8:
+      return 8;
+    case VatRate::Reduced5:
+      return 5;
     case VatRate::Zero:
     case VatRate::Exempt:
-    case VatRate::ReverseCharge: return 0;
+    case VatRate::ReverseCharge:
+      return 0;
   }
   return 0;
 }

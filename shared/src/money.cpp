@@ -7,8 +7,10 @@ namespace b2b {
 
 const char* currency_code(Currency currency) {
   switch (currency) {
-    case Currency::PLN: return "PLN";
-    case Currency::EUR: return "EUR";
+    case Currency::PLN:
+      return "PLN";
+    case Currency::EUR:
+      return "EUR";
   }
   return "?";
 }

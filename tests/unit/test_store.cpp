@@ -15,9 +15,7 @@ struct RecordingRunner : EffectRunner {
   void run(const Effect& effect) override { effects.push_back(effect); }
 };
 
-HttpResponse healthy() {
-  return {200, {}, protocol::encode_health({"server-mock 0.1.0", protocol::kProtocolVersion})};
-}
+HttpResponse healthy() { return {200, {}, protocol::encode_health({"server-mock 0.1.0", protocol::kProtocolVersion})}; }
 
 }  // namespace
 

@@ -73,7 +73,7 @@ TEST_CASE("items without info (scrollbars, windows) are not listed") {
 TEST_CASE("the visible rectangle is clipped by the item's clip rectangle and the viewport") {
   WidgetRegistry registry;
   registry.begin_frame(1, 390, 844, 1);
-  registry.on_item_add(1, {0, 800, 100, 100}, kScreen, true);      // half below the screen
+  registry.on_item_add(1, {0, 800, 100, 100}, kScreen, true);  // half below the screen
   registry.on_item_info(1, "Half", {});
   registry.on_item_add(2, {0, 10, 100, 40}, {0, 100, 390, 500}, true);  // scrolled out of its list
   registry.on_item_info(2, "Gone", {});

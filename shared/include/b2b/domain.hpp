@@ -31,12 +31,12 @@ struct LocalizedText {
 
 struct Product {
   std::string sku;
-  std::string ean;                         // EAN-13, check digit validated; may be empty
+  std::string ean;  // EAN-13, check digit validated; may be empty
   LocalizedText name;
   std::vector<std::string> category_path;  // e.g. {"Mechanika", "Uszczelnienia"}
   std::string brand;
   Unit unit = Unit::Piece;
-  std::int64_t pack_size = 1;              // quantities are multiples of this
+  std::int64_t pack_size = 1;  // quantities are multiples of this
   std::int64_t min_order_quantity = 1;
   VatRate vat = VatRate::Standard23;
   std::int64_t stock = 0;
@@ -45,7 +45,7 @@ struct Product {
 
 // --- Prices ------------------------------------------------------------------------------------
 struct PriceTier {
-  std::int64_t min_quantity = 0;   // applies from this quantity on
+  std::int64_t min_quantity = 0;  // applies from this quantity on
   std::int64_t unit_net_minor = 0;
 };
 
@@ -59,7 +59,7 @@ struct PriceList {
   std::string id;
   std::string company_id;
   Currency currency = Currency::PLN;
-  std::int64_t version = 0;         // bumps on every change (for sync)
+  std::int64_t version = 0;  // bumps on every change (for sync)
   std::vector<PriceListEntry> entries;
 };
 
@@ -71,7 +71,7 @@ std::optional<PaymentTerms> payment_terms_from_code(const std::string& code);
 
 struct Address {
   std::string id;
-  std::string label;        // e.g. "Budowa Wrocław, ul. Legnicka"
+  std::string label;  // e.g. "Budowa Wrocław, ul. Legnicka"
   std::string street;
   std::string postal_code;  // "00-000" in Poland
   std::string city;
@@ -81,8 +81,8 @@ struct Address {
 struct Company {
   std::string id;
   std::string name;
-  std::string nip;          // Polish tax id, 10 digits, checksum validated
-  std::string eu_vat_id;    // e.g. "PL5261040828"; may be empty
+  std::string nip;        // Polish tax id, 10 digits, checksum validated
+  std::string eu_vat_id;  // e.g. "PL5261040828"; may be empty
   std::vector<Address> addresses;
   PaymentTerms payment_terms = PaymentTerms::Prepaid;
   Money credit_limit;
@@ -101,7 +101,7 @@ struct User {
   std::string email;
   std::string name;
   Role role = Role::Buyer;
-  Money spending_limit;     // per order, net; above it an order needs approval
+  Money spending_limit;  // per order, net; above it an order needs approval
   bool active = true;
 };
 
@@ -136,11 +136,11 @@ struct Date {
   }
 };
 
-std::string format_date(const Date& date);                  // "2026-11-27"
-std::optional<Date> parse_date(const std::string& iso);     // nullopt unless a real calendar date
+std::string format_date(const Date& date);               // "2026-11-27"
+std::optional<Date> parse_date(const std::string& iso);  // nullopt unless a real calendar date
 
 struct CheckoutFields {
-  std::string po_number;             // required when the company says so; at most 35 characters
+  std::string po_number;  // required when the company says so; at most 35 characters
   std::string cost_centre;
   std::optional<Date> requested_delivery;
   std::string note;
@@ -156,11 +156,11 @@ std::optional<OrderStatus> order_status_from_code(const std::string& code);
 struct PricedLine {
   std::string sku;
   std::int64_t quantity = 0;
-  Money unit_net;   // the tier price charged
-  Money net;        // unit_net x quantity
+  Money unit_net;  // the tier price charged
+  Money net;       // unit_net x quantity
   VatRate vat = VatRate::Standard23;
-  Money vat_amount; // net x rate, rounded half up to the grosz
-  Money gross;      // net + vat_amount
+  Money vat_amount;  // net x rate, rounded half up to the grosz
+  Money gross;       // net + vat_amount
   std::string note;
 };
 
@@ -178,7 +178,7 @@ struct StatusChange {
 };
 
 struct Order {
-  std::string number;          // e.g. "ZAM/2026/000123"
+  std::string number;  // e.g. "ZAM/2026/000123"
   std::string company_id;
   std::string buyer_user_id;
   OrderStatus status = OrderStatus::Placed;

@@ -22,4 +22,10 @@ struct HttpResponse {
   std::string body;
 };
 
+// Percent-encodes text for a URL path segment or query value (RFC 3986 unreserved kept).
+std::string url_encode(const std::string& text);
+
+// The value of a header, matched case-insensitively; empty when absent.
+std::string header_value(const HttpHeaders& headers, const std::string& name);
+
 }  // namespace b2b

@@ -14,9 +14,7 @@ struct Money {
   std::int64_t minor = 0;  // grosze for PLN, cents for EUR
   Currency currency = Currency::PLN;
 
-  friend bool operator==(const Money& a, const Money& b) {
-    return a.minor == b.minor && a.currency == b.currency;
-  }
+  friend bool operator==(const Money& a, const Money& b) { return a.minor == b.minor && a.currency == b.currency; }
 };
 
 const char* currency_code(Currency currency);

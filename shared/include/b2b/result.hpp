@@ -3,15 +3,24 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace b2b {
 
-enum class ErrorKind { Network, Auth, Forbidden, Validation, Conflict, Server, Decode, Overflow };
+enum class ErrorKind { Network, Auth, Forbidden, Validation, Conflict, Server, Decode, Overflow, NotFound };
+
+// One field's problem in a validation error from a backend.
+struct FieldError {
+  std::string field;    // e.g. "checkout.po_number"
+  std::string code;     // machine-readable, e.g. "required", for the UI to translate
+  std::string message;  // the backend's own words
+};
 
 struct Error {
   ErrorKind kind;
-  std::string field;    // path of the offending field, e.g. "cart.lines[3].quantity"; empty if none
-  std::string message;  // what is wrong, for people
+  std::string field;                    // path of the offending field, e.g. "cart.lines[3].quantity"; empty if none
+  std::string message;                  // what is wrong, for people
+  std::vector<FieldError> fields = {};  // every field problem, for ErrorKind::Validation
 };
 
 template <typename T>

@@ -1,0 +1,162 @@
+// The sans-IO interface to a shop backend: each operation is a pure pair, one function that
+// builds the HTTP request value from domain input and one that parses the HTTP response value
+// into a domain result or a typed error. No sockets, no threads: the caller owns the transport.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "b2b/domain.hpp"
+#include "b2b/http.hpp"
+#include "b2b/result.hpp"
+
+namespace b2b::backend {
+
+// What a backend can do; the client hides (or keeps on the device) what it cannot.
+struct Capabilities {
+  bool saved_carts = false;          // several named carts per user, kept on the server
+  bool company_price_lists = false;  // net prices per company with quantity tiers
+  bool approvals = false;            // orders over a spending limit wait for an approver
+  bool user_management = false;      // company admins manage users and roles
+  bool idempotent_orders = false;    // an Idempotency-Key makes order submission safe to retry
+  bool catalog_changes = false;      // "changes since version" catalog sync
+  bool po_number = false;            // a PO number travels with the order
+};
+
+// An empty success (logout, delete).
+struct Done {};
+
+struct Credentials {
+  std::string email;
+  std::string password;
+};
+
+struct Session {
+  std::string token;  // sent as "Authorization: Bearer <token>"
+  std::int64_t expires_at_unix_seconds = 0;
+  User user;
+  Company company;
+};
+
+struct CatalogRequest {
+  std::int64_t since_version = 0;  // 0: everything; else only changes after that version
+  std::string cursor;              // from the previous page; empty for the first
+  int limit = 500;
+};
+
+struct CatalogPage {
+  std::vector<Product> products;     // changed or new products (inactive ones included, to hide them)
+  std::int64_t catalog_version = 0;  // the version this page belongs to
+  std::string next_cursor;           // empty on the last page
+};
+
+struct SearchRequest {
+  std::string text;  // name, SKU or EAN
+  int limit = 20;
+};
+
+struct OrderSubmission {
+  std::string idempotency_key;  // one per order the buyer placed; the same on every retry
+  std::string cart_id;          // the cart it came from (emptied when the order is accepted)
+  std::vector<CartLine> lines;
+  CheckoutFields checkout;
+  std::optional<Money> expected_gross_total;  // what the buyer saw; a different total is refused
+};
+
+// A line whose price or availability changed since the buyer saw it.
+struct LineChange {
+  std::string sku;
+  std::string reason;  // "price_changed", "unavailable", "inactive", "quantity_adjusted"
+  Money old_unit_net;
+  Money new_unit_net;
+};
+
+struct OrderOutcome {
+  Order order;
+  bool replayed = false;  // true: this key was seen before and this is the same order
+};
+
+// The answer when the expected total does not match the server's prices (HTTP 409).
+struct RepricedOrder {
+  Totals totals;
+  std::vector<LineChange> changes;
+};
+
+struct OrderFilter {
+  std::optional<OrderStatus> status;
+  std::optional<Date> from;
+  std::optional<Date> to;
+};
+
+struct ApprovalDecision {
+  std::string order_number;
+  bool approve = false;
+  std::string comment;  // required when rejecting
+};
+
+struct UserChange {
+  std::string user_id;
+  std::optional<Role> role;
+  std::optional<Money> spending_limit;
+  std::optional<bool> active;
+};
+
+struct UserInvite {
+  std::string email;
+  std::string name;
+  Role role = Role::Buyer;
+  Money spending_limit;
+};
+
+// Submitting an order can fail in one more way than other calls: prices changed.
+struct SubmitResult {
+  std::optional<OrderOutcome> outcome;    // set when the order was accepted (or replayed)
+  std::optional<RepricedOrder> repriced;  // set when the server refused a stale total
+};
+
+class ShopProtocol {
+ public:
+  virtual ~ShopProtocol() = default;
+  virtual Capabilities capabilities() const = 0;
+
+  virtual HttpRequest login_request(const Credentials& credentials) const = 0;
+  virtual Result<Session> parse_login(const HttpResponse& response) const = 0;
+  virtual HttpRequest logout_request(const std::string& token) const = 0;
+  virtual Result<Done> parse_logout(const HttpResponse& response) const = 0;
+
+  virtual HttpRequest catalog_request(const std::string& token, const CatalogRequest& request) const = 0;
+  virtual Result<CatalogPage> parse_catalog(const HttpResponse& response) const = 0;
+  virtual HttpRequest search_request(const std::string& token, const SearchRequest& request) const = 0;
+  virtual Result<std::vector<Product>> parse_search(const HttpResponse& response) const = 0;
+  virtual HttpRequest price_list_request(const std::string& token) const = 0;
+  virtual Result<PriceList> parse_price_list(const HttpResponse& response) const = 0;
+
+  virtual HttpRequest list_carts_request(const std::string& token) const = 0;
+  virtual Result<std::vector<Cart>> parse_list_carts(const HttpResponse& response) const = 0;
+  virtual HttpRequest create_cart_request(const std::string& token, const Cart& cart) const = 0;
+  // Update sends the version it edits; a newer version on the server is ErrorKind::Conflict.
+  virtual HttpRequest update_cart_request(const std::string& token, const Cart& cart) const = 0;
+  virtual Result<Cart> parse_cart(const HttpResponse& response) const = 0;  // create and update
+  virtual HttpRequest delete_cart_request(const std::string& token, const std::string& cart_id) const = 0;
+  virtual Result<Done> parse_delete_cart(const HttpResponse& response) const = 0;
+
+  virtual HttpRequest submit_order_request(const std::string& token, const OrderSubmission& submission) const = 0;
+  virtual Result<SubmitResult> parse_submit_order(const HttpResponse& response) const = 0;
+  virtual HttpRequest list_orders_request(const std::string& token, const OrderFilter& filter) const = 0;
+  virtual Result<std::vector<Order>> parse_list_orders(const HttpResponse& response) const = 0;
+  virtual HttpRequest get_order_request(const std::string& token, const std::string& number) const = 0;
+  virtual Result<Order> parse_order(const HttpResponse& response) const = 0;  // get and decide
+
+  virtual HttpRequest list_approvals_request(const std::string& token) const = 0;
+  virtual Result<std::vector<Order>> parse_list_approvals(const HttpResponse& response) const = 0;
+  virtual HttpRequest decide_approval_request(const std::string& token, const ApprovalDecision& decision) const = 0;
+
+  virtual HttpRequest list_users_request(const std::string& token) const = 0;
+  virtual Result<std::vector<User>> parse_list_users(const HttpResponse& response) const = 0;
+  virtual HttpRequest invite_user_request(const std::string& token, const UserInvite& invite) const = 0;
+  virtual HttpRequest change_user_request(const std::string& token, const UserChange& change) const = 0;
+  virtual Result<User> parse_user(const HttpResponse& response) const = 0;  // invite and change
+};
+
+}  // namespace b2b::backend
