@@ -1,0 +1,140 @@
+// Diacritic folding over UTF-8 for Latin-1 and Latin Extended-A (Polish and its neighbours).
+#include "b2b/text.hpp"
+
+#include <cstdint>
+
+namespace b2b {
+namespace {
+
+// Base letters of U+00C0..U+017F, in code point order; '\0' marks "no plain base letter".
+// Two-letter folds (ß, æ, œ, ĳ) are handled separately.
+constexpr char kLatinBase[] =
+    "aaaaaaaceeeeiiii"   // C0-CF: ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ
+    "dnooooo\0ouuuuyts"  // D0-DF: ÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß
+    "aaaaaaaceeeeiiii"   // E0-EF: àáâãäåæçèéêëìíîï
+    "dnooooo\0ouuuuyty"  // F0-FF: ðñòóôõö÷øùúûüýþÿ
+    "aaaaaaccccccccdd"   // 100-10F: ĀāĂăĄąĆćĈĉĊċČčĎď
+    "ddeeeeeeeeeegggg"   // 110-11F: ĐđĒēĔĕĖėĘęĚěĜĝĞğ
+    "gggghhhhiiiiiiii"   // 120-12F: ĠġĢģĤĥĦħĨĩĪīĬĭĮį
+    "iiiijjkkklllllll"   // 130-13F: İıĲĳĴĵĶķĸĹĺĻļĽľĿ
+    "lllnnnnnnnnnoooo"   // 140-14F: ŀŁłŃńŅņŇňŉŊŋŌōŎŏ
+    "oooorrrrrrssssss"   // 150-15F: ŐőŒœŔŕŖŗŘřŚśŜŝŞş
+    "ssttttttuuuuuuuu"   // 160-16F: ŠšŢţŤťŦŧŨũŪūŬŭŮů
+    "uuuuwwyyyzzzzzzs"   // 170-17F: ŰűŲųŴŵŶŷŸŹźŻżŽžſ
+    ;
+
+const char* two_letter_fold(std::uint32_t cp) {
+  switch (cp) {
+    case 0xC6:
+    case 0xE6:
+      return "ae";
+    case 0xDF:
+      return "ss";
+    case 0x132:
+    case 0x133:
+      return "ij";
+    case 0x152:
+    case 0x153:
+      return "oe";
+  }
+  return nullptr;
+}
+
+// Decodes one UTF-8 sequence at text[i]; returns its code point and advances i. Invalid or
+// truncated sequences yield U+FFFD and advance by one byte.
+std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  int length = 0;
+  std::uint32_t cp = 0;
+  if (lead < 0x80) {
+    ++i;
+    return lead;
+  } else if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    cp = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    cp = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    cp = lead & 0x07;
+  } else {
+    ++i;
+    return 0xFFFD;
+  }
+  if (i + length > text.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  for (int k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  i += length;
+  return cp;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80); }
+
+}  // namespace
+
+std::string fold_for_search(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const std::uint32_t cp = next_code_point(utf8, i);
+    if (cp < 0x80) {
+      out += (cp >= 'A' && cp <= 'Z') ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp);
+    } else if (const char* pair = two_letter_fold(cp)) {
+      out += pair;
+    } else if (cp >= 0xC0 && cp <= 0x17F && kLatinBase[cp - 0xC0] != '\0') {
+      out += kLatinBase[cp - 0xC0];
+    } else if (cp == 0xFFFD) {
+      out += '?';
+    } else {
+      append_utf8(out, cp);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> search_words(std::string_view utf8) {
+  const std::string folded = fold_for_search(utf8);
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : folded) {
+    if (is_word_char(c)) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+}  // namespace b2b

@@ -1,0 +1,33 @@
+// Search folding: text typed without Polish letters matches text with them.
+#include <doctest/doctest.h>
+
+#include "b2b/text.hpp"
+
+using namespace b2b;
+
+TEST_CASE("fold_for_search removes diacritics and case") {
+  SUBCASE("every Polish letter, both cases") {
+    CHECK(fold_for_search("ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ") == "acelnoszz acelnoszz");
+    CHECK(fold_for_search("Łącznik schodowy") == "lacznik schodowy");
+    CHECK(fold_for_search("Młotek ŚLUSARSKI") == "mlotek slusarski");
+  }
+  SUBCASE("neighbouring languages and two-letter folds") {
+    CHECK(fold_for_search("Müller Straße Ærø Œuvre café Škoda Čech") == "muller strasse aero oeuvre cafe skoda cech");
+  }
+  SUBCASE("characters without a Latin base pass through") { CHECK(fold_for_search("20×30 mm €") == "20×30 mm €"); }
+  SUBCASE("invalid UTF-8 becomes ? instead of being dropped or crashing") {
+    CHECK(fold_for_search("a\xC5") == "a?");  // truncated sequence
+    CHECK(fold_for_search("\xFF"
+                          "b") == "?b");  // invalid lead byte
+    CHECK(fold_for_search("\xC5"
+                          "A") == "?a");  // lead byte without continuation
+  }
+}
+
+TEST_CASE("search_words splits folded text into letters-and-digits words") {
+  CHECK(search_words("O-ring 20x1,5 mm NBR90") == std::vector<std::string>{"o", "ring", "20x1", "5", "mm", "nbr90"});
+  CHECK(search_words("  Rękawice  robocze, rozm. 10 ") ==
+        std::vector<std::string>{"rekawice", "robocze", "rozm", "10"});
+  CHECK(search_words("").empty());
+  CHECK(search_words("-- ,,").empty());
+}
