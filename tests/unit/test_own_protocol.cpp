@@ -1,0 +1,222 @@
+// Our own protocol, sans-IO: the request each operation builds, and how each kind of response
+// (success, replay, repricing, field errors, auth, a proxy's HTML page, no response) is parsed.
+#include <doctest/doctest.h>
+
+#include "b2b/backend/own_protocol.hpp"
+#include "b2b/wire/json.hpp"
+#include "wire_samples.hpp"
+
+using namespace b2b;
+using namespace b2b::backend;
+
+namespace {
+
+const OwnProtocol kProtocol;
+const std::string kToken = "t0k3n";
+
+HttpResponse respond(int status, std::string body) { return {status, {}, std::move(body)}; }
+
+void check_authorised_json(const HttpRequest& request, const char* method, const char* path) {
+  CHECK(request.method == method);
+  CHECK(request.path == path);
+  CHECK(header_value(request.headers, "authorization") == "Bearer " + kToken);
+  CHECK(header_value(request.headers, "Accept") == "application/json");
+}
+
+}  // namespace
+
+TEST_CASE("the own protocol offers every capability") {
+  const Capabilities c = kProtocol.capabilities();
+  CHECK((c.saved_carts && c.company_price_lists && c.approvals && c.user_management && c.idempotent_orders &&
+         c.catalog_changes && c.po_number));
+}
+
+TEST_CASE("log in and out") {
+  const HttpRequest login = kProtocol.login_request({"kupiec1@budmax.pl", "haslo"});
+  CHECK(login.method == "POST");
+  CHECK(login.path == "/api/v1/auth/login");
+  CHECK(header_value(login.headers, "Authorization").empty());
+  CHECK(header_value(login.headers, "Content-Type") == "application/json");
+  const auto credentials = wire::decode_json<Credentials>(login.body);
+  REQUIRE(credentials.ok());
+  CHECK(credentials.value().email == "kupiec1@budmax.pl");
+
+  SUBCASE("a session comes back") {
+    wire_samples::Samples samples;
+    const Session sent{"abc", 1795000000, samples.user, samples.company};
+    const auto session = kProtocol.parse_login(respond(200, wire::encode_json(sent)));
+    REQUIRE(session.ok());
+    CHECK(session.value().token == "abc");
+    CHECK(session.value().company.name == samples.company.name);
+  }
+  SUBCASE("wrong password is an auth error with the server's message") {
+    Error refused{ErrorKind::Auth, "", "wrong e-mail or password"};
+    const auto session = kProtocol.parse_login(respond(401, wire::encode_error(refused)));
+    REQUIRE_FALSE(session.ok());
+    CHECK(session.error().kind == ErrorKind::Auth);
+    CHECK(session.error().message == "wrong e-mail or password");
+  }
+  SUBCASE("logout answers 204") {
+    check_authorised_json(kProtocol.logout_request(kToken), "POST", "/api/v1/auth/logout");
+    CHECK(kProtocol.parse_logout(respond(204, "")).ok());
+    CHECK(kProtocol.parse_logout(respond(401, "")).error().kind == ErrorKind::Auth);
+  }
+}
+
+TEST_CASE("catalog, search and price list requests") {
+  SUBCASE("a first full sync asks without a version or cursor") {
+    check_authorised_json(kProtocol.catalog_request(kToken, {}), "GET", "/api/v1/catalog?limit=500");
+  }
+  SUBCASE("changes since a version, from a cursor") {
+    const HttpRequest request = kProtocol.catalog_request(kToken, {42, "MEC-611953/x", 100});
+    CHECK(request.path == "/api/v1/catalog?limit=100&since_version=42&cursor=MEC-611953%2Fx");
+  }
+  SUBCASE("search text is URL-encoded, Polish letters included") {
+    const HttpRequest request = kProtocol.search_request(kToken, {"łącznik 2x", 20});
+    CHECK(request.path == "/api/v1/catalog/search?q=%C5%82%C4%85cznik%202x&limit=20");
+  }
+  SUBCASE("a catalog page parses") {
+    wire_samples::Samples samples;
+    const CatalogPage sent{{samples.product}, 7, "next"};
+    const auto page = kProtocol.parse_catalog(respond(200, wire::encode_json(sent)));
+    REQUIRE(page.ok());
+    CHECK(page.value().catalog_version == 7);
+    CHECK(page.value().products.at(0).sku == samples.product.sku);
+  }
+  check_authorised_json(kProtocol.price_list_request(kToken), "GET", "/api/v1/price-list");
+}
+
+TEST_CASE("saved carts") {
+  wire_samples::Samples samples;
+  SUBCASE("create posts the cart") {
+    const HttpRequest request = kProtocol.create_cart_request(kToken, samples.cart);
+    check_authorised_json(request, "POST", "/api/v1/carts");
+    CHECK(wire::decode_json<Cart>(request.body).value().name == samples.cart.name);
+    CHECK(kProtocol.parse_cart(respond(201, wire::encode_json(samples.cart))).ok());
+  }
+  SUBCASE("update names the version it edits, and a newer server cart is a conflict") {
+    Cart cart = samples.cart;
+    cart.id = "k-7";
+    cart.version = 3;
+    const HttpRequest request = kProtocol.update_cart_request(kToken, cart);
+    check_authorised_json(request, "PUT", "/api/v1/carts/k-7");
+    CHECK(header_value(request.headers, "If-Match") == "\"3\"");
+    const auto conflict =
+        kProtocol.parse_cart(respond(409, wire::encode_error(Error{ErrorKind::Conflict, "", "cart changed"})));
+    CHECK(conflict.error().kind == ErrorKind::Conflict);
+  }
+  SUBCASE("delete") {
+    check_authorised_json(kProtocol.delete_cart_request(kToken, "k-7"), "DELETE", "/api/v1/carts/k-7");
+    CHECK(kProtocol.parse_delete_cart(respond(204, "")).ok());
+    CHECK(kProtocol.parse_delete_cart(respond(404, "")).error().kind == ErrorKind::NotFound);
+  }
+  SUBCASE("a list of carts") {
+    CHECK(kProtocol.parse_list_carts(respond(200, wire::encode_json(samples.carts))).value().size() ==
+          samples.carts.size());
+  }
+}
+
+TEST_CASE("submitting an order") {
+  wire_samples::Samples samples;
+  OrderSubmission submission;
+  submission.idempotency_key = "7f1c0c1e-5b0a-4c59-9d61-3b8f0e6f4a21";
+  submission.cart_id = "k-7";
+  submission.lines = samples.cart.lines;
+  submission.checkout = samples.checkout;
+  submission.expected_gross_total = Money{17244, Currency::PLN};
+
+  const HttpRequest request = kProtocol.submit_order_request(kToken, submission);
+  check_authorised_json(request, "POST", "/api/v1/orders");
+  CHECK(header_value(request.headers, "Idempotency-Key") == submission.idempotency_key);
+  const auto body = wire::decode_json<OrderSubmission>(request.body);
+  REQUIRE(body.ok());
+  CHECK(body.value().expected_gross_total == submission.expected_gross_total);
+  CHECK(body.value().checkout.po_number == samples.checkout.po_number);
+
+  SUBCASE("201 is a new order, 200 the same order replayed") {
+    const auto created = kProtocol.parse_submit_order(respond(201, wire::encode_json(samples.order)));
+    REQUIRE(created.ok());
+    REQUIRE(created.value().outcome);
+    CHECK_FALSE(created.value().outcome->replayed);
+    CHECK(created.value().outcome->order.number == samples.order.number);
+    const auto replayed = kProtocol.parse_submit_order(respond(200, wire::encode_json(samples.order)));
+    CHECK(replayed.value().outcome->replayed);
+  }
+  SUBCASE("409 with new prices says what changed") {
+    RepricedOrder repriced{samples.order.totals,
+                           {{"MEC-611953", "price_changed", {1351, Currency::PLN}, {1399, Currency::PLN}}}};
+    const auto answer = kProtocol.parse_submit_order(respond(409, wire::encode_json(repriced)));
+    REQUIRE(answer.ok());
+    REQUIRE(answer.value().repriced);
+    CHECK_FALSE(answer.value().outcome);
+    CHECK(answer.value().repriced->changes.at(0).new_unit_net.minor == 1399);
+  }
+  SUBCASE("409 that reuses a key for another order is a conflict error") {
+    const auto answer = kProtocol.parse_submit_order(
+        respond(409, wire::encode_error(Error{ErrorKind::Conflict, "", "idempotency key reused"})));
+    REQUIRE_FALSE(answer.ok());
+    CHECK(answer.error().kind == ErrorKind::Conflict);
+  }
+  SUBCASE("400 lists every field problem") {
+    const auto answer = kProtocol.parse_submit_order(respond(400, wire_samples::read_fixture("error_validation.json")));
+    REQUIRE_FALSE(answer.ok());
+    CHECK(answer.error().kind == ErrorKind::Validation);
+    REQUIRE(answer.error().fields.size() == 2);
+    CHECK(answer.error().field == "checkout.po_number");
+    CHECK(answer.error().fields[1].code == "not_multiple_of_pack");
+  }
+  SUBCASE("a proxy's HTML error page and no response at all") {
+    const auto proxy = kProtocol.parse_submit_order(respond(502, "<html>Bad Gateway</html>"));
+    CHECK(proxy.error().kind == ErrorKind::Server);
+    CHECK(proxy.error().message == "HTTP 502");
+    CHECK(kProtocol.parse_submit_order(respond(0, "")).error().kind == ErrorKind::Network);
+  }
+  SUBCASE("a success whose body is not an order is a decode error naming the field") {
+    const auto broken =
+        kProtocol.parse_submit_order(respond(201, R"({"protocol_version":1,"type":"order","data":{}})"));
+    REQUIRE_FALSE(broken.ok());
+    CHECK(broken.error().kind == ErrorKind::Decode);
+    CHECK(broken.error().field.rfind("data.", 0) == 0);
+  }
+}
+
+TEST_CASE("orders, approvals and users") {
+  wire_samples::Samples samples;
+  SUBCASE("order history filters go into the query") {
+    OrderFilter filter;
+    filter.status = OrderStatus::PendingApproval;
+    filter.from = Date{2026, 11, 1};
+    filter.to = Date{2026, 11, 30};
+    check_authorised_json(kProtocol.list_orders_request(kToken, filter), "GET",
+                          "/api/v1/orders?status=pending_approval&from=2026-11-01&to=2026-11-30");
+    check_authorised_json(kProtocol.list_orders_request(kToken, {}), "GET", "/api/v1/orders");
+    check_authorised_json(kProtocol.get_order_request(kToken, "ZAM/2026/000123"), "GET",
+                          "/api/v1/orders/ZAM%2F2026%2F000123");
+    CHECK(kProtocol.parse_order(respond(200, wire::encode_json(samples.order))).value().number == samples.order.number);
+  }
+  SUBCASE("approvals") {
+    check_authorised_json(kProtocol.list_approvals_request(kToken), "GET", "/api/v1/approvals");
+    const HttpRequest decide = kProtocol.decide_approval_request(kToken, {"ZAM/2026/000123", false, "Za drogo"});
+    check_authorised_json(decide, "POST", "/api/v1/approvals/ZAM%2F2026%2F000123");
+    const auto decision = wire::decode_json<ApprovalDecision>(decide.body);
+    CHECK_FALSE(decision.value().approve);
+    CHECK(decision.value().comment == "Za drogo");
+    CHECK(kProtocol.parse_list_approvals(respond(403, "")).error().kind == ErrorKind::Forbidden);
+  }
+  SUBCASE("users") {
+    check_authorised_json(kProtocol.list_users_request(kToken), "GET", "/api/v1/users");
+    const HttpRequest invite =
+        kProtocol.invite_user_request(kToken, {"nowy@budmax.pl", "Nowy Kupiec", Role::Buyer, {500000, Currency::PLN}});
+    check_authorised_json(invite, "POST", "/api/v1/users");
+    UserChange change;
+    change.user_id = "u-7";
+    change.spending_limit = Money{2000000, Currency::PLN};
+    const HttpRequest patch = kProtocol.change_user_request(kToken, change);
+    check_authorised_json(patch, "PATCH", "/api/v1/users/u-7");
+    const auto decoded = wire::decode_json<UserChange>(patch.body);
+    REQUIRE(decoded.ok());
+    CHECK_FALSE(decoded.value().role);  // absent stays absent: the server leaves it as it is
+    CHECK(decoded.value().spending_limit->minor == 2000000);
+    CHECK(kProtocol.parse_user(respond(201, wire::encode_json(samples.user))).value().email == samples.user.email);
+  }
+}
