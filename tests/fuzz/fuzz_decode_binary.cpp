@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "b2b/wire/binary.hpp"
+#include "b2b/wire/protocol.hpp"
 
 namespace {
 
@@ -23,6 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
 #define B2B_FUZZ_TYPE(T) check_type<T>(bytes);
   B2B_WIRE_TYPES(B2B_FUZZ_TYPE)
+  check_type<b2b::backend::Session>(bytes);
+  check_type<b2b::backend::OrderSubmission>(bytes);
 #undef B2B_FUZZ_TYPE
   return 0;
 }

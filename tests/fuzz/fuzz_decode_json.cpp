@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "b2b/wire/json.hpp"
+#include "b2b/wire/protocol.hpp"
 
 namespace {
 
@@ -31,6 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
 #define B2B_FUZZ_TYPE(T) check_type<T>(text);
   B2B_WIRE_TYPES(B2B_FUZZ_TYPE)
+  B2B_PROTOCOL_TYPES(B2B_FUZZ_TYPE)
 #undef B2B_FUZZ_TYPE
   check_stable(
       text, [](std::string_view in) { return b2b::wire::decode_error(in); },

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "b2b/backend/own_protocol.hpp"
-#include "b2b/wire/json.hpp"
+#include "b2b/wire/protocol.hpp"
 #include "wire_samples.hpp"
 
 using namespace b2b;

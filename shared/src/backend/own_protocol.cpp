@@ -3,7 +3,7 @@
 
 #include <initializer_list>
 
-#include "b2b/wire/json.hpp"
+#include "b2b/wire/protocol.hpp"
 
 namespace b2b::backend {
 namespace {

@@ -1,6 +1,6 @@
 // Wire codecs of the shop protocol's own messages (b2b/backend/shop_protocol.hpp): log-in,
 // catalog pages, order submission and its answers, approvals, user management.
-#include "b2b/backend/shop_protocol.hpp"
+#include "b2b/wire/protocol.hpp"
 #include "cereal_types.hpp"  // first: it configures rapidjson for cereal
 
 namespace b2b::backend {
@@ -89,11 +89,6 @@ void serialize(Archive& ar, UserInvite& invite) {
 }  // namespace b2b::backend
 
 namespace b2b::wire {
-
-#define B2B_PROTOCOL_TYPES(X)                                                                       \
-  X(backend::Credentials)                                                                           \
-  X(backend::Session) X(backend::CatalogPage) X(backend::OrderSubmission) X(backend::RepricedOrder) \
-      X(backend::ApprovalDecision) X(backend::UserChange) X(backend::UserInvite)
 
 #define B2B_INSTANTIATE_PROTOCOL_JSON(T)               \
   template const char* wire_type_name<T>();            \

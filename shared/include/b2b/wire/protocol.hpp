@@ -1,0 +1,13 @@
+// The shop protocol's own messages on the wire: encode_json/decode_json (json.hpp) are instantiated
+// for each type listed here, and encode_binary/decode_binary for the session and the order outbox.
+#pragma once
+#include "b2b/backend/shop_protocol.hpp"
+#include "b2b/wire/binary.hpp"
+#include "b2b/wire/json.hpp"
+
+// clang-format off
+#define B2B_PROTOCOL_TYPES(X)                                                                            \
+  X(b2b::backend::Credentials) X(b2b::backend::Session) X(b2b::backend::CatalogPage)                     \
+  X(b2b::backend::OrderSubmission) X(b2b::backend::RepricedOrder) X(b2b::backend::ApprovalDecision)      \
+  X(b2b::backend::UserChange) X(b2b::backend::UserInvite)
+// clang-format on
