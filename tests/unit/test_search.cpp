@@ -1,0 +1,125 @@
+// Catalog search: names typed with or without diacritics, SKU prefixes, exact EANs, ranking.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "b2b/search.hpp"
+#include "b2b/text.hpp"
+#include "seed.hpp"
+
+using namespace b2b;
+
+namespace {
+
+Product make(std::string sku, std::string ean, std::string pl, std::string en, bool active = true) {
+  Product product;
+  product.sku = std::move(sku);
+  product.ean = std::move(ean);
+  product.name = {std::move(pl), std::move(en)};
+  product.brand = "Kabex";
+  product.category_path = {"Elektrotechnika", "Osprzęt"};
+  product.active = active;
+  return product;
+}
+
+const std::vector<Product> kCatalog = {
+    make("ELE-100001", "5901234123457", "Łącznik schodowy podtynkowy biały", "Two-way switch flush white"),
+    make("ELE-100002", "5900000000017", "Łącznik krzyżowy natynkowy", "Intermediate switch surface"),
+    make("MEC-200001", "5900000000024", "Młotek ślusarski 500 g", "Engineer's hammer 500 g"),
+    make("MEC-200002", "5900000000031", "Młotek murarski 600 g", "Bricklayer's hammer 600 g"),
+    make("ELE-100003", "5900000000048", "Łącznik jednobiegunowy wycofany", "Old switch", false),
+    make("BHP-300001", "5900000000055", "Rękawice robocze powlekane", "Coated work gloves"),
+};
+
+std::vector<std::string> skus_for(const CatalogIndex& index, std::string_view query, std::size_t limit = 20) {
+  std::vector<std::string> skus;
+  for (const std::size_t i : index.search(query, limit)) skus.push_back(kCatalog[i].sku);
+  return skus;
+}
+
+}  // namespace
+
+TEST_CASE("names are found with and without Polish letters") {
+  const CatalogIndex index(kCatalog);
+  CHECK(skus_for(index, "lacznik") == std::vector<std::string>{"ELE-100001", "ELE-100002"});
+  CHECK(skus_for(index, "łącznik") == skus_for(index, "LACZNIK"));
+  CHECK(skus_for(index, "mlotek slusarski") == std::vector<std::string>{"MEC-200001"});
+  CHECK(skus_for(index, "rekaw") == std::vector<std::string>{"BHP-300001"});
+}
+
+TEST_CASE("every query word must start a word of the product") {
+  const CatalogIndex index(kCatalog);
+  CHECK(skus_for(index, "lacz schod") == std::vector<std::string>{"ELE-100001"});
+  CHECK(skus_for(index, "mlotek 600") == std::vector<std::string>{"MEC-200002"});
+  CHECK(skus_for(index, "mlotek odkurzacz").empty());
+  CHECK(skus_for(index, "otek").empty());  // inside a word is not a match
+}
+
+TEST_CASE("English names, brand and category words match too") {
+  const CatalogIndex index(kCatalog);
+  CHECK(skus_for(index, "hammer") == std::vector<std::string>{"MEC-200001", "MEC-200002"});
+  CHECK(skus_for(index, "osprzet kabex").size() == 5);  // every active product; the inactive one is not indexed
+}
+
+TEST_CASE("codes: SKU prefixes and exact EANs come first") {
+  const CatalogIndex index(kCatalog);
+  CHECK(skus_for(index, "MEC-2") == std::vector<std::string>{"MEC-200001", "MEC-200002"});
+  CHECK(skus_for(index, "mec-200002") == std::vector<std::string>{"MEC-200002"});
+  CHECK(skus_for(index, " 5900000000031 ") == std::vector<std::string>{"MEC-200002"});
+  CHECK(skus_for(index, "5900000000048").empty());  // an inactive product's EAN
+}
+
+TEST_CASE("ranking and limits") {
+  const CatalogIndex index(kCatalog);
+  SUBCASE("a whole-word match outranks a prefix match") {
+    std::vector<Product> catalog = {make("A-1", "", "Klej montażowy", "Adhesive"), make("A-2", "", "Klej", "Glue")};
+    const CatalogIndex small(catalog);
+    const auto found = small.search("klej", 10);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0] == 0);  // both whole words: ties go to catalog order
+    const auto prefix = small.search("kle", 10);
+    CHECK(prefix.size() == 2);
+  }
+  SUBCASE("the limit cuts the list, and zero gives nothing") {
+    CHECK(skus_for(index, "e", 1).size() == 1);
+    CHECK(index.search("lacznik", 0).empty());
+  }
+  SUBCASE("an empty or punctuation-only query finds nothing") {
+    CHECK(index.search("", 20).empty());
+    CHECK(index.search(" ,-", 20).empty());
+  }
+}
+
+TEST_CASE("on the seed catalog, no-diacritic typing finds exactly the names that match") {
+  const auto seed = b2b::seed::generate_seed({1, 5000});
+  const CatalogIndex index(seed.products);
+  for (const char* query : {"lacznik", "mlotek", "rekawice robocze", "klej"}) {
+    INFO(query);
+    const auto found = index.search(query, 1000);
+    CHECK_FALSE(found.empty());
+    for (const std::size_t i : found) {
+      const Product& product = seed.products[i];
+      CHECK(product.active);
+      // Every query word starts a word of the product (the same rule, checked independently).
+      const auto words = search_words(product.name.pl + " " + product.name.en + " " + product.brand + " " +
+                                      product.category_path.front() + " " + product.category_path.back());
+      for (const std::string& q : search_words(query)) {
+        CHECK(std::any_of(words.begin(), words.end(), [&](const std::string& w) { return w.rfind(q, 0) == 0; }));
+      }
+    }
+    // And nothing is missed: count matching active products by brute force.
+    std::size_t expected = 0;
+    for (const Product& product : seed.products) {
+      if (!product.active) continue;
+      std::string all = product.name.pl + " " + product.name.en + " " + product.brand;
+      for (const std::string& part : product.category_path) all += " " + part;
+      const auto words = search_words(all);
+      bool every = true;
+      for (const std::string& q : search_words(query))
+        every =
+            every && std::any_of(words.begin(), words.end(), [&](const std::string& w) { return w.rfind(q, 0) == 0; });
+      expected += every;
+    }
+    CHECK(found.size() == std::min<std::size_t>(expected, 1000));
+  }
+}
