@@ -1,0 +1,172 @@
+// SQLite storage of server-mock: a migrated relational schema for the catalog, companies, users, sessions,
+// price lists, carts and orders, behind methods that return Result values and never throw.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth.hpp"
+#include "b2b/backend/shop_protocol.hpp"
+#include "b2b/domain.hpp"
+#include "b2b/result.hpp"
+#include "seed.hpp"
+
+namespace b2b::mock {
+
+using backend::Done;
+
+namespace detail {
+struct Connection;
+}
+
+// A user as the login needs it: with the stored argon2id hash.
+struct UserCredentials {
+  User user;
+  std::string password_hash;
+};
+
+struct ProductPage {
+  std::vector<Product> products;  // ascending SKU
+  std::int64_t catalog_version = 0;
+  std::string next_after_sku;  // the cursor for the next page; empty on the last page
+};
+
+// What an idempotency key of a company was first used for.
+struct IdempotencyRecord {
+  std::string order_number;
+  std::string request_fingerprint;
+};
+
+struct OrderInsertion {
+  bool created = false;      // false: the key was already used and nothing was inserted
+  IdempotencyRecord record;  // the new order's, or the one stored for the key before
+};
+
+// Every present field narrows the list; dates are UTC calendar days of created_at, both inclusive.
+struct OrderFilter {
+  std::optional<std::string> buyer_user_id;
+  std::optional<OrderStatus> status;
+  std::optional<Date> created_from;
+  std::optional<Date> created_to;
+};
+
+// Groups storage calls into one atomic unit: BEGIN IMMEDIATE, or a savepoint when another Transaction
+// is already open. Rolls back when destroyed without commit(). It holds the storage's lock until it
+// ends, so other threads wait instead of having their statements land inside it; it must end before
+// the Storage does, on the thread that began it.
+class Transaction {
+ public:
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&&) = delete;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+
+  // On failure the transaction stays open and is rolled back on destruction.
+  Result<Done> commit();
+
+ private:
+  friend struct detail::Connection;
+  Transaction(detail::Connection& connection, std::unique_lock<std::recursive_mutex> lock, bool outermost);
+  void rollback();
+
+  detail::Connection* connection_;
+  std::unique_lock<std::recursive_mutex> lock_;
+  bool outermost_;
+  bool open_ = true;
+};
+
+// One SQLite connection shared by all threads: cpp-httplib runs handlers on a thread pool, and one
+// connection behind one (recursive) mutex is the simplest correct choice for a mock server. Lookups of
+// a single object report a missing one as ErrorKind::NotFound; SQLite failures become ErrorKind::Server
+// with SQLite's message (constraint violations: Conflict for duplicates, Validation for dangling
+// references). Tenant isolation: every object carries its company (or owner), and the list methods
+// take the company, so the API compares one id to the session's.
+class Storage {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens or creates the file (":memory:" for tests) and migrates it to kSchemaVersion; a file written
+  // by a newer schema is refused and left untouched.
+  static Result<std::unique_ptr<Storage>> open(const std::string& path);
+  ~Storage();
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
+
+  Result<Transaction> begin();
+
+  // --- Whole database ---------------------------------------------------------------------------
+  Result<Done> reset();   // deletes all data, keeps the schema
+  bool is_empty() const;  // no products and no companies; false also when it cannot tell
+  // Everything in one transaction; refused (Conflict) unless the storage is empty.
+  Result<Done> seed(const seed::SeedData& data, HashCost cost);
+
+  // --- Users and companies ----------------------------------------------------------------------
+  Result<UserCredentials> user_by_email(const std::string& email) const;  // e-mail case-insensitive
+  Result<User> user(const std::string& id) const;
+  Result<std::vector<User>> users_of_company(const std::string& company_id) const;
+  // An empty id gets a new "u-<n>"; an e-mail already in use is a Conflict on field "email".
+  Result<User> insert_user(const User& user, const std::string& password_hash);
+  // Changes e-mail, name, role, spending limit and active of the user with this id in user.company_id;
+  // deactivating also ends the user's sessions.
+  Result<User> update_user(const User& user);
+  Result<Company> company(const std::string& id) const;
+
+  // --- Sessions ---------------------------------------------------------------------------------
+  Result<Done> create_session(const std::string& token, const std::string& user_id, std::int64_t expires_at_unix);
+  // nullopt for an unknown or expired token; the user may be inactive, which the API checks.
+  Result<std::optional<User>> session_user(const std::string& token, std::int64_t now_unix) const;
+  Result<Done> delete_session(const std::string& token);
+
+  // --- Catalog ----------------------------------------------------------------------------------
+  // Products with SKU greater than after_sku (empty: from the start), at most limit of them; with
+  // since_version only those changed in a later catalog version (inactive ones too).
+  Result<ProductPage> products_page(const std::string& after_sku, int limit,
+                                    std::optional<std::int64_t> since_version) const;
+  Result<std::int64_t> catalog_version() const;
+  Result<Product> product(const std::string& sku) const;
+  Result<std::vector<Product>> products() const;  // ascending SKU
+  // Inserts or replaces the product under a new catalog version, which it returns.
+  Result<std::int64_t> upsert_product(const Product& product);
+
+  // --- Price lists ------------------------------------------------------------------------------
+  Result<PriceList> price_list(const std::string& id) const;  // entries ascending SKU
+  // Sets (or adds) the price below the first tier, keeps the tiers; returns the list's new version.
+  Result<std::int64_t> set_unit_price(const std::string& price_list_id, const std::string& sku,
+                                      std::int64_t unit_net_minor);
+
+  // --- Carts ------------------------------------------------------------------------------------
+  Result<std::vector<Cart>> carts_of_user(const std::string& user_id) const;  // in creation order
+  Result<Cart> cart(const std::string& id) const;
+  Result<Cart> create_cart(const Cart& cart);  // ignores id and version: gives "k-<n>" and version 1
+  // Stores name and lines (never the owner) if the stored version is expected_version, else Conflict.
+  Result<Cart> update_cart(const Cart& cart, std::int64_t expected_version);
+  Result<Done> delete_cart(const std::string& id);
+
+  // --- Orders -----------------------------------------------------------------------------------
+  // "ZAM/2026/000001", sequential per year; call it inside the Transaction that inserts the order,
+  // or leave the order's number empty and let insert_order take one.
+  Result<std::string> next_order_number(int year);
+  // Stores the order (numbered from created_at's UTC year if its number is empty; with the initial
+  // status by the buyer as history if it has none) and the idempotency key in one transaction. If the
+  // company already used the key, nothing is stored and the earlier record is returned.
+  Result<OrderInsertion> insert_order(const Order& order, const std::string& company_id,
+                                      const std::string& idempotency_key, const std::string& request_fingerprint,
+                                      std::int64_t created_at_unix);
+  Result<std::optional<IdempotencyRecord>> idempotency_record(const std::string& company_id,
+                                                              const std::string& key) const;
+  Result<Order> order(const std::string& number) const;
+  Result<std::vector<Order>> orders(const std::string& company_id,
+                                    const OrderFilter& filter = {}) const;  // newest first
+  Result<Order> update_order_status(const std::string& number, const StatusChange& change);
+
+ private:
+  explicit Storage(std::unique_ptr<detail::Connection> connection);
+
+  std::unique_ptr<detail::Connection> connection_;
+};
+
+}  // namespace b2b::mock

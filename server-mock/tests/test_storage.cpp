@@ -1,0 +1,782 @@
+// Tests of server-mock's SQLite storage: migrations, seeding, persistence, versioned carts, order
+// numbering and idempotency keys, tenant scoping, sessions and catalog sync.
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <thread>
+
+#include "auth.hpp"
+#include "seed.hpp"
+#include "storage.hpp"
+
+namespace {
+
+using namespace b2b;
+using namespace b2b::mock;
+
+constexpr std::int64_t k2026_03_10 = 1773100800;  // 2026-03-10T00:00:00Z
+constexpr std::int64_t k2027_01_01 = 1798761600;
+
+std::unique_ptr<Storage> open_storage(const std::string& path) {
+  auto storage = Storage::open(path);
+  REQUIRE_MESSAGE(storage.ok(), (storage.ok() ? "" : storage.error().message));
+  return std::move(storage.value());
+}
+
+const seed::SeedData& small_seed() {
+  static const seed::SeedData data = seed::generate_seed(seed::SeedOptions{1, 200});
+  return data;
+}
+
+void seed_into(Storage& storage) {
+  auto seeded = storage.seed(small_seed(), HashCost::Fast);
+  REQUIRE_MESSAGE(seeded.ok(), (seeded.ok() ? "" : seeded.error().message));
+}
+
+std::unique_ptr<Storage> seeded_memory_storage() {
+  auto storage = open_storage(":memory:");
+  seed_into(*storage);
+  return storage;
+}
+
+// A file in the temp directory, removed with its WAL companions before and after the test.
+class TempDatabase {
+ public:
+  TempDatabase() {
+    static int counter = 0;
+    path_ = (std::filesystem::temp_directory_path() /
+             ("b2b-storage-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".sqlite"))
+                .string();
+    remove_files();
+  }
+  ~TempDatabase() { remove_files(); }
+  const std::string& path() const { return path_; }
+
+ private:
+  void remove_files() {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path_ + suffix).c_str());
+  }
+  std::string path_;
+};
+
+// The rows of a query on the file, bypassing Storage: one line per row, columns separated by '|'.
+std::string raw_query(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE_MESSAGE(sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK, sqlite3_errmsg(db));
+  std::string rows;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    for (int column = 0; column < sqlite3_column_count(statement); ++column) {
+      if (column > 0) rows += '|';
+      const unsigned char* text = sqlite3_column_text(statement, column);
+      rows += text ? reinterpret_cast<const char*>(text) : "NULL";
+    }
+    rows += '\n';
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return rows;
+}
+
+const seed::SeedUser& seed_user(const std::string& company_id, Role role) {
+  for (const seed::SeedUser& user : small_seed().users)
+    if (user.user.company_id == company_id && user.user.role == role) return user;
+  FAIL("no seed user");
+  return small_seed().users.front();
+}
+
+const Company& seed_company(const std::string& id) {
+  for (const Company& company : small_seed().companies)
+    if (company.id == id) return company;
+  FAIL("no seed company");
+  return small_seed().companies.front();
+}
+
+const PriceList& seed_price_list(const std::string& company_id) {
+  for (const PriceList& list : small_seed().price_lists)
+    if (list.company_id == company_id) return list;
+  FAIL("no seed price list");
+  return small_seed().price_lists.front();
+}
+
+Money pln(std::int64_t minor) { return Money{minor, Currency::PLN}; }
+
+// A priced order of the buyer: entry_index picks the price list entry, so orders can differ.
+Order sample_order(const User& buyer, std::size_t entry_index = 0) {
+  const PriceListEntry& entry = seed_price_list(buyer.company_id).entries.at(entry_index);
+  PricedLine line;
+  line.sku = entry.sku;
+  line.quantity = 3;
+  line.unit_net = pln(entry.unit_net_minor);
+  line.net = pln(entry.unit_net_minor * 3);
+  line.vat = VatRate::Standard23;
+  line.vat_amount = pln((line.net.minor * 23 + 50) / 100);
+  line.gross = pln(line.net.minor + line.vat_amount.minor);
+  line.note = "na poniedziałek";
+
+  Order order;
+  order.company_id = buyer.company_id;
+  order.buyer_user_id = buyer.id;
+  order.status = OrderStatus::Placed;
+  order.lines = {line};
+  order.totals = Totals{line.net, line.vat_amount, line.gross};
+  order.checkout.po_number = "PO/2026/114";
+  order.checkout.cost_centre = "BUD-7";
+  order.checkout.requested_delivery = Date{2026, 12, 3};
+  order.checkout.note = "brama od ul. Legnickiej";
+  order.checkout.ship_to_address_id = seed_company(buyer.company_id).addresses.front().id;
+  return order;
+}
+
+Cart sample_cart(const User& owner) {
+  Cart cart;
+  cart.name = "Budowa Legnicka";
+  cart.owner_user_id = owner.id;
+  cart.lines = {{small_seed().products.at(0).sku, 24, "na poniedziałek"}, {small_seed().products.at(1).sku, 5, ""}};
+  return cart;
+}
+
+void check_same_product(const Product& stored, const Product& expected) {
+  CHECK(stored.sku == expected.sku);
+  CHECK(stored.ean == expected.ean);
+  CHECK(stored.name.pl == expected.name.pl);
+  CHECK(stored.name.en == expected.name.en);
+  CHECK(stored.category_path == expected.category_path);
+  CHECK(stored.brand == expected.brand);
+  CHECK(stored.unit == expected.unit);
+  CHECK(stored.pack_size == expected.pack_size);
+  CHECK(stored.min_order_quantity == expected.min_order_quantity);
+  CHECK(stored.vat == expected.vat);
+  CHECK(stored.stock == expected.stock);
+  CHECK(stored.active == expected.active);
+}
+
+void check_same_order(const Order& stored, const Order& expected) {
+  CHECK(stored.company_id == expected.company_id);
+  CHECK(stored.buyer_user_id == expected.buyer_user_id);
+  CHECK(stored.status == expected.status);
+  REQUIRE(stored.lines.size() == expected.lines.size());
+  for (std::size_t i = 0; i < stored.lines.size(); ++i) {
+    CHECK(stored.lines[i].sku == expected.lines[i].sku);
+    CHECK(stored.lines[i].quantity == expected.lines[i].quantity);
+    CHECK(stored.lines[i].unit_net == expected.lines[i].unit_net);
+    CHECK(stored.lines[i].net == expected.lines[i].net);
+    CHECK(stored.lines[i].vat == expected.lines[i].vat);
+    CHECK(stored.lines[i].vat_amount == expected.lines[i].vat_amount);
+    CHECK(stored.lines[i].gross == expected.lines[i].gross);
+    CHECK(stored.lines[i].note == expected.lines[i].note);
+  }
+  CHECK(stored.totals.net == expected.totals.net);
+  CHECK(stored.totals.vat == expected.totals.vat);
+  CHECK(stored.totals.gross == expected.totals.gross);
+  CHECK(stored.checkout.po_number == expected.checkout.po_number);
+  CHECK(stored.checkout.cost_centre == expected.checkout.cost_centre);
+  CHECK(stored.checkout.requested_delivery == expected.checkout.requested_delivery);
+  CHECK(stored.checkout.note == expected.checkout.note);
+  CHECK(stored.checkout.ship_to_address_id == expected.checkout.ship_to_address_id);
+}
+
+std::string number_of(const Result<OrderInsertion>& inserted) {
+  REQUIRE_MESSAGE(inserted.ok(), (inserted.ok() ? "" : inserted.error().message));
+  return inserted.value().record.order_number;
+}
+
+}  // namespace
+
+TEST_CASE("open migrates a new database to the current schema, and opening it again changes nothing") {
+  SUBCASE("in memory") {
+    auto storage = open_storage(":memory:");
+    CHECK(storage->is_empty());
+    CHECK(storage->catalog_version().value() == 0);
+  }
+  SUBCASE("a file") {
+    TempDatabase file;
+    open_storage(file.path());  // creates the file and closes it again
+    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "1\n");
+    CHECK(raw_query(file.path(), "PRAGMA journal_mode") == "wal\n");
+    const std::string tables =
+        raw_query(file.path(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    for (const char* table : {"catalog", "companies", "company_addresses", "users", "sessions", "products",
+                              "price_lists", "price_list_entries", "price_tiers", "carts", "cart_lines", "orders",
+                              "order_lines", "order_status_history", "idempotency_keys", "schema_version"}) {
+      CHECK_MESSAGE(tables.find(std::string(table) + "\n") != std::string::npos, table);
+    }
+    const char* schema_dump = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
+    const std::string schema_before = raw_query(file.path(), schema_dump);
+    const std::string cookie_before = raw_query(file.path(), "PRAGMA schema_version");
+
+    open_storage(file.path());  // creates the file and closes it again
+    CHECK(raw_query(file.path(), schema_dump) == schema_before);
+    CHECK(raw_query(file.path(), "PRAGMA schema_version") == cookie_before);
+    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "1\n");
+  }
+}
+
+TEST_CASE("open refuses a database written by a newer schema and leaves it as it is") {
+  TempDatabase file;
+  open_storage(file.path());  // creates the file and closes it again
+  raw_query(file.path(), "UPDATE schema_version SET version = 2");
+
+  auto refused = Storage::open(file.path());
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().kind == ErrorKind::Server);
+  CHECK(refused.error().message.find("schema version 2, newer than version 1") != std::string::npos);
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "2\n");
+}
+
+TEST_CASE("seed stores the whole seed, with hashed passwords that verify") {
+  auto storage = seeded_memory_storage();
+  const seed::SeedData& data = small_seed();
+  CHECK_FALSE(storage->is_empty());
+  CHECK(storage->catalog_version().value() == 1);
+
+  SUBCASE("products") {
+    auto products = storage->products();
+    REQUIRE(products.ok());
+    REQUIRE(products.value().size() == 200);
+    for (const Product& expected : data.products) {
+      auto stored = storage->product(expected.sku);
+      REQUIRE(stored.ok());
+      check_same_product(stored.value(), expected);
+    }
+    CHECK(storage->product("NO-SUCH-SKU").error().kind == ErrorKind::NotFound);
+  }
+  SUBCASE("companies with their addresses and price lists") {
+    for (const Company& expected : data.companies) {
+      auto stored = storage->company(expected.id);
+      REQUIRE(stored.ok());
+      CHECK(stored.value().name == expected.name);
+      CHECK(stored.value().nip == expected.nip);
+      CHECK(stored.value().eu_vat_id == expected.eu_vat_id);
+      CHECK(stored.value().payment_terms == expected.payment_terms);
+      CHECK(stored.value().credit_limit == expected.credit_limit);
+      CHECK(stored.value().po_number_required == expected.po_number_required);
+      CHECK(stored.value().price_list_id == expected.price_list_id);
+      REQUIRE(stored.value().addresses.size() == expected.addresses.size());
+      for (std::size_t i = 0; i < expected.addresses.size(); ++i) {
+        CHECK(stored.value().addresses[i].id == expected.addresses[i].id);
+        CHECK(stored.value().addresses[i].label == expected.addresses[i].label);
+        CHECK(stored.value().addresses[i].street == expected.addresses[i].street);
+        CHECK(stored.value().addresses[i].postal_code == expected.addresses[i].postal_code);
+        CHECK(stored.value().addresses[i].city == expected.addresses[i].city);
+        CHECK(stored.value().addresses[i].country == expected.addresses[i].country);
+      }
+    }
+    for (const PriceList& expected : data.price_lists) {
+      auto stored = storage->price_list(expected.id);
+      REQUIRE(stored.ok());
+      CHECK(stored.value().company_id == expected.company_id);
+      CHECK(stored.value().currency == expected.currency);
+      CHECK(stored.value().version == expected.version);
+      REQUIRE(stored.value().entries.size() == expected.entries.size());
+      std::size_t tiers = 0;
+      for (const PriceListEntry& entry : expected.entries) {
+        auto found = std::find_if(stored.value().entries.begin(), stored.value().entries.end(),
+                                  [&](const PriceListEntry& e) { return e.sku == entry.sku; });
+        REQUIRE(found != stored.value().entries.end());
+        CHECK(found->unit_net_minor == entry.unit_net_minor);
+        REQUIRE(found->tiers.size() == entry.tiers.size());
+        for (std::size_t t = 0; t < entry.tiers.size(); ++t) {
+          CHECK(found->tiers[t].min_quantity == entry.tiers[t].min_quantity);
+          CHECK(found->tiers[t].unit_net_minor == entry.tiers[t].unit_net_minor);
+        }
+        tiers += entry.tiers.size();
+      }
+      CHECK(tiers > 0);
+    }
+  }
+  SUBCASE("users, whose passwords verify against the stored hash") {
+    REQUIRE(init_crypto());
+    std::size_t users = 0;
+    for (const Company& company : data.companies) users += storage->users_of_company(company.id).value().size();
+    CHECK(users == data.users.size());
+    for (const seed::SeedUser& expected : data.users) {
+      auto stored = storage->user_by_email(expected.user.email);
+      REQUIRE(stored.ok());
+      CHECK(stored.value().user.id == expected.user.id);
+      CHECK(stored.value().user.company_id == expected.user.company_id);
+      CHECK(stored.value().user.name == expected.user.name);
+      CHECK(stored.value().user.role == expected.user.role);
+      CHECK(stored.value().user.spending_limit == expected.user.spending_limit);
+      CHECK(stored.value().user.active);
+      CHECK(stored.value().password_hash.rfind("$argon2id$", 0) == 0);
+      CHECK(verify_password(stored.value().password_hash, expected.password));
+      CHECK_FALSE(verify_password(stored.value().password_hash, expected.password + "x"));
+    }
+    CHECK(storage->user_by_email("KUPIEC1@BUDMAX.PL").value().user.id == "u-budmax-kupiec1");
+    CHECK(storage->user_by_email("nikt@budmax.pl").error().kind == ErrorKind::NotFound);
+  }
+  SUBCASE("a second seed is refused; reset empties the storage for one") {
+    auto again = storage->seed(data, HashCost::Fast);
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().kind == ErrorKind::Conflict);
+    REQUIRE(storage->reset().ok());
+    CHECK(storage->is_empty());
+    CHECK(storage->catalog_version().value() == 0);
+    CHECK(storage->user_by_email(data.users.front().user.email).error().kind == ErrorKind::NotFound);
+    seed_into(*storage);
+    CHECK(storage->products().value().size() == 200);
+  }
+}
+
+TEST_CASE("carts, orders, idempotency keys and sessions survive closing and reopening the file") {
+  TempDatabase file;
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  const Order placed = sample_order(buyer);
+  std::string cart_id;
+  std::string order_number;
+  {
+    auto storage = open_storage(file.path());
+    seed_into(*storage);
+    auto cart = storage->create_cart(sample_cart(buyer));
+    REQUIRE(cart.ok());
+    cart_id = cart.value().id;
+    REQUIRE(storage->update_cart(cart.value(), 1).ok());
+    order_number = number_of(storage->insert_order(placed, buyer.company_id, "key-1", "fingerprint-1", k2026_03_10));
+    REQUIRE(storage->create_session("token-1", buyer.id, k2027_01_01).ok());
+  }
+  auto storage = open_storage(file.path());
+  CHECK(storage->products().value().size() == 200);
+  auto cart = storage->cart(cart_id);
+  REQUIRE(cart.ok());
+  CHECK(cart.value().version == 2);
+  CHECK(cart.value().lines.size() == 2);
+  auto order = storage->order(order_number);
+  REQUIRE(order.ok());
+  check_same_order(order.value(), placed);
+  auto record = storage->idempotency_record(buyer.company_id, "key-1");
+  REQUIRE(record.ok());
+  REQUIRE(record.value().has_value());
+  CHECK(record.value()->order_number == order_number);
+  CHECK(record.value()->request_fingerprint == "fingerprint-1");
+  CHECK(storage->session_user("token-1", k2026_03_10).value()->id == buyer.id);
+  // The counters survive too: no number or cart id is handed out twice.
+  CHECK(storage->next_order_number(2026).value() == "ZAM/2026/000002");
+  CHECK(storage->create_cart(sample_cart(buyer)).value().id != cart_id);
+}
+
+TEST_CASE("carts are created at version 1 and updated only from the version stored") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  auto created = storage->create_cart(sample_cart(buyer));
+  REQUIRE(created.ok());
+  const Cart cart = created.value();
+  CHECK(cart.id == "k-1");
+  CHECK(cart.version == 1);
+  CHECK(cart.owner_user_id == buyer.id);
+  REQUIRE(cart.lines.size() == 2);
+  CHECK(cart.lines[0].quantity == 24);
+  CHECK(cart.lines[0].note == "na poniedziałek");
+
+  Cart edited = cart;
+  edited.name = "Budowa Głogowska";
+  edited.lines.pop_back();
+  auto updated = storage->update_cart(edited, 1);
+  REQUIRE(updated.ok());
+  CHECK(updated.value().version == 2);
+  CHECK(updated.value().name == "Budowa Głogowska");
+  CHECK(updated.value().lines.size() == 1);
+
+  SUBCASE("an update from an old version is a conflict and changes nothing") {
+    Cart stale = cart;
+    stale.name = "z drugiej karty";
+    auto conflict = storage->update_cart(stale, 1);
+    REQUIRE_FALSE(conflict.ok());
+    CHECK(conflict.error().kind == ErrorKind::Conflict);
+    auto stored = storage->cart(cart.id);
+    CHECK(stored.value().version == 2);
+    CHECK(stored.value().name == "Budowa Głogowska");
+    CHECK(stored.value().lines.size() == 1);
+  }
+  SUBCASE("the owner never changes") {
+    Cart moved = updated.value();
+    moved.owner_user_id = seed_user("c-portmech", Role::Buyer).user.id;
+    CHECK(storage->update_cart(moved, 2).value().owner_user_id == buyer.id);
+  }
+  SUBCASE("a deleted cart is gone") {
+    REQUIRE(storage->delete_cart(cart.id).ok());
+    CHECK(storage->cart(cart.id).error().kind == ErrorKind::NotFound);
+    CHECK(storage->update_cart(edited, 2).error().kind == ErrorKind::NotFound);
+    CHECK(storage->delete_cart(cart.id).error().kind == ErrorKind::NotFound);
+    CHECK(storage->carts_of_user(buyer.id).value().empty());
+  }
+  SUBCASE("a cart needs a known owner") {
+    Cart orphan = sample_cart(buyer);
+    orphan.owner_user_id = "u-nobody";
+    CHECK(storage->create_cart(orphan).error().kind == ErrorKind::Validation);
+  }
+}
+
+TEST_CASE("order numbers are sequential per year") {
+  auto storage = seeded_memory_storage();
+  SUBCASE("next_order_number") {
+    CHECK(storage->next_order_number(2026).value() == "ZAM/2026/000001");
+    CHECK(storage->next_order_number(2026).value() == "ZAM/2026/000002");
+    CHECK(storage->next_order_number(2027).value() == "ZAM/2027/000001");
+    CHECK(storage->next_order_number(2026).value() == "ZAM/2026/000003");
+  }
+  SUBCASE("insert_order numbers from the UTC year of created_at") {
+    const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+    const Order order = sample_order(buyer);
+    CHECK(number_of(storage->insert_order(order, buyer.company_id, "a", "f", k2026_03_10)) == "ZAM/2026/000001");
+    CHECK(number_of(storage->insert_order(order, buyer.company_id, "b", "f", k2026_03_10)) == "ZAM/2026/000002");
+    CHECK(number_of(storage->insert_order(order, buyer.company_id, "c", "f", k2027_01_01 - 1)) == "ZAM/2026/000003");
+    CHECK(number_of(storage->insert_order(order, buyer.company_id, "d", "f", k2027_01_01)) == "ZAM/2027/000001");
+  }
+  SUBCASE("a number taken inside the caller's transaction") {
+    const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+    Order order = sample_order(buyer);
+    {
+      auto transaction = storage->begin();
+      REQUIRE(transaction.ok());
+      order.number = storage->next_order_number(2026).value();
+      CHECK(number_of(storage->insert_order(order, buyer.company_id, "a", "f", k2026_03_10)) == order.number);
+      REQUIRE(transaction.value().commit().ok());
+    }
+    CHECK(storage->order("ZAM/2026/000001").ok());
+  }
+}
+
+TEST_CASE("insert_order with a key the company used inserts nothing and reports the first order") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  auto first = storage->insert_order(sample_order(buyer, 0), buyer.company_id, "key-1", "fingerprint-1", k2026_03_10);
+  REQUIRE(first.ok());
+  CHECK(first.value().created);
+  const std::string number = first.value().record.order_number;
+
+  auto replay = storage->insert_order(sample_order(buyer, 1), buyer.company_id, "key-1", "fingerprint-2", k2026_03_10);
+  REQUIRE(replay.ok());
+  CHECK_FALSE(replay.value().created);
+  CHECK(replay.value().record.order_number == number);
+  CHECK(replay.value().record.request_fingerprint == "fingerprint-1");
+  CHECK(storage->orders(buyer.company_id).value().size() == 1);
+  CHECK(storage->order(number).value().lines.front().sku == sample_order(buyer, 0).lines.front().sku);
+  // The replay took no order number.
+  CHECK(number_of(storage->insert_order(sample_order(buyer), buyer.company_id, "key-2", "f", k2026_03_10)) ==
+        "ZAM/2026/000002");
+
+  SUBCASE("keys are per company") {
+    const User& other = seed_user("c-portmech", Role::Buyer).user;
+    auto inserted = storage->insert_order(sample_order(other), other.company_id, "key-1", "fingerprint-1", k2026_03_10);
+    REQUIRE(inserted.ok());
+    CHECK(inserted.value().created);
+    CHECK(inserted.value().record.order_number != number);
+  }
+  SUBCASE("a failed insert stores no key") {
+    Order broken = sample_order(buyer);
+    broken.lines.front().sku = "NO-SUCH-SKU";
+    auto failed = storage->insert_order(broken, buyer.company_id, "key-3", "f", k2026_03_10);
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().kind == ErrorKind::Validation);
+    CHECK_FALSE(storage->idempotency_record(buyer.company_id, "key-3").value().has_value());
+    CHECK(storage->orders(buyer.company_id).value().size() == 2);
+  }
+}
+
+TEST_CASE("company-scoped queries return only that company's data") {
+  auto storage = seeded_memory_storage();
+  const User& budmax_buyer = seed_user("c-budmax", Role::Buyer).user;
+  const User& budmax_approver = seed_user("c-budmax", Role::Approver).user;
+  const User& portmech_buyer = seed_user("c-portmech", Role::Buyer).user;
+  const std::string budmax_order =
+      number_of(storage->insert_order(sample_order(budmax_buyer), "c-budmax", "k", "f", k2026_03_10));
+  const std::string portmech_order =
+      number_of(storage->insert_order(sample_order(portmech_buyer), "c-portmech", "k", "f", k2026_03_10));
+  REQUIRE(storage->create_cart(sample_cart(budmax_buyer)).ok());
+
+  SUBCASE("orders") {
+    auto budmax = storage->orders("c-budmax");
+    REQUIRE(budmax.ok());
+    REQUIRE(budmax.value().size() == 1);
+    CHECK(budmax.value().front().number == budmax_order);
+    CHECK(storage->orders("c-portmech").value().front().number == portmech_order);
+    CHECK(storage->orders("c-elektroiskra").value().empty());
+    CHECK(storage->order(portmech_order).value().company_id == "c-portmech");
+    OrderFilter approver_own;
+    approver_own.buyer_user_id = budmax_approver.id;
+    CHECK(storage->orders("c-budmax", approver_own).value().empty());
+  }
+  SUBCASE("users, carts, price lists and idempotency keys") {
+    const auto portmech_users = storage->users_of_company("c-portmech");
+    REQUIRE(portmech_users.ok());
+    CHECK(portmech_users.value().size() == 3);
+    for (const User& user : portmech_users.value()) CHECK(user.company_id == "c-portmech");
+    CHECK(storage->carts_of_user(budmax_buyer.id).value().size() == 1);
+    CHECK(storage->carts_of_user(portmech_buyer.id).value().empty());
+    CHECK(storage->price_list("pl-portmech").value().company_id == "c-portmech");
+    CHECK(storage->idempotency_record("c-budmax", "k").value()->order_number == budmax_order);
+    CHECK_FALSE(storage->idempotency_record("c-elektroiskra", "k").value().has_value());
+  }
+  SUBCASE("an order cannot name another company's buyer or address") {
+    Order foreign_buyer = sample_order(portmech_buyer);
+    foreign_buyer.company_id = "";
+    foreign_buyer.checkout.ship_to_address_id = seed_company("c-budmax").addresses.front().id;
+    CHECK(storage->insert_order(foreign_buyer, "c-budmax", "x", "f", k2026_03_10).error().kind ==
+          ErrorKind::Validation);
+    Order foreign_address = sample_order(budmax_buyer);
+    foreign_address.checkout.ship_to_address_id = seed_company("c-portmech").addresses.front().id;
+    CHECK(storage->insert_order(foreign_address, "c-budmax", "y", "f", k2026_03_10).error().kind ==
+          ErrorKind::Validation);
+    CHECK(storage->orders("c-budmax").value().size() == 1);
+  }
+}
+
+TEST_CASE("orders are filtered by buyer, status and dates, and status changes append to the history") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  const User& approver = seed_user("c-budmax", Role::Approver).user;
+  Order pending = sample_order(buyer);
+  pending.status = OrderStatus::PendingApproval;
+  const std::string march = number_of(storage->insert_order(pending, "c-budmax", "a", "f", k2026_03_10 + 3600));
+  const std::string january =
+      number_of(storage->insert_order(sample_order(approver), "c-budmax", "b", "f", k2026_03_10 - 60 * 86400));
+
+  auto all = storage->orders("c-budmax");
+  REQUIRE(all.value().size() == 2);
+  CHECK(all.value()[0].number == march);  // newest first
+  CHECK(all.value()[1].number == january);
+  OrderFilter by_status;
+  by_status.status = OrderStatus::PendingApproval;
+  CHECK(storage->orders("c-budmax", by_status).value().size() == 1);
+  OrderFilter by_buyer;
+  by_buyer.buyer_user_id = approver.id;
+  CHECK(storage->orders("c-budmax", by_buyer).value().front().number == january);
+  OrderFilter by_day;
+  by_day.created_from = Date{2026, 3, 10};
+  by_day.created_to = Date{2026, 3, 10};
+  CHECK(storage->orders("c-budmax", by_day).value().front().number == march);
+  CHECK(storage->orders("c-budmax", by_day).value().size() == 1);
+  by_day.created_from = Date{2026, 3, 11};
+  by_day.created_to = std::nullopt;
+  CHECK(storage->orders("c-budmax", by_day).value().empty());
+
+  auto approved = storage->update_order_status(march, {OrderStatus::Approved, approver.id, k2026_03_10 + 7200, "ok"});
+  REQUIRE(approved.ok());
+  CHECK(approved.value().status == OrderStatus::Approved);
+  REQUIRE(approved.value().history.size() == 2);
+  CHECK(approved.value().history[0].status == OrderStatus::PendingApproval);
+  CHECK(approved.value().history[0].by_user_id == buyer.id);
+  CHECK(approved.value().history[0].at_unix_seconds == k2026_03_10 + 3600);
+  CHECK(approved.value().history[1].status == OrderStatus::Approved);
+  CHECK(approved.value().history[1].by_user_id == approver.id);
+  CHECK(approved.value().history[1].comment == "ok");
+  CHECK(storage->orders("c-budmax", by_status).value().empty());
+  CHECK(storage->update_order_status("ZAM/2026/999999", {}).error().kind == ErrorKind::NotFound);
+}
+
+TEST_CASE("sessions find their user until they expire or are deleted") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-elektroiskra", Role::Buyer).user;
+  REQUIRE(storage->create_session("token-1", buyer.id, k2026_03_10 + 3600).ok());
+
+  SUBCASE("valid until the expiry") {
+    auto session = storage->session_user("token-1", k2026_03_10);
+    REQUIRE(session.ok());
+    REQUIRE(session.value().has_value());
+    CHECK(session.value()->id == buyer.id);
+    CHECK(session.value()->company_id == "c-elektroiskra");
+    CHECK_FALSE(storage->session_user("token-1", k2026_03_10 + 3600).value().has_value());
+  }
+  SUBCASE("unknown tokens") { CHECK_FALSE(storage->session_user("token-2", k2026_03_10).value().has_value()); }
+  SUBCASE("deleted") {
+    REQUIRE(storage->delete_session("token-1").ok());
+    CHECK_FALSE(storage->session_user("token-1", k2026_03_10).value().has_value());
+  }
+  SUBCASE("deactivating the user ends them") {
+    User inactive = buyer;
+    inactive.active = false;
+    REQUIRE(storage->update_user(inactive).ok());
+    CHECK_FALSE(storage->session_user("token-1", k2026_03_10).value().has_value());
+  }
+  SUBCASE("a session needs a known user") {
+    CHECK(storage->create_session("token-3", "u-nobody", k2026_03_10).error().kind == ErrorKind::Validation);
+  }
+}
+
+TEST_CASE("users: insert with a unique e-mail, update within the company") {
+  auto storage = seeded_memory_storage();
+  User invited;
+  invited.company_id = "c-portmech";
+  invited.email = "kupiec2@portmech.pl";
+  invited.name = "Nowy Kupiec";
+  invited.role = Role::Buyer;
+  invited.spending_limit = pln(300000);
+  auto inserted = storage->insert_user(invited, "hash");
+  REQUIRE(inserted.ok());
+  CHECK_FALSE(inserted.value().id.empty());
+  CHECK(storage->user(inserted.value().id).value().email == "kupiec2@portmech.pl");
+  CHECK(storage->users_of_company("c-portmech").value().size() == 4);
+
+  SUBCASE("an e-mail in use, in any case, is a conflict") {
+    invited.email = "KUPIEC1@budmax.pl";
+    auto duplicate = storage->insert_user(invited, "hash");
+    REQUIRE_FALSE(duplicate.ok());
+    CHECK(duplicate.error().kind == ErrorKind::Conflict);
+    CHECK(duplicate.error().field == "email");
+  }
+  SUBCASE("update") {
+    User changed = inserted.value();
+    changed.role = Role::Approver;
+    changed.spending_limit = pln(5);
+    auto updated = storage->update_user(changed);
+    REQUIRE(updated.ok());
+    CHECK(updated.value().role == Role::Approver);
+    CHECK(updated.value().spending_limit == pln(5));
+    changed.email = "admin1@portmech.pl";
+    CHECK(storage->update_user(changed).error().kind == ErrorKind::Conflict);
+  }
+  SUBCASE("a user of another company is not found") {
+    User foreign = inserted.value();
+    foreign.company_id = "c-budmax";
+    CHECK(storage->update_user(foreign).error().kind == ErrorKind::NotFound);
+  }
+}
+
+TEST_CASE("upsert_product bumps the catalog version and products_page(since_version) returns only changes") {
+  auto storage = seeded_memory_storage();
+  const std::int64_t before = storage->catalog_version().value();
+  Product changed = small_seed().products.at(10);
+  changed.stock += 7;
+  changed.active = false;
+  Product added = small_seed().products.at(0);
+  added.sku = "ZZZ-000001";
+  added.category_path = {"Mechanika", "Uszczelnienia", "O-ringi"};
+
+  auto first = storage->upsert_product(changed);
+  REQUIRE(first.ok());
+  CHECK(first.value() == before + 1);
+  auto second = storage->upsert_product(added);
+  REQUIRE(second.ok());
+  CHECK(second.value() == before + 2);
+  CHECK(storage->catalog_version().value() == before + 2);
+  CHECK(storage->products().value().size() == 201);
+  check_same_product(storage->product(added.sku).value(), added);
+
+  SUBCASE("since the seed") {
+    auto page = storage->products_page("", 100, before);
+    REQUIRE(page.ok());
+    REQUIRE(page.value().products.size() == 2);
+    CHECK(page.value().catalog_version == before + 2);
+    check_same_product(page.value().products[0], changed);  // inactive ones too
+    CHECK(page.value().products[1].sku == added.sku);
+    CHECK(page.value().next_after_sku.empty());
+  }
+  SUBCASE("since the first change") {
+    auto page = storage->products_page("", 100, before + 1);
+    REQUIRE(page.value().products.size() == 1);
+    CHECK(page.value().products[0].sku == added.sku);
+  }
+  SUBCASE("since now") { CHECK(storage->products_page("", 100, before + 2).value().products.empty()); }
+}
+
+TEST_CASE("products_page by cursor visits every product once, in SKU order") {
+  auto storage = seeded_memory_storage();
+  for (int limit : {1, 7, 200, 500}) {
+    CAPTURE(limit);
+    std::vector<std::string> visited;
+    std::string cursor;
+    int pages = 0;
+    do {
+      auto page = storage->products_page(cursor, limit, std::nullopt);
+      REQUIRE(page.ok());
+      CHECK(page.value().products.size() <= static_cast<std::size_t>(limit));
+      for (const Product& product : page.value().products) visited.push_back(product.sku);
+      cursor = page.value().next_after_sku;
+      REQUIRE(++pages <= 201);
+    } while (!cursor.empty());
+    CHECK(visited.size() == 200);
+    CHECK(std::is_sorted(visited.begin(), visited.end()));
+    CHECK(std::set<std::string>(visited.begin(), visited.end()).size() == 200);
+  }
+  CHECK(storage->products_page("", 0, std::nullopt).error().kind == ErrorKind::Validation);
+}
+
+TEST_CASE("set_unit_price changes one price and bumps the price list version") {
+  auto storage = seeded_memory_storage();
+  const PriceList& seeded = seed_price_list("c-budmax");
+  const PriceListEntry& entry = seeded.entries.at(3);
+  auto version = storage->set_unit_price(seeded.id, entry.sku, entry.unit_net_minor + 100);
+  REQUIRE(version.ok());
+  CHECK(version.value() == seeded.version + 1);
+  auto stored = storage->price_list(seeded.id);
+  REQUIRE(stored.ok());
+  CHECK(stored.value().version == seeded.version + 1);
+  for (const PriceListEntry& e : stored.value().entries)
+    if (e.sku == entry.sku) CHECK(e.unit_net_minor == entry.unit_net_minor + 100);
+  CHECK(storage->set_unit_price("pl-nobody", entry.sku, 1).error().kind == ErrorKind::NotFound);
+  CHECK(storage->set_unit_price(seeded.id, "NO-SUCH-SKU", 1).error().kind == ErrorKind::NotFound);
+}
+
+TEST_CASE("a Transaction commits a group of calls or rolls all of them back") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  SUBCASE("destroyed without commit") {
+    {
+      auto transaction = storage->begin();
+      REQUIRE(transaction.ok());
+      REQUIRE(storage->create_cart(sample_cart(buyer)).ok());
+      REQUIRE(storage->create_session("token", buyer.id, k2027_01_01).ok());
+    }
+    CHECK(storage->carts_of_user(buyer.id).value().empty());
+    CHECK_FALSE(storage->session_user("token", k2026_03_10).value().has_value());
+  }
+  SUBCASE("committed") {
+    {
+      auto transaction = storage->begin();
+      REQUIRE(storage->create_cart(sample_cart(buyer)).ok());
+      REQUIRE(transaction.value().commit().ok());
+      CHECK_FALSE(transaction.value().commit().ok());
+    }
+    CHECK(storage->carts_of_user(buyer.id).value().size() == 1);
+  }
+  SUBCASE("nested: the inner one rolls back alone") {
+    {
+      auto outer = storage->begin();
+      REQUIRE(storage->create_cart(sample_cart(buyer)).ok());
+      {
+        auto inner = storage->begin();
+        REQUIRE(inner.ok());
+        REQUIRE(storage->create_cart(sample_cart(buyer)).ok());
+      }
+      REQUIRE(outer.value().commit().ok());
+    }
+    CHECK(storage->carts_of_user(buyer.id).value().size() == 1);
+  }
+}
+
+TEST_CASE("threads share one Storage safely") {
+  TempDatabase file;
+  auto storage = open_storage(file.path());
+  seed_into(*storage);
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  std::vector<std::thread> threads;
+  std::vector<int> failures(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        const std::string key = std::to_string(t) + "-" + std::to_string(i);
+        if (!storage->create_cart(sample_cart(buyer)).ok()) ++failures[t];
+        if (!storage->insert_order(sample_order(buyer), buyer.company_id, key, "f", k2026_03_10).ok()) ++failures[t];
+        if (!storage->products_page("", 50, std::nullopt).ok()) ++failures[t];
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  CHECK(failures == std::vector<int>(4, 0));
+  auto carts = storage->carts_of_user(buyer.id).value();
+  std::set<std::string> ids;
+  for (const Cart& cart : carts) ids.insert(cart.id);
+  CHECK(ids.size() == 100);
+  auto orders = storage->orders(buyer.company_id).value();
+  std::set<std::string> numbers;
+  for (const Order& order : orders) numbers.insert(order.number);
+  CHECK(numbers.size() == 100);
+  CHECK(numbers.count("ZAM/2026/000100") == 1);
+}
