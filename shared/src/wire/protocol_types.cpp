@@ -13,6 +13,7 @@ inline const char* wire_name(const Session*) { return "session"; }
 inline const char* wire_name(const CatalogPage*) { return "catalog_page"; }
 inline const char* wire_name(const OrderSubmission*) { return "order_submission"; }
 inline const char* wire_name(const LineChange*) { return "line_change"; }
+inline const char* wire_name(const ExpectedPrice*) { return "expected_price"; }
 inline const char* wire_name(const RepricedOrder*) { return "repriced_order"; }
 inline const char* wire_name(const ApprovalDecision*) { return "approval_decision"; }
 inline const char* wire_name(const UserChange*) { return "user_change"; }
@@ -46,6 +47,13 @@ void serialize(Archive& ar, OrderSubmission& submission) {
   field(ar, "lines", submission.lines);
   field(ar, "checkout", submission.checkout);
   optional_field(ar, "expected_gross_total", submission.expected_gross_total);
+  optional_field(ar, "expected_prices", submission.expected_prices);
+}
+
+template <class Archive>
+void serialize(Archive& ar, ExpectedPrice& price) {
+  field(ar, "sku", price.sku);
+  field(ar, "unit_net", price.unit_net);
 }
 
 template <class Archive>
