@@ -56,12 +56,19 @@ struct SearchRequest {
   int limit = 20;
 };
 
+// The unit price the buyer saw for a SKU, so a refused order can say which lines changed.
+struct ExpectedPrice {
+  std::string sku;
+  Money unit_net;
+};
+
 struct OrderSubmission {
   std::string idempotency_key;  // one per order the buyer placed; the same on every retry
   std::string cart_id;          // the cart it came from (emptied when the order is accepted)
   std::vector<CartLine> lines;
   CheckoutFields checkout;
-  std::optional<Money> expected_gross_total;  // what the buyer saw; a different total is refused
+  std::optional<Money> expected_gross_total;   // what the buyer saw; a different total is refused
+  std::vector<ExpectedPrice> expected_prices;  // optional: per-SKU unit prices the buyer saw
 };
 
 // A line whose price or availability changed since the buyer saw it.
