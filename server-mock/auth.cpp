@@ -32,3 +32,16 @@ std::string new_token() {
 }
 
 }  // namespace b2b::mock
+
+namespace b2b::mock {
+
+std::string digest_hex(const std::string& text) {
+  unsigned char digest[crypto_generichash_BYTES];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr,
+                     0);
+  char hex[sizeof digest * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+}  // namespace b2b::mock

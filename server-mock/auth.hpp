@@ -18,4 +18,7 @@ bool verify_password(const std::string& encoded_hash, const std::string& passwor
 // 32 random bytes as 64 hex characters.
 std::string new_token();
 
+// A BLAKE2b digest of the text as hex: stable across runs and machines, for request fingerprints.
+std::string digest_hex(const std::string& text);
+
 }  // namespace b2b::mock

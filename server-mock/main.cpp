@@ -1,5 +1,5 @@
-// server-mock: a reference shop backend speaking our protocol on a loopback address, and the
-// static file server for the built client (dist/ of the wasm build).
+// server-mock: the reference shop backend. Serves the built client (dist/ of the wasm build) and
+// the protocol API (docs/protocol.md) on a loopback address, with its data in an SQLite file.
 #include <httplib.h>
 
 #include <csignal>
@@ -7,7 +7,10 @@
 #include <cstdlib>
 #include <string>
 
-#include "b2b/protocol/health.hpp"
+#include "api.hpp"
+#include "auth.hpp"
+#include "seed.hpp"
+#include "storage.hpp"
 
 namespace {
 
@@ -21,14 +24,32 @@ struct Options {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (tests read the printed URL)
   std::string web_root;
+  std::string db = "server-mock.db";
+  bool reset = false;
+  b2b::seed::SeedOptions seed;
+  bool fast_hash = false;
+  b2b::mock::ApiOptions api;
 };
 
-[[noreturn]] void usage(const char* problem) {
-  std::fprintf(stderr,
-               "server-mock: %s\n"
-               "usage: server-mock --web-root DIR [--port N] [--host 127.0.0.1|localhost]\n",
-               problem);
+[[noreturn]] void usage(const std::string& problem) {
+  std::fprintf(
+      stderr,
+      "server-mock: %s\n"
+      "usage: server-mock --web-root DIR [--port N] [--host 127.0.0.1|localhost] [--db FILE] [--reset]\n"
+      "                   [--seed N] [--products N] [--allow-origin ORIGIN]... [--frame-ancestors \"SRC...\"]\n"
+      "                   [--fast-hash] [--enable-test-endpoints]\n",
+      problem.c_str());
   std::exit(2);
+}
+
+long long parse_number(const std::string& option, const std::string& text, long long low, long long high) {
+  char* end = nullptr;
+  const long long value = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || value < low || value > high) {
+    usage(option + ": expected a number from " + std::to_string(low) + " to " + std::to_string(high) + ", got '" +
+          text + "'");
+  }
+  return value;
 }
 
 Options parse_options(int argc, char** argv) {
@@ -36,23 +57,43 @@ Options parse_options(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto value = [&]() -> std::string {
-      if (i + 1 >= argc) usage((arg + " needs a value").c_str());
+      if (i + 1 >= argc) usage(arg + " needs a value");
       return argv[++i];
     };
     if (arg == "--port") {
-      const std::string text = value();
-      char* end = nullptr;
-      const long port = std::strtol(text.c_str(), &end, 10);
-      if (*end != '\0' || port < 0 || port > 65535) usage(("--port: not a port number: " + text).c_str());
-      options.port = static_cast<int>(port);
+      options.port = static_cast<int>(parse_number(arg, value(), 0, 65535));
     } else if (arg == "--host") {
       options.host = value();
-      // Only loopback: this server has test fault modes and seed passwords.
+      // Only loopback: this server has test endpoints and published seed passwords.
       if (options.host != "127.0.0.1" && options.host != "localhost") usage("--host must be 127.0.0.1 or localhost");
     } else if (arg == "--web-root") {
       options.web_root = value();
+    } else if (arg == "--db") {
+      options.db = value();
+    } else if (arg == "--reset") {
+      options.reset = true;
+    } else if (arg == "--seed") {
+      options.seed.seed = static_cast<std::uint64_t>(parse_number(arg, value(), 0, INT64_MAX));
+    } else if (arg == "--products") {
+      options.seed.product_count = static_cast<std::size_t>(parse_number(arg, value(), 1, 5000000));
+    } else if (arg == "--allow-origin") {
+      options.api.allowed_origins.push_back(value());
+    } else if (arg == "--frame-ancestors") {
+      const std::string list = value();
+      std::size_t start = 0;
+      while (start < list.size()) {
+        const std::size_t end = list.find(' ', start);
+        const std::string source = list.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (!source.empty()) options.api.frame_ancestors.push_back(source);
+        if (end == std::string::npos) break;
+        start = end + 1;
+      }
+    } else if (arg == "--fast-hash") {
+      options.fast_hash = true;
+    } else if (arg == "--enable-test-endpoints") {
+      options.api.test_endpoints = true;
     } else {
-      usage(("unknown option " + arg).c_str());
+      usage("unknown option " + arg);
     }
   }
   if (options.web_root.empty()) usage("--web-root is required");
@@ -63,6 +104,33 @@ Options parse_options(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   const Options options = parse_options(argc, argv);
+  if (!b2b::mock::init_crypto()) {
+    std::fprintf(stderr, "server-mock: libsodium failed to start\n");
+    return 1;
+  }
+
+  auto storage = b2b::mock::Storage::open(options.db);
+  if (!storage.ok()) {
+    std::fprintf(stderr, "server-mock: cannot open %s: %s\n", options.db.c_str(), storage.error().message.c_str());
+    return 1;
+  }
+  b2b::mock::Storage& db = *storage.value();
+  if (options.reset) {
+    if (const auto reset = db.reset(); !reset.ok()) {
+      std::fprintf(stderr, "server-mock: --reset failed: %s\n", reset.error().message.c_str());
+      return 1;
+    }
+  }
+  if (db.is_empty()) {
+    std::printf("server-mock: seeding %s with %zu products (seed %llu)\n", options.db.c_str(),
+                options.seed.product_count, static_cast<unsigned long long>(options.seed.seed));
+    const auto seeded = db.seed(b2b::seed::generate_seed(options.seed),
+                                options.fast_hash ? b2b::mock::HashCost::Fast : b2b::mock::HashCost::Interactive);
+    if (!seeded.ok()) {
+      std::fprintf(stderr, "server-mock: seeding failed: %s\n", seeded.error().message.c_str());
+      return 1;
+    }
+  }
 
   httplib::Server server;
   g_server = &server;
@@ -71,11 +139,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "server-mock: --web-root %s is not a directory\n", options.web_root.c_str());
     return 2;
   }
-
-  server.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& response) {
-    const b2b::protocol::HealthInfo info{"server-mock 0.1.0", b2b::protocol::kProtocolVersion};
-    response.set_content(b2b::protocol::encode_health(info), "application/json");
-  });
+  b2b::mock::ShopApi api(db, options.api);
+  api.install(server);
 
   const int port = options.port == 0 ? server.bind_to_any_port(options.host) : options.port;
   if (options.port != 0 && !server.bind_to_port(options.host, port)) {

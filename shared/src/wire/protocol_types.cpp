@@ -42,7 +42,7 @@ void serialize(Archive& ar, CatalogPage& page) {
 
 template <class Archive>
 void serialize(Archive& ar, OrderSubmission& submission) {
-  field(ar, "idempotency_key", submission.idempotency_key);
+  optional_field(ar, "idempotency_key", submission.idempotency_key);  // the header is authoritative
   optional_field(ar, "cart_id", submission.cart_id);
   field(ar, "lines", submission.lines);
   field(ar, "checkout", submission.checkout);

@@ -1,0 +1,756 @@
+// Route handlers of server-mock's shop API. Each handler authenticates, checks the role, keeps to
+// the caller's company, and answers in the protocol's envelopes; prices always come from the server.
+#include "api.hpp"
+
+#include <httplib.h>
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "auth.hpp"
+#include "b2b/pricing.hpp"
+#include "b2b/protocol/health.hpp"
+#include "b2b/validation.hpp"
+#include "b2b/wire/protocol.hpp"
+
+namespace b2b::mock {
+
+struct ShopApi::Catalog {
+  std::vector<Product> products;
+  CatalogIndex index;
+  explicit Catalog(std::vector<Product> all) : products(std::move(all)), index(products) {}
+};
+
+namespace {
+
+constexpr std::size_t kMaxRequestBytes = 1u << 20;
+constexpr const char* kApiPrefix = "/api/";
+
+bool is_api(const httplib::Request& req) { return req.path.rfind(kApiPrefix, 0) == 0; }
+bool is_test_endpoint(const httplib::Request& req) { return req.path.rfind("/api/v1/test/", 0) == 0; }
+
+int status_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::Validation:
+    case ErrorKind::Decode:
+      return 400;
+    case ErrorKind::Auth:
+      return 401;
+    case ErrorKind::Forbidden:
+      return 403;
+    case ErrorKind::NotFound:
+      return 404;
+    case ErrorKind::Conflict:
+      return 409;
+    default:
+      return 500;
+  }
+}
+
+void send_error(httplib::Response& res, int status, Error error) {
+  // A body that did not decode is the client's mistake: a validation error naming the field.
+  if (error.kind == ErrorKind::Decode) {
+    error.kind = ErrorKind::Validation;
+    if (error.fields.empty()) error.fields.push_back({error.field, "invalid", error.message});
+    if (!error.field.empty()) error.message = error.field + ": " + error.message;
+  }
+  res.status = status;
+  res.set_content(wire::encode_error(error), "application/json");
+}
+
+void send_error(httplib::Response& res, const Error& error) { send_error(res, status_for(error.kind), error); }
+
+template <typename T>
+void send_data(httplib::Response& res, int status, const T& value) {
+  res.status = status;
+  res.set_content(wire::encode_json(value), "application/json");
+}
+
+// Closes the connection without a (complete) response: the client sees no answer at all.
+void drop_connection(httplib::Response& res) {
+  res.status = 200;
+  res.set_content_provider(
+      1024, "application/json", [](std::size_t, std::size_t, httplib::DataSink&) { return false; }, nullptr);
+}
+
+Error validation_error(std::vector<FieldError> fields) {
+  const std::string message =
+      fields.size() == 1 ? fields.front().message : "the request has " + std::to_string(fields.size()) + " problems";
+  Error error{ErrorKind::Validation, fields.empty() ? "" : fields.front().field, message, std::move(fields)};
+  return error;
+}
+
+FieldError to_field_error(const FieldProblem& problem, const std::string& prefix = "") {
+  return {prefix + problem.field, problem_code_name(problem.code), problem.message};
+}
+
+std::string bearer_token(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  return header.rfind(prefix, 0) == 0 ? header.substr(prefix.size()) : "";
+}
+
+bool has_role(const User& user, std::initializer_list<Role> roles) {
+  return std::find(roles.begin(), roles.end(), user.role) != roles.end();
+}
+
+Date utc_date(std::int64_t unix_seconds) {
+  // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+  std::int64_t z = unix_seconds / 86400;
+  if (unix_seconds % 86400 < 0) --z;
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return {year, month, day};
+}
+
+int query_int(const httplib::Request& req, const char* name, int fallback, int low, int high) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  char* end = nullptr;
+  const long value = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0') return fallback;
+  return static_cast<int>(std::clamp<long>(value, low, high));
+}
+
+// Plain JSON of the test endpoints: a few integer/string/bool fields, no envelope.
+struct PlainJson {
+  rapidjson::Document doc;
+  bool parse(const std::string& body) {
+    doc.Parse(body.c_str(), body.size());
+    return !doc.HasParseError() && doc.IsObject();
+  }
+  std::optional<std::int64_t> integer(const char* name) const {
+    const auto it = doc.FindMember(name);
+    if (it == doc.MemberEnd() || !it->value.IsInt64()) return std::nullopt;
+    return it->value.GetInt64();
+  }
+  std::optional<std::string> string(const char* name) const {
+    const auto it = doc.FindMember(name);
+    if (it == doc.MemberEnd() || !it->value.IsString()) return std::nullopt;
+    return std::string(it->value.GetString(), it->value.GetStringLength());
+  }
+  std::optional<bool> boolean(const char* name) const {
+    const auto it = doc.FindMember(name);
+    if (it == doc.MemberEnd() || !it->value.IsBool()) return std::nullopt;
+    return it->value.GetBool();
+  }
+};
+
+}  // namespace
+
+// The handlers, with access to ShopApi's state.
+struct ApiHandlers {
+  ShopApi& api;
+
+  // The signed-in, active user, or a 401 already written to res.
+  std::optional<User> authenticate(const httplib::Request& req, httplib::Response& res) {
+    const std::string token = bearer_token(req);
+    if (token.empty()) {
+      send_error(res, Error{ErrorKind::Auth, "", "sign in first (no bearer token)"});
+      return std::nullopt;
+    }
+    auto user = api.storage_.session_user(token, api.now());
+    if (!user.ok()) {
+      send_error(res, user.error());
+      return std::nullopt;
+    }
+    if (!user.value() || !user.value()->active) {
+      send_error(res, Error{ErrorKind::Auth, "", "the session has ended; sign in again"});
+      return std::nullopt;
+    }
+    return *user.value();
+  }
+
+  // authenticate() and a role check; a 403 names what the role may not do.
+  std::optional<User> authorise(const httplib::Request& req, httplib::Response& res, std::initializer_list<Role> roles,
+                                const char* action) {
+    auto user = authenticate(req, res);
+    if (user && !has_role(*user, roles)) {
+      send_error(res, Error{ErrorKind::Forbidden, "",
+                            std::string("the role ") + role_code(user->role) + " may not " + action});
+      return std::nullopt;
+    }
+    return user;
+  }
+
+  template <typename T>
+  std::optional<T> decode_body(const httplib::Request& req, httplib::Response& res) {
+    auto decoded = wire::decode_json<T>(req.body);
+    if (!decoded.ok()) {
+      send_error(res, 400, decoded.error());
+      return std::nullopt;
+    }
+    return std::move(decoded.value());
+  }
+
+  // --- Auth --------------------------------------------------------------------------------------
+  void login(const httplib::Request& req, httplib::Response& res) {
+    const auto credentials = decode_body<backend::Credentials>(req, res);
+    if (!credentials) return;
+    const Error refused{ErrorKind::Auth, "", "wrong e-mail or password"};  // the same for both: no probing
+    const auto found = api.storage_.user_by_email(credentials->email);
+    if (!found.ok()) return send_error(res, found.error().kind == ErrorKind::NotFound ? refused : found.error());
+    if (!verify_password(found.value().password_hash, credentials->password) || !found.value().user.active) {
+      return send_error(res, refused);
+    }
+    const User& user = found.value().user;
+    const auto company = api.storage_.company(user.company_id);
+    if (!company.ok()) return send_error(res, company.error());
+    backend::Session session{new_token(), api.now() + api.options_.token_ttl_seconds, user, company.value()};
+    const auto stored = api.storage_.create_session(session.token, user.id, session.expires_at_unix_seconds);
+    if (!stored.ok()) return send_error(res, stored.error());
+    send_data(res, 200, session);
+  }
+
+  void logout(const httplib::Request& req, httplib::Response& res) {
+    if (!authenticate(req, res)) return;
+    const auto deleted = api.storage_.delete_session(bearer_token(req));
+    if (!deleted.ok()) return send_error(res, deleted.error());
+    res.status = 204;
+  }
+
+  // --- Catalog and prices -----------------------------------------------------------------------
+  void catalog(const httplib::Request& req, httplib::Response& res) {
+    if (!authenticate(req, res)) return;
+    const int limit = query_int(req, "limit", 500, 1, 1000);
+    const int since = query_int(req, "since_version", 0, 0, INT32_MAX);
+    const auto page = api.storage_.products_page(req.get_param_value("cursor"), limit,
+                                                 since > 0 ? std::optional<std::int64_t>(since) : std::nullopt);
+    if (!page.ok()) return send_error(res, page.error());
+    send_data(res, 200,
+              backend::CatalogPage{page.value().products, page.value().catalog_version, page.value().next_after_sku});
+  }
+
+  void search(const httplib::Request& req, httplib::Response& res) {
+    if (!authenticate(req, res)) return;
+    const auto catalog = api.catalog();
+    std::vector<Product> found;
+    for (const std::size_t i : catalog->index.search(req.get_param_value("q"), query_int(req, "limit", 20, 1, 100))) {
+      found.push_back(catalog->products[i]);
+    }
+    send_data(res, 200, found);
+  }
+
+  void price_list(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authenticate(req, res);
+    if (!user) return;
+    const auto company = api.storage_.company(user->company_id);
+    if (!company.ok()) return send_error(res, company.error());
+    const auto list = api.storage_.price_list(company.value().price_list_id);
+    if (!list.ok()) return send_error(res, list.error());
+    send_data(res, 200, list.value());
+  }
+
+  // --- Carts: each user sees only their own; others' are "not found", not "forbidden" -----------
+  std::optional<Cart> own_cart(const User& user, const std::string& id, httplib::Response& res) {
+    const auto cart = api.storage_.cart(id);
+    if (!cart.ok() || cart.value().owner_user_id != user.id) {
+      send_error(res, cart.ok() || cart.error().kind == ErrorKind::NotFound
+                          ? Error{ErrorKind::NotFound, "", "no cart " + id}
+                          : cart.error());
+      return std::nullopt;
+    }
+    return cart.value();
+  }
+
+  void list_carts(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authenticate(req, res);
+    if (!user) return;
+    const auto carts = api.storage_.carts_of_user(user->id);
+    if (!carts.ok()) return send_error(res, carts.error());
+    send_data(res, 200, carts.value());
+  }
+
+  void create_cart(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authenticate(req, res);
+    if (!user) return;
+    auto cart = decode_body<Cart>(req, res);
+    if (!cart) return;
+    cart->owner_user_id = user->id;
+    const auto created = api.storage_.create_cart(*cart);
+    if (!created.ok()) return send_error(res, created.error());
+    send_data(res, 201, created.value());
+  }
+
+  void update_cart(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authenticate(req, res);
+    if (!user) return;
+    const std::string id = req.matches[1];
+    if (!own_cart(*user, id, res)) return;
+    auto cart = decode_body<Cart>(req, res);
+    if (!cart) return;
+    // If-Match names the version edited; without it the body's version does.
+    std::string match = req.get_header_value("If-Match");
+    match.erase(std::remove(match.begin(), match.end(), '"'), match.end());
+    std::int64_t expected = cart->version;
+    if (!match.empty()) {
+      char* end = nullptr;
+      expected = std::strtoll(match.c_str(), &end, 10);
+      if (*end != '\0') {
+        return send_error(res, 400, validation_error({{"If-Match", "bad_format", "If-Match must be \"<version>\""}}));
+      }
+    }
+    cart->id = id;
+    cart->owner_user_id = user->id;
+    const auto updated = api.storage_.update_cart(*cart, expected);
+    if (!updated.ok()) return send_error(res, updated.error());
+    send_data(res, 200, updated.value());
+  }
+
+  void delete_cart(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authenticate(req, res);
+    if (!user) return;
+    const std::string id = req.matches[1];
+    if (!own_cart(*user, id, res)) return;
+    const auto deleted = api.storage_.delete_cart(id);
+    if (!deleted.ok()) return send_error(res, deleted.error());
+    res.status = 204;
+  }
+
+  // --- Orders -----------------------------------------------------------------------------------
+  void submit_order(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authorise(req, res, {Role::Buyer, Role::Admin}, "place orders");
+    if (!user) return;
+    const std::string key = req.get_header_value("Idempotency-Key");
+    if (key.empty() || key.size() > 200) {
+      return send_error(res, 400,
+                        validation_error({{"Idempotency-Key", key.empty() ? "required" : "too_long",
+                                           "every order needs an Idempotency-Key header of at most 200 characters"}}));
+    }
+    auto submission = decode_body<backend::OrderSubmission>(req, res);
+    if (!submission) return;
+    submission->idempotency_key = key;
+    // The fingerprint of what was asked, to tell a retry from another order reusing the key.
+    const std::string fingerprint = digest_hex(wire::encode_json(*submission));
+
+    if (auto replay = replayed_order(*user, key, fingerprint, res); replay != Replay::None) return;
+
+    const auto company = api.storage_.company(user->company_id);
+    if (!company.ok()) return send_error(res, company.error());
+    const auto prices = api.storage_.price_list(company.value().price_list_id);
+    if (!prices.ok()) return send_error(res, prices.error());
+    const auto catalog = api.catalog();
+
+    const Cart cart{"", "", user->id, submission->lines, 0};
+    std::vector<FieldError> problems;
+    if (cart.lines.empty()) problems.push_back({"lines", "required", "an order needs at least one line"});
+    for (const FieldProblem& p : validate_cart(cart, catalog->products)) problems.push_back(to_field_error(p));
+    for (const FieldProblem& p : validate_checkout(submission->checkout, company.value(), utc_date(api.now()))) {
+      problems.push_back(to_field_error(p, "checkout."));
+    }
+    const auto priced = price_cart(cart, prices.value(), catalog->products);
+    if (!priced.ok()) return send_error(res, 400, priced.error());
+    for (const FieldProblem& p : priced.value().problems) {
+      const bool known =
+          std::any_of(problems.begin(), problems.end(), [&](const FieldError& e) { return e.field == p.field; });
+      if (!known) problems.push_back(to_field_error(p));
+    }
+    if (!problems.empty()) return send_error(res, 400, validation_error(std::move(problems)));
+
+    const Totals& totals = priced.value().totals;
+    if (submission->expected_gross_total && !(*submission->expected_gross_total == totals.gross)) {
+      backend::RepricedOrder repriced{totals, {}};
+      for (const PricedLine& line : priced.value().lines) {
+        for (const backend::ExpectedPrice& seen : submission->expected_prices) {
+          if (seen.sku == line.sku && !(seen.unit_net == line.unit_net)) {
+            repriced.changes.push_back({line.sku, "price_changed", seen.unit_net, line.unit_net});
+          }
+        }
+      }
+      return send_data(res, 409, repriced);
+    }
+
+    Order order;
+    order.company_id = user->company_id;
+    order.buyer_user_id = user->id;
+    order.status = totals.net.minor > user->spending_limit.minor ? OrderStatus::PendingApproval : OrderStatus::Placed;
+    order.lines = priced.value().lines;
+    order.totals = totals;
+    order.checkout = submission->checkout;
+    order.history.push_back({order.status, user->id, api.now(), ""});
+
+    std::string number;
+    {
+      auto transaction = api.storage_.begin();
+      if (!transaction.ok()) return send_error(res, transaction.error());
+      const auto inserted = api.storage_.insert_order(order, user->company_id, key, fingerprint, api.now());
+      if (!inserted.ok()) return send_error(res, inserted.error());
+      if (!inserted.value().created) {  // a concurrent retry won the race: answer as a replay
+        transaction.value().commit();
+        replayed_order(*user, key, fingerprint, res);
+        return;
+      }
+      number = inserted.value().record.order_number;
+      if (!submission->cart_id.empty()) {
+        const auto source = api.storage_.cart(submission->cart_id);
+        if (source.ok() && source.value().owner_user_id == user->id) {
+          Cart emptied = source.value();
+          emptied.lines.clear();
+          const auto updated = api.storage_.update_cart(emptied, emptied.version);
+          if (!updated.ok()) return send_error(res, updated.error());
+        }
+      }
+      const auto committed = transaction.value().commit();
+      if (!committed.ok()) return send_error(res, committed.error());
+    }
+    if (take(api.faults_.drop_after_commit_next)) return drop_connection(res);
+    const auto stored = api.storage_.order(number);
+    if (!stored.ok()) return send_error(res, stored.error());
+    send_data(res, 201, stored.value());
+  }
+
+  enum class Replay { None, Answered };
+
+  // Answers a key seen before: 200 with the same order for the same request, 409 for another.
+  Replay replayed_order(const User& user, const std::string& key, const std::string& fingerprint,
+                        httplib::Response& res) {
+    const auto record = api.storage_.idempotency_record(user.company_id, key);
+    if (!record.ok()) {
+      send_error(res, record.error());
+      return Replay::Answered;
+    }
+    if (!record.value()) return Replay::None;
+    if (record.value()->request_fingerprint != fingerprint) {
+      send_error(res, Error{ErrorKind::Conflict,
+                            "Idempotency-Key",
+                            "this Idempotency-Key was used for another order",
+                            {{"Idempotency-Key", "idempotency_key_reused", "use a new key for a new order"}}});
+      return Replay::Answered;
+    }
+    const auto order = api.storage_.order(record.value()->order_number);
+    if (!order.ok()) {
+      send_error(res, order.error());
+      return Replay::Answered;
+    }
+    send_data(res, 200, order.value());
+    return Replay::Answered;
+  }
+
+  void list_orders(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authenticate(req, res);
+    if (!user) return;
+    OrderFilter filter;
+    if (user->role == Role::Buyer) filter.buyer_user_id = user->id;  // buyers see their own orders
+    if (req.has_param("status")) {
+      filter.status = order_status_from_code(req.get_param_value("status"));
+      if (!filter.status) return send_error(res, 400, validation_error({{"status", "bad_format", "unknown status"}}));
+    }
+    for (const auto& [name, target] : {std::pair{"from", &filter.created_from}, std::pair{"to", &filter.created_to}}) {
+      if (!req.has_param(name)) continue;
+      *target = parse_date(req.get_param_value(name));
+      if (!*target) return send_error(res, 400, validation_error({{name, "bad_format", "expected YYYY-MM-DD"}}));
+    }
+    const auto orders = api.storage_.orders(user->company_id, filter);
+    if (!orders.ok()) return send_error(res, orders.error());
+    send_data(res, 200, orders.value());
+  }
+
+  // The order if the user may see it (own company; a buyer only their own), else a 404 written.
+  std::optional<Order> visible_order(const User& user, const std::string& number, httplib::Response& res) {
+    const auto order = api.storage_.order(number);
+    const bool visible = order.ok() && order.value().company_id == user.company_id &&
+                         (user.role != Role::Buyer || order.value().buyer_user_id == user.id);
+    if (!visible) {
+      send_error(res, order.ok() || order.error().kind == ErrorKind::NotFound
+                          ? Error{ErrorKind::NotFound, "", "no order " + number}
+                          : order.error());
+      return std::nullopt;
+    }
+    return order.value();
+  }
+
+  void get_order(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authenticate(req, res);
+    if (!user) return;
+    if (const auto order = visible_order(*user, req.matches[1], res)) send_data(res, 200, *order);
+  }
+
+  // --- Approvals ---------------------------------------------------------------------------------
+  void list_approvals(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authorise(req, res, {Role::Approver, Role::Admin}, "see approvals");
+    if (!user) return;
+    OrderFilter filter;
+    filter.status = OrderStatus::PendingApproval;
+    const auto orders = api.storage_.orders(user->company_id, filter);
+    if (!orders.ok()) return send_error(res, orders.error());
+    send_data(res, 200, orders.value());
+  }
+
+  void decide_approval(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authorise(req, res, {Role::Approver, Role::Admin}, "approve or reject orders");
+    if (!user) return;
+    const auto decision = decode_body<backend::ApprovalDecision>(req, res);
+    if (!decision) return;
+    const auto order = visible_order(*user, req.matches[1], res);
+    if (!order) return;
+    if (order->status != OrderStatus::PendingApproval) {
+      return send_error(
+          res, Error{ErrorKind::Conflict, "",
+                     std::string("the order is ") + order_status_code(order->status) + ", not pending approval"});
+    }
+    if (!decision->approve && decision->comment.find_first_not_of(" \t\n") == std::string::npos) {
+      return send_error(res, 400, validation_error({{"comment", "required", "say why the order is rejected"}}));
+    }
+    const StatusChange change{decision->approve ? OrderStatus::Approved : OrderStatus::Rejected, user->id, api.now(),
+                              decision->comment};
+    const auto updated = api.storage_.update_order_status(order->number, change);
+    if (!updated.ok()) return send_error(res, updated.error());
+    send_data(res, 200, updated.value());
+  }
+
+  // --- Users (company admins) -------------------------------------------------------------------
+  void list_users(const httplib::Request& req, httplib::Response& res) {
+    const auto admin = authorise(req, res, {Role::Admin}, "manage users");
+    if (!admin) return;
+    const auto users = api.storage_.users_of_company(admin->company_id);
+    if (!users.ok()) return send_error(res, users.error());
+    send_data(res, 200, users.value());
+  }
+
+  void invite_user(const httplib::Request& req, httplib::Response& res) {
+    const auto admin = authorise(req, res, {Role::Admin}, "manage users");
+    if (!admin) return;
+    const auto invite = decode_body<backend::UserInvite>(req, res);
+    if (!invite) return;
+    std::vector<FieldError> problems;
+    const auto at = invite->email.find('@');
+    if (at == std::string::npos || at == 0 || invite->email.find('.', at) == std::string::npos) {
+      problems.push_back({"email", "bad_format", "not an e-mail address"});
+    }
+    if (invite->name.find_first_not_of(' ') == std::string::npos) problems.push_back({"name", "required", "name it"});
+    if (invite->spending_limit.minor < 0) problems.push_back({"spending_limit", "not_positive", "negative limit"});
+    if (!problems.empty()) return send_error(res, 400, validation_error(std::move(problems)));
+    const User user{"", admin->company_id, invite->email, invite->name, invite->role, invite->spending_limit, true};
+    // The invitee sets a password through a link in a real shop; here nobody knows this one.
+    const auto created = api.storage_.insert_user(user, hash_password(new_token(), HashCost::Fast));
+    if (!created.ok()) return send_error(res, created.error());
+    send_data(res, 201, created.value());
+  }
+
+  void change_user(const httplib::Request& req, httplib::Response& res) {
+    const auto admin = authorise(req, res, {Role::Admin}, "manage users");
+    if (!admin) return;
+    const auto change = decode_body<backend::UserChange>(req, res);
+    if (!change) return;
+    const auto existing = api.storage_.user(req.matches[1]);
+    if (!existing.ok() || existing.value().company_id != admin->company_id) {
+      return send_error(res, Error{ErrorKind::NotFound, "", "no user " + std::string(req.matches[1])});
+    }
+    User user = existing.value();
+    if (change->role) user.role = *change->role;
+    if (change->spending_limit) {
+      if (change->spending_limit->minor < 0) {
+        return send_error(res, 400, validation_error({{"spending_limit", "not_positive", "negative limit"}}));
+      }
+      user.spending_limit = *change->spending_limit;
+    }
+    if (change->active) user.active = *change->active;
+    const auto updated = api.storage_.update_user(user);
+    if (!updated.ok()) return send_error(res, updated.error());
+    send_data(res, 200, updated.value());
+  }
+
+  // --- Test endpoints (only with --enable-test-endpoints) ----------------------------------------
+  void set_faults(const httplib::Request& req, httplib::Response& res) {
+    PlainJson json;
+    if (!json.parse(req.body)) return send_error(res, 400, Error{ErrorKind::Validation, "", "expected a JSON object"});
+    const auto set = [&](const char* name, std::atomic<int>& target) {
+      if (const auto value = json.integer(name)) target = static_cast<int>(*value);
+    };
+    set("latency_ms", api.faults_.latency_ms);
+    set("fail_status", api.faults_.fail_status);
+    set("fail_next", api.faults_.fail_next);
+    set("drop_before_next", api.faults_.drop_before_next);
+    set("drop_after_commit_next", api.faults_.drop_after_commit_next);
+    res.status = 204;
+  }
+
+  void set_price(const httplib::Request& req, httplib::Response& res) {
+    PlainJson json;
+    const auto list = json.parse(req.body) ? json.string("price_list_id") : std::nullopt;
+    const auto sku = json.string("sku");
+    const auto price = json.integer("unit_net_minor");
+    if (!list || !sku || !price) {
+      return send_error(res, 400, Error{ErrorKind::Validation, "", "need price_list_id, sku, unit_net_minor"});
+    }
+    const auto changed = api.storage_.set_unit_price(*list, *sku, *price);
+    if (!changed.ok()) return send_error(res, changed.error());
+    res.status = 204;
+  }
+
+  void set_product(const httplib::Request& req, httplib::Response& res) {
+    PlainJson json;
+    const auto sku = json.parse(req.body) ? json.string("sku") : std::nullopt;
+    const auto active = json.boolean("active");
+    if (!sku || !active) return send_error(res, 400, Error{ErrorKind::Validation, "", "need sku and active"});
+    auto product = api.storage_.product(*sku);
+    if (!product.ok()) return send_error(res, product.error());
+    product.value().active = *active;
+    const auto stored = api.storage_.upsert_product(product.value());
+    if (!stored.ok()) return send_error(res, stored.error());
+    api.reload_catalog();
+    res.status = 204;
+  }
+
+  void advance_clock(const httplib::Request& req, httplib::Response& res) {
+    PlainJson json;
+    const auto seconds = json.parse(req.body) ? json.integer("advance_seconds") : std::nullopt;
+    if (!seconds || *seconds < 0) return send_error(res, 400, Error{ErrorKind::Validation, "", "need advance_seconds"});
+    api.clock_offset_seconds_ += *seconds;
+    res.status = 204;
+  }
+
+  // Consumes one of an armed fault's remaining uses.
+  static bool take(std::atomic<int>& counter) {
+    int left = counter.load();
+    while (left > 0) {
+      if (counter.compare_exchange_weak(left, left - 1)) return true;
+    }
+    return false;
+  }
+
+  bool origin_allowed(const std::string& origin) const {
+    const auto& allowed = api.options_.allowed_origins;
+    return !origin.empty() && std::find(allowed.begin(), allowed.end(), origin) != allowed.end();
+  }
+
+  // Before routing: preflights, the size limit and the armed faults.
+  httplib::Server::HandlerResponse before_routing(const httplib::Request& req, httplib::Response& res) {
+    if (!is_api(req)) return httplib::Server::HandlerResponse::Unhandled;
+    const std::string origin = req.get_header_value("Origin");
+    if (req.method == "OPTIONS") {
+      if (!origin_allowed(origin)) {
+        res.status = 403;
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      res.status = 204;
+      res.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+      res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key, If-Match");
+      res.set_header("Access-Control-Max-Age", "600");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    const std::string length = req.get_header_value("Content-Length");
+    if (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > kMaxRequestBytes) {
+      send_error(res, 413,
+                 Error{ErrorKind::Validation,
+                       "",
+                       "the request body is larger than 1 MiB",
+                       {{"body", "too_long", "at most " + std::to_string(kMaxRequestBytes) + " bytes"}}});
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (is_test_endpoint(req)) return httplib::Server::HandlerResponse::Unhandled;
+    if (const int latency = api.faults_.latency_ms.load(); latency > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(latency));
+    }
+    if (take(api.faults_.drop_before_next)) {
+      drop_connection(res);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (take(api.faults_.fail_next)) {
+      send_error(res, api.faults_.fail_status.load(), Error{ErrorKind::Server, "", "injected fault"});
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  }
+
+  // After routing: CORS for allowed origins, the framing policy and no sniffing for everything.
+  void after_routing(const httplib::Request& req, httplib::Response& res) {
+    const std::string origin = req.get_header_value("Origin");
+    if (origin_allowed(origin)) {
+      res.set_header("Access-Control-Allow-Origin", origin);
+      res.set_header("Vary", "Origin");
+    }
+    res.set_header("X-Content-Type-Options", "nosniff");
+    if (!is_api(req)) {
+      std::string ancestors = "frame-ancestors 'self'";
+      for (const std::string& source : api.options_.frame_ancestors) ancestors += " " + source;
+      res.set_header("Content-Security-Policy", ancestors);
+    }
+  }
+};
+
+ShopApi::ShopApi(Storage& storage, ApiOptions options) : storage_(storage), options_(std::move(options)) {
+  reload_catalog();
+}
+
+ShopApi::~ShopApi() = default;
+
+std::int64_t ShopApi::now() const {
+  const auto wall =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+  return wall.count() + clock_offset_seconds_.load();
+}
+
+std::shared_ptr<const ShopApi::Catalog> ShopApi::catalog() const {
+  std::lock_guard<std::mutex> lock(catalog_mutex_);
+  return catalog_;
+}
+
+void ShopApi::reload_catalog() {
+  auto products = storage_.products();
+  auto fresh = std::make_shared<const Catalog>(products.ok() ? std::move(products.value()) : std::vector<Product>{});
+  std::lock_guard<std::mutex> lock(catalog_mutex_);
+  catalog_ = std::move(fresh);
+}
+
+void ShopApi::install(httplib::Server& server) {
+  auto handlers = std::make_shared<ApiHandlers>(ApiHandlers{*this});
+  using Method = void (ApiHandlers::*)(const httplib::Request&, httplib::Response&);
+  const auto route = [handlers](Method method) {
+    return [handlers, method](const httplib::Request& req, httplib::Response& res) { ((*handlers).*method)(req, res); };
+  };
+
+  server.set_payload_max_length(kMaxRequestBytes + 1);
+  server.set_pre_routing_handler(
+      [handlers](const httplib::Request& req, httplib::Response& res) { return handlers->before_routing(req, res); });
+  server.set_post_routing_handler(
+      [handlers](const httplib::Request& req, httplib::Response& res) { handlers->after_routing(req, res); });
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (is_api(req) && res.body.empty() && res.status == 404) {
+      send_error(res, 404, Error{ErrorKind::NotFound, "", "no such endpoint: " + req.method + " " + req.path});
+    }
+  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    send_error(res, 500, Error{ErrorKind::Server, "", "internal error"});
+  });
+
+  server.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(protocol::encode_health({"server-mock 0.2.0", protocol::kProtocolVersion}), "application/json");
+  });
+  server.Post("/api/v1/auth/login", route(&ApiHandlers::login));
+  server.Post("/api/v1/auth/logout", route(&ApiHandlers::logout));
+  server.Get("/api/v1/catalog", route(&ApiHandlers::catalog));
+  server.Get("/api/v1/catalog/search", route(&ApiHandlers::search));
+  server.Get("/api/v1/price-list", route(&ApiHandlers::price_list));
+  server.Get("/api/v1/carts", route(&ApiHandlers::list_carts));
+  server.Post("/api/v1/carts", route(&ApiHandlers::create_cart));
+  server.Put(R"(/api/v1/carts/([^/]+))", route(&ApiHandlers::update_cart));
+  server.Delete(R"(/api/v1/carts/([^/]+))", route(&ApiHandlers::delete_cart));
+  server.Post("/api/v1/orders", route(&ApiHandlers::submit_order));
+  server.Get("/api/v1/orders", route(&ApiHandlers::list_orders));
+  server.Get(R"(/api/v1/orders/(.+))", route(&ApiHandlers::get_order));
+  server.Get("/api/v1/approvals", route(&ApiHandlers::list_approvals));
+  server.Post(R"(/api/v1/approvals/(.+))", route(&ApiHandlers::decide_approval));
+  server.Get("/api/v1/users", route(&ApiHandlers::list_users));
+  server.Post("/api/v1/users", route(&ApiHandlers::invite_user));
+  server.Patch(R"(/api/v1/users/([^/]+))", route(&ApiHandlers::change_user));
+  if (options_.test_endpoints) {
+    server.Post("/api/v1/test/faults", route(&ApiHandlers::set_faults));
+    server.Post("/api/v1/test/price", route(&ApiHandlers::set_price));
+    server.Post("/api/v1/test/product", route(&ApiHandlers::set_product));
+    server.Post("/api/v1/test/clock", route(&ApiHandlers::advance_clock));
+  }
+}
+
+}  // namespace b2b::mock
