@@ -1,7 +1,8 @@
 // Browser test harness: starts server-mock on a free loopback port, launches Debian's Chromium
 // with SwiftShader WebGL, and finds and taps widgets through the client's widget registry.
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { PNG } from "pngjs";
@@ -16,10 +17,12 @@ export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 export const TABLET = { viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 // Starts server-mock serving the built client; resolves with its base URL and a stop function.
-export async function startServerMock() {
-  const server = spawn(requiredEnv("B2B_SERVER_MOCK"), ["--web-root", requiredEnv("B2B_DIST_DIR"), "--port", "0"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+// Each server gets a fresh database in a temporary folder, seeded with a small catalog.
+export async function startServerMock(extraArgs = []) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "b2b-browser-"));
+  const args = ["--web-root", requiredEnv("B2B_DIST_DIR"), "--port", "0", "--db", path.join(dataDir, "shop.db"),
+                "--products", "500", "--fast-hash", ...extraArgs];
+  const server = spawn(requiredEnv("B2B_SERVER_MOCK"), args, { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise((resolve, reject) => {
     let output = "";
     server.stdout.on("data", (chunk) => {
@@ -33,7 +36,10 @@ export async function startServerMock() {
     url,
     stop: () =>
       new Promise((resolve) => {
-        server.once("exit", resolve);
+        server.once("exit", () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
         server.kill("SIGTERM");
       }),
   };
