@@ -9,6 +9,7 @@ set(B2B_DIST_DIR "${CMAKE_BINARY_DIR}/dist")
 add_executable(b2b_client
   ${CMAKE_SOURCE_DIR}/client/platform/web_main.cpp
   ${CMAKE_SOURCE_DIR}/client/platform/web_http.cpp
+  ${CMAKE_SOURCE_DIR}/client/platform/web_device.cpp
   ${B2B_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
   ${B2B_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(b2b_client PRIVATE ${B2B_IMGUI_DIR}/backends ${B2B_SDL2_PREFIX}/include/SDL2)

@@ -1,7 +1,11 @@
 // The pure update function and the store that drains actions and runs effects.
 #include "store.hpp"
 
+#include <algorithm>
+
+#include "b2b/pricing.hpp"
 #include "b2b/protocol/health.hpp"
+#include "b2b/validation.hpp"
 
 namespace b2b::client {
 namespace {
@@ -13,45 +17,405 @@ struct Overloaded : Ts... {
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 
-Transition check_server(AppState state) {
-  state.server.connection = Connection::Checking;
-  state.server.problem = {};
-  return {std::move(state), {SendHttp{HttpPurpose::Health, protocol::build_health_request()}}};
+using backend::ShopProtocol;
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
 }
+
+void erase_value(std::vector<std::string>& list, const std::string& value) {
+  list.erase(std::remove(list.begin(), list.end(), value), list.end());
+}
+
+std::string token(const AppState& state) { return state.session ? state.session->token : ""; }
+
+Cart* find_cart(AppState& state, const std::string& id) {
+  for (Cart& cart : state.carts.carts)
+    if (cart.id == id) return &cart;
+  return nullptr;
+}
+
+void remember_product(AppState& state, const Product& product) {
+  auto& known = state.carts.known_products;
+  const auto it = std::find_if(known.begin(), known.end(), [&](const Product& p) { return p.sku == product.sku; });
+  if (it == known.end()) {
+    known.push_back(product);
+  } else {
+    *it = product;
+  }
+}
+
+struct Builder {
+  AppState state;
+  std::vector<Effect> effects;
+  const ShopProtocol& protocol;
+
+  void send(HttpPurpose purpose, HttpRequest request, std::uint64_t tag = 0) {
+    effects.push_back(SendHttp{purpose, tag, std::move(request)});
+  }
+  Transition done() { return {std::move(state), std::move(effects)}; }
+
+  void check_server() {
+    state.server.connection = Connection::Checking;
+    state.server.problem = {};
+    send(HttpPurpose::Health, protocol::build_health_request());
+  }
+
+  // Saves the cart now, or after the save under way returns.
+  void save_cart(const std::string& cart_id) {
+    if (contains(state.carts.saving, cart_id)) {
+      if (!contains(state.carts.dirty, cart_id)) state.carts.dirty.push_back(cart_id);
+      return;
+    }
+    if (const Cart* cart = find_cart(state, cart_id)) {
+      state.carts.saving.push_back(cart_id);
+      send(HttpPurpose::SaveCart, protocol.update_cart_request(token(state), *cart));
+    }
+  }
+
+  void look_up_unknown_products() {
+    for (const Cart& cart : state.carts.carts)
+      for (const CartLine& line : cart.lines)
+        if (!find_product(state, line.sku))
+          send(HttpPurpose::LookupProduct, protocol.search_request(token(state), {line.sku, 1}));
+  }
+
+  void after_login(const backend::Session& session) {
+    state.session = session;
+    state.login = {};
+    state.screen = Screen::Catalog;
+    send(HttpPurpose::PriceList, protocol.price_list_request(session.token));
+    state.carts.loading = true;
+    send(HttpPurpose::ListCarts, protocol.list_carts_request(session.token));
+    if (state.checkout.fields.ship_to_address_id.empty() && !session.company.addresses.empty()) {
+      state.checkout.fields.ship_to_address_id = session.company.addresses.front().id;
+    }
+  }
+
+  void add_to_cart(const AddToCart& add) {
+    const Product* product = find_product(state, add.sku);
+    if (!product) return;
+    const auto quantity = round_quantity_up(add.quantity, *product);
+    if (!quantity) {
+      state.carts.error = quantity.error();
+      return;
+    }
+    remember_product(state, *product);
+    state.carts.notice = QuantityNotice{add.sku, add.quantity, quantity.value()};
+    Cart* cart = find_cart(state, state.carts.active_cart_id);
+    if (!cart) {  // the first cart is made for the first product
+      Cart fresh;
+      fresh.name = state.locale == Locale::pl ? "Koszyk" : "Cart";
+      fresh.lines.push_back({add.sku, quantity.value(), ""});
+      send(HttpPurpose::CreateCart, protocol.create_cart_request(token(state), fresh), 1);
+      return;
+    }
+    auto line =
+        std::find_if(cart->lines.begin(), cart->lines.end(), [&](const CartLine& l) { return l.sku == add.sku; });
+    if (line == cart->lines.end()) {
+      cart->lines.push_back({add.sku, quantity.value(), ""});
+    } else {
+      line->quantity += quantity.value();
+    }
+    save_cart(cart->id);
+  }
+
+  void place_order() {
+    const Cart* cart = active_cart(state);
+    if (!cart || !state.session || state.checkout.submitting) return;
+    std::vector<FieldError> problems;
+    if (cart->lines.empty()) problems.push_back({"lines", "required", "the cart is empty"});
+    for (const FieldProblem& p : validate_checkout(state.checkout.fields, state.session->company, state.today)) {
+      problems.push_back({"checkout." + p.field, problem_code_name(p.code), p.message});
+    }
+    for (const FieldProblem& p : validate_cart(*cart, state.carts.known_products)) {
+      problems.push_back({p.field, problem_code_name(p.code), p.message});
+    }
+    state.checkout.problems = problems;
+    state.checkout.error.reset();
+    state.checkout.repriced.reset();
+    if (!problems.empty()) return;
+
+    if (state.checkout.idempotency_key.empty()) {
+      state.checkout.idempotency_key = state.device_id + "-" + std::to_string(state.next_key++);
+    }
+    backend::OrderSubmission submission;
+    submission.idempotency_key = state.checkout.idempotency_key;
+    submission.cart_id = cart->id;
+    submission.lines = cart->lines;
+    submission.checkout = state.checkout.fields;
+    if (state.prices) {
+      const auto priced = price_cart(*cart, *state.prices, state.carts.known_products);
+      if (priced.ok()) {
+        submission.expected_gross_total = priced.value().totals.gross;
+        for (const PricedLine& line : priced.value().lines)
+          submission.expected_prices.push_back({line.sku, line.unit_net});
+      }
+    }
+    state.checkout.submitting = true;
+    send(HttpPurpose::SubmitOrder, protocol.submit_order_request(token(state), submission));
+  }
+
+  void responded(const HttpResponded& r) {
+    switch (r.purpose) {
+      case HttpPurpose::Health: {
+        const auto health = protocol::parse_health_response(r.response);
+        state.server =
+            health ? ServerStatus{Connection::Online, health.value().server, health.value().protocol_version, {}}
+                   : ServerStatus{Connection::Offline, "", 0, health.error()};
+        break;
+      }
+      case HttpPurpose::Login: {
+        const auto session = protocol.parse_login(r.response);
+        if (session) {
+          after_login(session.value());
+        } else {
+          state.login.busy = false;
+          state.login.error = session.error();
+        }
+        break;
+      }
+      case HttpPurpose::Logout:
+        break;  // the session was dropped already
+      case HttpPurpose::Search: {
+        if (r.tag != state.catalog.query_seq) break;  // an answer to an older query
+        state.catalog.searching = false;
+        const auto found = protocol.parse_search(r.response);
+        if (found) {
+          state.catalog.results = found.value();
+          state.catalog.error.reset();
+        } else {
+          state.catalog.error = found.error();
+        }
+        break;
+      }
+      case HttpPurpose::LookupProduct: {
+        const auto found = protocol.parse_search(r.response);
+        if (found && !found.value().empty()) remember_product(state, found.value().front());
+        break;
+      }
+      case HttpPurpose::PriceList: {
+        const auto prices = protocol.parse_price_list(r.response);
+        if (prices) state.prices = prices.value();
+        break;
+      }
+      case HttpPurpose::ListCarts: {
+        state.carts.loading = false;
+        const auto carts = protocol.parse_list_carts(r.response);
+        if (!carts) {
+          state.carts.error = carts.error();
+          break;
+        }
+        state.carts.carts = carts.value();
+        state.carts.saving.clear();
+        state.carts.dirty.clear();
+        if (!find_cart(state, state.carts.active_cart_id)) {
+          state.carts.active_cart_id = state.carts.carts.empty() ? "" : state.carts.carts.front().id;
+        }
+        look_up_unknown_products();
+        break;
+      }
+      case HttpPurpose::CreateCart: {
+        const auto cart = protocol.parse_cart(r.response);
+        if (!cart) {
+          state.carts.error = cart.error();
+          break;
+        }
+        state.carts.carts.push_back(cart.value());
+        state.carts.active_cart_id = cart.value().id;
+        break;
+      }
+      case HttpPurpose::SaveCart: {
+        const auto saved = protocol.parse_cart(r.response);
+        if (!saved) {
+          state.carts.saving.clear();
+          state.carts.dirty.clear();
+          state.carts.error = saved.error();
+          // Someone else changed it (another tab or device): show what the server has now.
+          if (saved.error().kind == ErrorKind::Conflict) {
+            state.carts.loading = true;
+            send(HttpPurpose::ListCarts, protocol.list_carts_request(token(state)));
+          }
+          break;
+        }
+        const std::string id = saved.value().id;
+        erase_value(state.carts.saving, id);
+        if (Cart* cart = find_cart(state, id)) {
+          cart->version = saved.value().version;
+          if (contains(state.carts.dirty, id)) {
+            erase_value(state.carts.dirty, id);
+            save_cart(id);  // the edits made while saving, on top of the version just saved
+          } else {
+            *cart = saved.value();
+          }
+        }
+        break;
+      }
+      case HttpPurpose::DeleteCart: {
+        const auto deleted = protocol.parse_delete_cart(r.response);
+        if (!deleted) state.carts.error = deleted.error();
+        break;
+      }
+      case HttpPurpose::SubmitOrder: {
+        state.checkout.submitting = false;
+        const auto answer = protocol.parse_submit_order(r.response);
+        if (!answer) {
+          state.checkout.error = answer.error();
+          state.checkout.problems = answer.error().fields;
+          break;
+        }
+        if (answer.value().repriced) {
+          state.checkout.repriced = answer.value().repriced;
+          // The buyer confirms the new prices by placing the order again: a new request, new key.
+          state.checkout.idempotency_key.clear();
+          send(HttpPurpose::PriceList, protocol.price_list_request(token(state)));
+          break;
+        }
+        state.checkout.placed = answer.value().outcome->order;
+        state.checkout.idempotency_key.clear();
+        state.checkout.problems.clear();
+        const std::string ship_to = state.checkout.fields.ship_to_address_id;
+        state.checkout.fields = {};
+        state.checkout.fields.ship_to_address_id = ship_to;
+        state.screen = Screen::Confirmation;
+        if (Cart* cart = find_cart(state, state.carts.active_cart_id)) cart->lines.clear();
+        state.carts.loading = true;
+        send(HttpPurpose::ListCarts, protocol.list_carts_request(token(state)));  // the emptied cart's new version
+        break;
+      }
+    }
+  }
+};
 
 }  // namespace
 
-Action response_action(HttpPurpose purpose, HttpResponse response) {
-  switch (purpose) {
-    case HttpPurpose::Health:
-      return HealthResponseReceived{std::move(response)};
-  }
-  return HealthResponseReceived{std::move(response)};
+const Cart* active_cart(const AppState& state) {
+  for (const Cart& cart : state.carts.carts)
+    if (cart.id == state.carts.active_cart_id) return &cart;
+  return nullptr;
 }
 
-Transition update(AppState state, const Action& action) {
-  return std::visit(
+const Product* find_product(const AppState& state, const std::string& sku) {
+  for (const Product& product : state.catalog.results)
+    if (product.sku == sku) return &product;
+  for (const Product& product : state.carts.known_products)
+    if (product.sku == sku) return &product;
+  return nullptr;
+}
+
+const PriceListEntry* find_price(const AppState& state, const std::string& sku) {
+  if (!state.prices) return nullptr;
+  for (const PriceListEntry& entry : state.prices->entries)
+    if (entry.sku == sku) return &entry;
+  return nullptr;
+}
+
+Transition update(AppState state, const Action& action, const ShopProtocol& protocol) {
+  Builder b{std::move(state), {}, protocol};
+  std::visit(
       Overloaded{
-          [&](const AppStarted&) { return check_server(std::move(state)); },
+          [&](const AppStarted&) { b.check_server(); },
           [&](const CheckServer&) {
-            if (state.server.connection == Connection::Checking) return Transition{std::move(state), {}};
-            return check_server(std::move(state));
+            if (b.state.server.connection != Connection::Checking) b.check_server();
           },
-          [&](const SetLocale& set) {
-            state.locale = set.locale;
-            return Transition{std::move(state), {}};
+          [&](const SetLocale& set) { b.state.locale = set.locale; },
+          [&](const Navigate& go) {
+            if (b.state.session || go.screen == Screen::Login) b.state.screen = go.screen;
           },
-          [&](const HealthResponseReceived& received) {
-            auto health = protocol::parse_health_response(received.response);
-            if (health) {
-              state.server = {Connection::Online, health.value().server, health.value().protocol_version, {}};
-            } else {
-              state.server = {Connection::Offline, "", 0, health.error()};
+          [&](const LogIn& login) {
+            if (b.state.login.busy) return;
+            b.state.login.busy = true;
+            b.state.login.error.reset();
+            b.send(HttpPurpose::Login, protocol.login_request({login.email, login.password}));
+          },
+          [&](const LogOut&) {
+            if (b.state.session) b.send(HttpPurpose::Logout, protocol.logout_request(b.state.session->token));
+            AppState fresh;
+            fresh.locale = b.state.locale;
+            fresh.server = b.state.server;
+            fresh.today = b.state.today;
+            fresh.device_id = b.state.device_id;
+            fresh.next_key = b.state.next_key;
+            b.state = std::move(fresh);
+          },
+          [&](const SearchChanged& search) {
+            CatalogState& catalog = b.state.catalog;
+            catalog.query = search.query;
+            ++catalog.query_seq;
+            const bool blank = search.query.find_first_not_of(" \t") == std::string::npos;
+            catalog.searching = !blank;
+            if (blank) {
+              catalog.results.clear();
+              return;
             }
-            return Transition{std::move(state), {}};
+            b.send(HttpPurpose::Search, protocol.search_request(token(b.state), {search.query, 50}), catalog.query_seq);
           },
+          [&](const ShowProduct& show) {
+            b.state.catalog.selected_sku = show.sku;
+            b.state.screen = Screen::Product;
+          },
+          [&](const AddToCart& add) { b.add_to_cart(add); },
+          [&](const CreateCart& create) {
+            Cart fresh;
+            fresh.name = create.name;
+            b.send(HttpPurpose::CreateCart, protocol.create_cart_request(token(b.state), fresh));
+          },
+          [&](const RenameCart& rename) {
+            if (Cart* cart = find_cart(b.state, rename.cart_id)) {
+              cart->name = rename.name;
+              b.save_cart(cart->id);
+            }
+          },
+          [&](const DuplicateCart& duplicate) {
+            if (const Cart* cart = find_cart(b.state, duplicate.cart_id)) {
+              Cart copy = *cart;
+              copy.id.clear();
+              copy.name = duplicate.name;
+              b.send(HttpPurpose::CreateCart, protocol.create_cart_request(token(b.state), copy));
+            }
+          },
+          [&](const DeleteCart& del) {
+            auto& carts = b.state.carts.carts;
+            carts.erase(std::remove_if(carts.begin(), carts.end(), [&](const Cart& c) { return c.id == del.cart_id; }),
+                        carts.end());
+            if (b.state.carts.active_cart_id == del.cart_id) {
+              b.state.carts.active_cart_id = carts.empty() ? "" : carts.front().id;
+            }
+            b.send(HttpPurpose::DeleteCart, protocol.delete_cart_request(token(b.state), del.cart_id));
+          },
+          [&](const SelectCart& select) {
+            if (find_cart(b.state, select.cart_id)) b.state.carts.active_cart_id = select.cart_id;
+          },
+          [&](const SetLineQuantity& set) {
+            Cart* cart = find_cart(b.state, b.state.carts.active_cart_id);
+            if (!cart) return;
+            auto line = std::find_if(cart->lines.begin(), cart->lines.end(),
+                                     [&](const CartLine& l) { return l.sku == set.sku; });
+            if (line == cart->lines.end()) return;
+            if (set.quantity <= 0) {
+              cart->lines.erase(line);
+            } else {
+              line->quantity = set.quantity;
+            }
+            b.save_cart(cart->id);
+          },
+          [&](const SetLineNote& set) {
+            Cart* cart = find_cart(b.state, b.state.carts.active_cart_id);
+            if (!cart) return;
+            for (CartLine& line : cart->lines)
+              if (line.sku == set.sku) line.note = set.note;
+            b.save_cart(cart->id);
+          },
+          [&](const SetCheckoutFields& set) { b.state.checkout.fields = set.fields; },
+          [&](const PlaceOrder&) { b.place_order(); },
+          [&](const DismissNotice&) {
+            b.state.carts.notice.reset();
+            b.state.carts.error.reset();
+          },
+          [&](const HttpResponded& r) { b.responded(r); },
       },
       action);
+  return b.done();
 }
 
 void Store::process() {
@@ -59,7 +423,7 @@ void Store::process() {
   while (!queue_.empty()) {
     Action action = std::move(queue_.front());
     queue_.pop_front();
-    Transition next = update(std::move(state_), action);
+    Transition next = update(std::move(state_), action, protocol_);
     state_ = std::move(next.state);
     for (const Effect& effect : next.effects) runner_.run(effect);
   }

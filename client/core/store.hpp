@@ -3,11 +3,12 @@
 #pragma once
 #include <cstdint>
 #include <deque>
-#include <functional>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "b2b/backend/shop_protocol.hpp"
 #include "b2b/http.hpp"
 #include "b2b/locale.hpp"
 #include "b2b/result.hpp"
@@ -24,9 +25,65 @@ struct ServerStatus {
   Error problem{};  // why not online, when offline
 };
 
+enum class Screen { Login, Catalog, Product, Carts, Checkout, Confirmation, Orders, Account };
+
+struct LoginState {
+  bool busy = false;
+  std::optional<Error> error;
+};
+
+struct CatalogState {
+  std::string query;
+  std::uint64_t query_seq = 0;  // the search whose answer is awaited; older answers are ignored
+  bool searching = false;
+  std::vector<Product> results;
+  std::optional<Error> error;
+  std::string selected_sku;  // the product shown on the product screen
+};
+
+// What happened to a quantity on its way into a cart, to tell the buyer why it changed.
+struct QuantityNotice {
+  std::string sku;
+  std::int64_t requested = 0;
+  std::int64_t added = 0;
+};
+
+struct CartsState {
+  std::vector<Cart> carts;
+  std::string active_cart_id;
+  bool loading = false;
+  std::optional<Error> error;
+  std::optional<QuantityNotice> notice;
+  std::vector<Product> known_products;  // every product put in a cart, for names, units and prices
+  // Carts whose save is under way, and those edited again meanwhile (saved once the first returns,
+  // with the version it gave, so two quick edits never conflict with each other).
+  std::vector<std::string> saving;
+  std::vector<std::string> dirty;
+};
+
+struct CheckoutState {
+  CheckoutFields fields;
+  std::vector<FieldError> problems;  // shown next to their fields
+  bool submitting = false;
+  std::string idempotency_key;  // kept for retries of the same order
+  std::optional<Error> error;
+  std::optional<backend::RepricedOrder> repriced;
+  std::optional<Order> placed;
+};
+
 struct AppState {
   Locale locale = Locale::pl;
   ServerStatus server;
+  Screen screen = Screen::Login;
+  std::optional<backend::Session> session;
+  LoginState login;
+  CatalogState catalog;
+  std::optional<PriceList> prices;
+  CartsState carts;
+  CheckoutState checkout;
+  Date today;                  // set by the platform; validation of delivery dates needs it
+  std::string device_id;       // random per installation; part of every idempotency key
+  std::uint64_t next_key = 1;  // makes each order's idempotency key unique on this device
 };
 
 // --- Actions ---------------------------------------------------------------------------------
@@ -35,34 +92,103 @@ struct SetLocale {
   Locale locale;
 };
 struct CheckServer {};
-struct HealthResponseReceived {
+struct Navigate {
+  Screen screen;
+};
+struct LogIn {
+  std::string email;
+  std::string password;
+};
+struct LogOut {};
+struct SearchChanged {
+  std::string query;
+};
+struct ShowProduct {
+  std::string sku;
+};
+struct AddToCart {
+  std::string sku;
+  std::int64_t quantity = 0;
+};
+struct CreateCart {
+  std::string name;
+};
+struct RenameCart {
+  std::string cart_id;
+  std::string name;
+};
+struct DuplicateCart {
+  std::string cart_id;
+  std::string name;
+};
+struct DeleteCart {
+  std::string cart_id;
+};
+struct SelectCart {
+  std::string cart_id;
+};
+struct SetLineQuantity {
+  std::string sku;
+  std::int64_t quantity = 0;  // 0 removes the line
+};
+struct SetLineNote {
+  std::string sku;
+  std::string note;
+};
+struct SetCheckoutFields {
+  CheckoutFields fields;
+};
+struct PlaceOrder {};
+struct DismissNotice {};
+
+// What an HTTP response is for, so update() knows how to read it.
+enum class HttpPurpose {
+  Health,
+  Login,
+  Logout,
+  Search,
+  PriceList,
+  ListCarts,
+  CreateCart,
+  SaveCart,
+  DeleteCart,
+  LookupProduct,
+  SubmitOrder
+};
+
+struct HttpResponded {
+  HttpPurpose purpose;
+  std::uint64_t tag = 0;  // the search sequence number, for example
   HttpResponse response;
 };
-using Action = std::variant<AppStarted, SetLocale, CheckServer, HealthResponseReceived>;
+
+using Action = std::variant<AppStarted, SetLocale, CheckServer, Navigate, LogIn, LogOut, SearchChanged, ShowProduct,
+                            AddToCart, CreateCart, RenameCart, DuplicateCart, DeleteCart, SelectCart, SetLineQuantity,
+                            SetLineNote, SetCheckoutFields, PlaceOrder, DismissNotice, HttpResponded>;
 
 // --- Effects ---------------------------------------------------------------------------------
-// What an HTTP response is for, so the effects runner knows which action carries it back.
-enum class HttpPurpose { Health };
-
 struct SendHttp {
   HttpPurpose purpose;
+  std::uint64_t tag = 0;
   HttpRequest request;
 };
 using Effect = std::variant<SendHttp>;
-
-// The action that delivers an HTTP response for the given purpose back to the store.
-Action response_action(HttpPurpose purpose, HttpResponse response);
 
 struct Transition {
   AppState state;
   std::vector<Effect> effects;
 };
 
-// Pure: no I/O, no clocks, no globals.
-Transition update(AppState state, const Action& action);
+// Pure: no I/O, no clocks, no randomness (they come in through actions and the state).
+Transition update(AppState state, const Action& action, const backend::ShopProtocol& protocol);
+
+// Helpers the views share with update().
+const Cart* active_cart(const AppState& state);
+const Product* find_product(const AppState& state, const std::string& sku);
+const PriceListEntry* find_price(const AppState& state, const std::string& sku);
 
 // --- Store -----------------------------------------------------------------------------------
-// Runs effects; it may dispatch actions back (now or later) with the function it is given.
+// Runs effects; it may dispatch actions back (now or later) through the store.
 class EffectRunner {
  public:
   virtual ~EffectRunner() = default;
@@ -71,7 +197,8 @@ class EffectRunner {
 
 class Store {
  public:
-  explicit Store(EffectRunner& runner, AppState initial = {}) : runner_(runner), state_(std::move(initial)) {}
+  Store(EffectRunner& runner, const backend::ShopProtocol& protocol, AppState initial = {})
+      : runner_(runner), protocol_(protocol), state_(std::move(initial)) {}
 
   const AppState& state() const { return state_; }
 
@@ -83,6 +210,7 @@ class Store {
 
  private:
   EffectRunner& runner_;
+  const backend::ShopProtocol& protocol_;
   AppState state_;
   std::deque<Action> queue_;
 };

@@ -36,7 +36,7 @@ namespace b2b::client {
 void WebEffectRunner::run(const Effect& effect) {
   if (const auto* send = std::get_if<SendHttp>(&effect)) {
     const int id = next_request_id_++;
-    in_flight_[id] = send->purpose;
+    in_flight_[id] = {send->purpose, send->tag};
     std::string headers;
     for (const auto& [name, value] : send->request.headers) headers += name + ": " + value + "\n";
     b2b_js_fetch(id, send->request.method.c_str(), send->request.path.c_str(), headers.c_str(),
@@ -47,12 +47,12 @@ void WebEffectRunner::run(const Effect& effect) {
 void WebEffectRunner::on_http_response(int request_id, int status, const char* body) {
   const auto found = in_flight_.find(request_id);
   if (found == in_flight_.end() || !store_) return;
-  const HttpPurpose purpose = found->second;
+  const InFlight request = found->second;
   in_flight_.erase(found);
   HttpResponse response;
   response.status = status;
   response.body = body ? body : "";
-  store_->dispatch(response_action(purpose, std::move(response)));
+  store_->dispatch(HttpResponded{request.purpose, request.tag, std::move(response)});
 }
 
 }  // namespace b2b::client

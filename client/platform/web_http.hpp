@@ -18,7 +18,11 @@ class WebEffectRunner : public EffectRunner {
  private:
   Store* store_ = nullptr;
   int next_request_id_ = 1;
-  std::map<int, HttpPurpose> in_flight_;
+  struct InFlight {
+    HttpPurpose purpose;
+    std::uint64_t tag;
+  };
+  std::map<int, InFlight> in_flight_;
 };
 
 }  // namespace b2b::client

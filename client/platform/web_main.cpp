@@ -10,12 +10,14 @@
 #include <cstring>
 #include <string>
 
+#include "b2b/backend/own_protocol.hpp"
 #include "core/store.hpp"
 #include "core/widget_registry.hpp"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 #include "imgui_internal.h"
+#include "platform/web_device.hpp"
 #include "platform/web_http.hpp"
 #include "ui/app_view.hpp"
 #include "ui/registry_hooks.hpp"
@@ -32,7 +34,8 @@ struct WebApp {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   WebEffectRunner effects;
-  Store store{effects};
+  b2b::backend::OwnProtocol protocol;
+  Store store{effects, protocol, initial_state()};
   WidgetRegistry registry;
   UiFonts fonts;
   std::uint64_t frame = 0;

@@ -68,7 +68,7 @@ TEST_CASE("the start screen on a phone") {
 
   SUBCASE("the connection check button is enabled again after the answer and sends a new check") {
     REQUIRE(runner.effects.size() == 1);
-    ui.store().dispatch(HealthResponseReceived{{0, {}, "offline"}});
+    ui.store().dispatch(HttpResponded{HttpPurpose::Health, 0, {0, {}, "offline"}});
     ui.frame();
     ui.frame();
     CHECK(ui.store().state().server.connection == Connection::Offline);

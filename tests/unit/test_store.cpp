@@ -1,7 +1,10 @@
-// The store: the pure update function for each action, and the store running effects.
+// The store: the pure update function for each action (with backend failures), and the store
+// running effects. Responses are made with the real wire format, as a server would send them.
 #include <doctest/doctest.h>
 
+#include "b2b/backend/own_protocol.hpp"
 #include "b2b/protocol/health.hpp"
+#include "b2b/wire/protocol.hpp"
 #include "core/store.hpp"
 
 using namespace b2b;
@@ -9,86 +12,313 @@ using namespace b2b::client;
 
 namespace {
 
-// Records effects; a test answers them by dispatching what a transport would.
-struct RecordingRunner : EffectRunner {
-  std::vector<Effect> effects;
-  void run(const Effect& effect) override { effects.push_back(effect); }
-};
+const backend::OwnProtocol kProtocol;
 
-HttpResponse healthy() { return {200, {}, protocol::encode_health({"server-mock 0.1.0", protocol::kProtocolVersion})}; }
+Product product(std::string sku, std::int64_t pack, std::int64_t minimum) {
+  Product p;
+  p.sku = std::move(sku);
+  p.name = {"Łącznik schodowy " + p.sku, "Two-way switch " + p.sku};
+  p.pack_size = pack;
+  p.min_order_quantity = minimum;
+  p.stock = 100;
+  return p;
+}
+
+backend::Session session(bool po_required = false) {
+  backend::Session s;
+  s.token = "tok";
+  s.user = {"u-1", "c-1", "kupiec1@budmax.pl", "Łukasz", Role::Buyer, {500000, Currency::PLN}, true};
+  s.company.id = "c-1";
+  s.company.name = "Budmax";
+  s.company.po_number_required = po_required;
+  s.company.addresses.push_back({"a-1", "Magazyn", "ul. Robotnicza 72", "53-608", "Wrocław", "PL"});
+  return s;
+}
+
+template <typename T>
+HttpResponse ok(const T& value, int status = 200) {
+  return {status, {}, wire::encode_json(value)};
+}
+
+HttpResponse failure(int status, Error error) { return {status, {}, wire::encode_error(error)}; }
+
+const SendHttp& only_send(const Transition& t, HttpPurpose purpose) {
+  REQUIRE(t.effects.size() == 1);
+  const auto& send = std::get<SendHttp>(t.effects[0]);
+  REQUIRE(send.purpose == purpose);
+  return send;
+}
+
+std::vector<HttpPurpose> purposes(const Transition& t) {
+  std::vector<HttpPurpose> out;
+  for (const Effect& e : t.effects) out.push_back(std::get<SendHttp>(e).purpose);
+  return out;
+}
+
+// A signed-in state with one cart holding one product, and that product known.
+AppState signed_in(bool po_required = false) {
+  AppState state;
+  state.session = session(po_required);
+  state.screen = Screen::Catalog;
+  state.today = {2026, 11, 27};
+  state.device_id = "dev";
+  state.catalog.results = {product("ELE-1", 12, 24), product("ELE-2", 1, 1)};
+  Cart cart{"k-1", "Budowa", "u-1", {}, 3};
+  state.carts.carts = {cart};
+  state.carts.active_cart_id = "k-1";
+  state.checkout.fields.ship_to_address_id = "a-1";
+  state.prices = PriceList{"pl-1", "c-1", Currency::PLN, 1, {{"ELE-1", 1000, {}}, {"ELE-2", 250, {}}}};
+  return state;
+}
 
 }  // namespace
 
-TEST_CASE("AppStarted checks the server") {
-  const Transition next = update(AppState{}, AppStarted{});
-  CHECK(next.state.server.connection == Connection::Checking);
-  REQUIRE(next.effects.size() == 1);
-  const auto& send = std::get<SendHttp>(next.effects[0]);
-  CHECK(send.purpose == HttpPurpose::Health);
-  CHECK(send.request.path == "/api/v1/health");
-}
-
-TEST_CASE("SetLocale switches the language and nothing else") {
-  AppState state;
-  state.server.connection = Connection::Online;
-  const Transition next = update(state, SetLocale{Locale::en});
-  CHECK(next.state.locale == Locale::en);
-  CHECK(next.state.server.connection == Connection::Online);
-  CHECK(next.effects.empty());
-}
-
-TEST_CASE("CheckServer") {
-  SUBCASE("sends a health request when idle") {
-    AppState state;
-    state.server = {Connection::Offline, "", 0, Error{ErrorKind::Network, "", "old problem"}};
-    const Transition next = update(state, CheckServer{});
-    CHECK(next.state.server.connection == Connection::Checking);
-    CHECK(next.state.server.problem.message.empty());
-    CHECK(next.effects.size() == 1);
-  }
-  SUBCASE("does not send a second request while one is under way") {
-    AppState state;
-    state.server.connection = Connection::Checking;
-    CHECK(update(state, CheckServer{}).effects.empty());
-  }
-}
-
-TEST_CASE("HealthResponseReceived") {
-  AppState checking;
-  checking.server.connection = Connection::Checking;
-  SUBCASE("a healthy answer means online, with the server's name") {
-    const Transition next = update(checking, HealthResponseReceived{healthy()});
+TEST_CASE("AppStarted checks the server; the answer sets the connection") {
+  const Transition started = update(AppState{}, AppStarted{}, kProtocol);
+  CHECK(started.state.server.connection == Connection::Checking);
+  CHECK(only_send(started, HttpPurpose::Health).request.path == "/api/v1/health");
+  SUBCASE("healthy") {
+    const HttpResponse health{200, {}, protocol::encode_health({"server-mock", protocol::kProtocolVersion})};
+    const Transition next = update(started.state, HttpResponded{HttpPurpose::Health, 0, health}, kProtocol);
     CHECK(next.state.server.connection == Connection::Online);
-    CHECK(next.state.server.server == "server-mock 0.1.0");
-    CHECK(next.state.server.protocol_version == protocol::kProtocolVersion);
   }
-  SUBCASE("no response means offline, saying why") {
-    const Transition next = update(checking, HealthResponseReceived{{0, {}, "TypeError: Failed to fetch"}});
+  SUBCASE("no response") {
+    const Transition next = update(started.state, HttpResponded{HttpPurpose::Health, 0, {0, {}, ""}}, kProtocol);
     CHECK(next.state.server.connection == Connection::Offline);
     CHECK(next.state.server.problem.kind == ErrorKind::Network);
   }
-  SUBCASE("a malformed answer names the field") {
-    const Transition next = update(checking, HealthResponseReceived{{200, {}, R"({"server":1})"}});
-    CHECK(next.state.server.connection == Connection::Offline);
-    CHECK(next.state.server.problem.kind == ErrorKind::Decode);
-    CHECK(next.state.server.problem.field == "server");
-    CHECK(next.state.server.problem.message == "expected string");
+  SUBCASE("no second check while one is under way") {
+    CHECK(update(started.state, CheckServer{}, kProtocol).effects.empty());
+  }
+}
+
+TEST_CASE("logging in") {
+  const Transition sent = update(AppState{}, LogIn{"kupiec1@budmax.pl", "haslo"}, kProtocol);
+  CHECK(sent.state.login.busy);
+  CHECK(only_send(sent, HttpPurpose::Login).request.path == "/api/v1/auth/login");
+  CHECK(update(sent.state, LogIn{"x", "y"}, kProtocol).effects.empty());  // no double submit
+
+  SUBCASE("success opens the catalog and loads prices and carts") {
+    const Transition next = update(sent.state, HttpResponded{HttpPurpose::Login, 0, ok(session())}, kProtocol);
+    CHECK(next.state.screen == Screen::Catalog);
+    CHECK(next.state.session->token == "tok");
+    CHECK_FALSE(next.state.login.busy);
+    CHECK(next.state.checkout.fields.ship_to_address_id == "a-1");
+    CHECK(purposes(next) == std::vector<HttpPurpose>{HttpPurpose::PriceList, HttpPurpose::ListCarts});
+  }
+  SUBCASE("a wrong password is shown and nothing else changes") {
+    const Transition next =
+        update(sent.state,
+               HttpResponded{HttpPurpose::Login, 0, failure(401, {ErrorKind::Auth, "", "wrong e-mail or password"})},
+               kProtocol);
+    CHECK(next.state.screen == Screen::Login);
+    REQUIRE(next.state.login.error);
+    CHECK(next.state.login.error->kind == ErrorKind::Auth);
+    CHECK_FALSE(next.state.session);
+  }
+}
+
+TEST_CASE("logging out forgets the session and the company's data but keeps the device's") {
+  AppState state = signed_in();
+  state.locale = Locale::en;
+  state.next_key = 7;
+  const Transition next = update(state, LogOut{}, kProtocol);
+  CHECK(only_send(next, HttpPurpose::Logout).request.path == "/api/v1/auth/logout");
+  CHECK_FALSE(next.state.session);
+  CHECK(next.state.carts.carts.empty());
+  CHECK_FALSE(next.state.prices);
+  CHECK(next.state.screen == Screen::Login);
+  CHECK(next.state.locale == Locale::en);
+  CHECK(next.state.next_key == 7);  // keys are never reused on this device
+}
+
+TEST_CASE("search as you type ignores answers to older queries") {
+  AppState state = signed_in();
+  const Transition first = update(state, SearchChanged{"lacz"}, kProtocol);
+  const Transition second = update(first.state, SearchChanged{"lacznik"}, kProtocol);
+  const auto& latest = only_send(second, HttpPurpose::Search);
+  CHECK(latest.request.path == "/api/v1/catalog/search?q=lacznik&limit=50");
+  const std::vector<Product> old_results = {product("OLD-1", 1, 1)};
+  const std::vector<Product> new_results = {product("NEW-1", 1, 1)};
+  const Transition stale =
+      update(second.state, HttpResponded{HttpPurpose::Search, latest.tag - 1, ok(old_results)}, kProtocol);
+  CHECK(stale.state.catalog.searching);
+  const Transition fresh =
+      update(stale.state, HttpResponded{HttpPurpose::Search, latest.tag, ok(new_results)}, kProtocol);
+  CHECK_FALSE(fresh.state.catalog.searching);
+  REQUIRE(fresh.state.catalog.results.size() == 1);
+  CHECK(fresh.state.catalog.results[0].sku == "NEW-1");
+
+  SUBCASE("a blank query clears the results without asking") {
+    const Transition blank = update(fresh.state, SearchChanged{"  "}, kProtocol);
+    CHECK(blank.effects.empty());
+    CHECK(blank.state.catalog.results.empty());
+  }
+  SUBCASE("a failed search keeps the old results and says why") {
+    const Transition failed = update(fresh.state, SearchChanged{"mlotek"}, kProtocol);
+    const auto tag = only_send(failed, HttpPurpose::Search).tag;
+    const Transition next = update(failed.state, HttpResponded{HttpPurpose::Search, tag, {0, {}, ""}}, kProtocol);
+    REQUIRE(next.state.catalog.error);
+    CHECK(next.state.catalog.error->kind == ErrorKind::Network);
+    CHECK(next.state.catalog.results.size() == 1);
+  }
+}
+
+TEST_CASE("adding to a cart rounds to the pack size and minimum and says so") {
+  AppState state = signed_in();
+  SUBCASE("7 of a product sold by 12 with a minimum of 24 becomes 24") {
+    const Transition next = update(state, AddToCart{"ELE-1", 7}, kProtocol);
+    REQUIRE(next.state.carts.notice);
+    CHECK(next.state.carts.notice->requested == 7);
+    CHECK(next.state.carts.notice->added == 24);
+    const Cart& cart = next.state.carts.carts[0];
+    REQUIRE(cart.lines.size() == 1);
+    CHECK(cart.lines[0].quantity == 24);
+    const auto& save = only_send(next, HttpPurpose::SaveCart);
+    CHECK(save.request.method == "PUT");
+    CHECK(header_value(save.request.headers, "If-Match") == "\"3\"");
+  }
+  SUBCASE("adding the same product again adds to its line") {
+    const Transition once = update(state, AddToCart{"ELE-2", 2}, kProtocol);
+    const Transition twice = update(once.state, AddToCart{"ELE-2", 3}, kProtocol);
+    CHECK(twice.state.carts.carts[0].lines.at(0).quantity == 5);
+  }
+  SUBCASE("with no cart yet, the first cart is created with the line") {
+    state.carts.carts.clear();
+    state.carts.active_cart_id.clear();
+    const Transition next = update(state, AddToCart{"ELE-2", 1}, kProtocol);
+    const auto& create = only_send(next, HttpPurpose::CreateCart);
+    CHECK(wire::decode_json<Cart>(create.request.body).value().lines.at(0).sku == "ELE-2");
+    Cart created{"k-9", "Koszyk", "u-1", {{"ELE-2", 1, ""}}, 1};
+    const Transition saved = update(next.state, HttpResponded{HttpPurpose::CreateCart, 1, ok(created, 201)}, kProtocol);
+    CHECK(saved.state.carts.active_cart_id == "k-9");
+  }
+  SUBCASE("a non-positive quantity is refused with the reason") {
+    const Transition next = update(state, AddToCart{"ELE-2", 0}, kProtocol);
+    CHECK(next.effects.empty());
+    CHECK(next.state.carts.error);
+  }
+}
+
+TEST_CASE("quick edits never conflict with each other: one save at a time, the rest follow") {
+  AppState state = signed_in();
+  const Transition first = update(state, AddToCart{"ELE-2", 1}, kProtocol);
+  only_send(first, HttpPurpose::SaveCart);
+  const Transition second = update(first.state, SetLineQuantity{"ELE-2", 4}, kProtocol);
+  CHECK(second.effects.empty());  // waits for the save under way
+  Cart saved_v4{"k-1", "Budowa", "u-1", {{"ELE-2", 1, ""}}, 4};
+  const Transition answered = update(second.state, HttpResponded{HttpPurpose::SaveCart, 0, ok(saved_v4)}, kProtocol);
+  const auto& resend = only_send(answered, HttpPurpose::SaveCart);
+  CHECK(header_value(resend.request.headers, "If-Match") == "\"4\"");
+  CHECK(wire::decode_json<Cart>(resend.request.body).value().lines.at(0).quantity == 4);
+
+  SUBCASE("a conflict with another device reloads the carts and says so") {
+    const Transition conflict = update(
+        answered.state,
+        HttpResponded{HttpPurpose::SaveCart, 0, failure(409, {ErrorKind::Conflict, "", "cart changed"})}, kProtocol);
+    CHECK(purposes(conflict) == std::vector<HttpPurpose>{HttpPurpose::ListCarts});
+    REQUIRE(conflict.state.carts.error);
+    CHECK(conflict.state.carts.error->kind == ErrorKind::Conflict);
+  }
+}
+
+TEST_CASE("saved carts: create, rename, duplicate, delete, switch") {
+  AppState state = signed_in();
+  CHECK(only_send(update(state, CreateCart{"Hala B"}, kProtocol), HttpPurpose::CreateCart).request.method == "POST");
+  const Transition renamed = update(state, RenameCart{"k-1", "Budowa Legnicka"}, kProtocol);
+  CHECK(renamed.state.carts.carts[0].name == "Budowa Legnicka");
+  only_send(renamed, HttpPurpose::SaveCart);
+  const Transition copied = update(state, DuplicateCart{"k-1", "Kopia"}, kProtocol);
+  CHECK(wire::decode_json<Cart>(only_send(copied, HttpPurpose::CreateCart).request.body).value().name == "Kopia");
+  state.carts.carts.push_back({"k-2", "Hala B", "u-1", {}, 1});
+  const Transition switched = update(state, SelectCart{"k-2"}, kProtocol);
+  CHECK(switched.state.carts.active_cart_id == "k-2");
+  CHECK(update(state, SelectCart{"k-404"}, kProtocol).state.carts.active_cart_id == "k-1");
+  const Transition deleted = update(switched.state, DeleteCart{"k-2"}, kProtocol);
+  CHECK(deleted.state.carts.active_cart_id == "k-1");
+  CHECK(only_send(deleted, HttpPurpose::DeleteCart).request.path == "/api/v1/carts/k-2");
+}
+
+TEST_CASE("placing an order") {
+  AppState state = signed_in(true);
+  state.carts.carts[0].lines = {{"ELE-1", 24, ""}};
+  state.carts.known_products = state.catalog.results;
+
+  SUBCASE("a company that requires a PO number refuses without one and keeps the other fields") {
+    state.checkout.fields.cost_centre = "BUD-7";
+    state.checkout.fields.note = "brama od Legnickiej";
+    const Transition next = update(state, PlaceOrder{}, kProtocol);
+    CHECK(next.effects.empty());
+    REQUIRE(next.state.checkout.problems.size() == 1);
+    CHECK(next.state.checkout.problems[0].field == "checkout.po_number");
+    CHECK(next.state.checkout.problems[0].code == "required");
+    CHECK(next.state.checkout.fields.cost_centre == "BUD-7");
+    CHECK(next.state.checkout.fields.note == "brama od Legnickiej");
+  }
+
+  state.checkout.fields.po_number = "PO/2026/114";
+  const Transition sent = update(state, PlaceOrder{}, kProtocol);
+  const auto& submit = only_send(sent, HttpPurpose::SubmitOrder);
+  CHECK(header_value(submit.request.headers, "Idempotency-Key") == "dev-1");
+  const auto body = wire::decode_json<backend::OrderSubmission>(submit.request.body);
+  REQUIRE(body.ok());
+  CHECK(body.value().expected_gross_total->minor == 29520);  // 24 x 10.00 zł + 23 % VAT
+  CHECK(body.value().checkout.po_number == "PO/2026/114");
+  CHECK(sent.state.checkout.submitting);
+
+  SUBCASE("a lost answer keeps the key, so placing again is a safe retry") {
+    const Transition lost = update(sent.state, HttpResponded{HttpPurpose::SubmitOrder, 0, {0, {}, ""}}, kProtocol);
+    REQUIRE(lost.state.checkout.error);
+    const Transition retry = update(lost.state, PlaceOrder{}, kProtocol);
+    CHECK(header_value(only_send(retry, HttpPurpose::SubmitOrder).request.headers, "Idempotency-Key") == "dev-1");
+  }
+  SUBCASE("success shows the confirmation, clears the fields but the address, and the next order gets a new key") {
+    Order order;
+    order.number = "ZAM/2026/000001";
+    const Transition placed = update(sent.state, HttpResponded{HttpPurpose::SubmitOrder, 0, ok(order, 201)}, kProtocol);
+    CHECK(placed.state.screen == Screen::Confirmation);
+    CHECK(placed.state.checkout.placed->number == "ZAM/2026/000001");
+    CHECK(placed.state.checkout.fields.po_number.empty());
+    CHECK(placed.state.checkout.fields.ship_to_address_id == "a-1");
+    CHECK(placed.state.carts.carts[0].lines.empty());
+    CHECK(purposes(placed) == std::vector<HttpPurpose>{HttpPurpose::ListCarts});
+    AppState again = placed.state;
+    again.carts.carts[0].lines = {{"ELE-2", 1, ""}};
+    again.checkout.fields.po_number = "PO-2";
+    const Transition second = update(again, PlaceOrder{}, kProtocol);
+    CHECK(header_value(only_send(second, HttpPurpose::SubmitOrder).request.headers, "Idempotency-Key") == "dev-2");
+  }
+  SUBCASE("field errors from the server are shown next to their fields") {
+    Error refused{ErrorKind::Validation, "", "1 problem", {{"checkout.requested_delivery", "in_the_past", "past"}}};
+    const Transition next =
+        update(sent.state, HttpResponded{HttpPurpose::SubmitOrder, 0, failure(400, refused)}, kProtocol);
+    REQUIRE(next.state.checkout.problems.size() == 1);
+    CHECK(next.state.checkout.problems[0].field == "checkout.requested_delivery");
+    CHECK(next.state.checkout.fields.po_number == "PO/2026/114");
+  }
+  SUBCASE("changed prices are shown, prices reloaded, and confirming sends a new request") {
+    backend::RepricedOrder repriced{{}, {{"ELE-1", "price_changed", {1000, Currency::PLN}, {1100, Currency::PLN}}}};
+    const Transition next =
+        update(sent.state, HttpResponded{HttpPurpose::SubmitOrder, 0, ok(repriced, 409)}, kProtocol);
+    REQUIRE(next.state.checkout.repriced);
+    CHECK(next.state.checkout.repriced->changes.at(0).new_unit_net.minor == 1100);
+    CHECK(purposes(next) == std::vector<HttpPurpose>{HttpPurpose::PriceList});
+    CHECK(next.state.checkout.idempotency_key.empty());
   }
 }
 
 TEST_CASE("Store applies queued actions in process() and hands effects to the runner") {
-  RecordingRunner runner;
-  Store store(runner);
+  struct RecordingRunner : EffectRunner {
+    std::vector<Effect> effects;
+    void run(const Effect& effect) override { effects.push_back(effect); }
+  } runner;
+  Store store(runner, kProtocol);
   store.dispatch(AppStarted{});
   CHECK(store.state().server.connection == Connection::Unknown);  // nothing happens until process()
   store.process();
   CHECK(store.state().server.connection == Connection::Checking);
   REQUIRE(runner.effects.size() == 1);
-
-  const auto& send = std::get<SendHttp>(runner.effects[0]);
-  store.dispatch(response_action(send.purpose, healthy()));
   store.dispatch(SetLocale{Locale::en});
   store.process();
-  CHECK(store.state().server.connection == Connection::Online);
   CHECK(store.state().locale == Locale::en);
 }

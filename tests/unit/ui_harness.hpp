@@ -3,6 +3,7 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include "b2b/backend/own_protocol.hpp"
 #include "core/store.hpp"
 #include "core/widget_registry.hpp"
 #include "imgui.h"
@@ -14,7 +15,7 @@ namespace b2b::client::testing {
 
 class UiHarness {
  public:
-  UiHarness(EffectRunner& runner, float width, float height, float dpr = 1.0f) : store_(runner) {
+  UiHarness(EffectRunner& runner, float width, float height, float dpr = 1.0f) : store_(runner, protocol_) {
     context_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -71,6 +72,7 @@ class UiHarness {
 
  private:
   ImGuiContext* context_ = nullptr;
+  backend::OwnProtocol protocol_;
   Store store_;
   WidgetRegistry registry_;
   UiFonts fonts_;
