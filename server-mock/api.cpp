@@ -639,16 +639,6 @@ struct ApiHandlers {
       res.set_header("Access-Control-Max-Age", "600");
       return httplib::Server::HandlerResponse::Handled;
     }
-    const std::string length = req.get_header_value("Content-Length");
-    if (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > kMaxRequestBytes) {
-      send_error(res, 413,
-                 Error{ErrorKind::Validation,
-                       "",
-                       "the request body is larger than 1 MiB",
-                       {{"body", "too_long", "at most " + std::to_string(kMaxRequestBytes) + " bytes"}}});
-      res.set_header("Connection", "close");
-      return httplib::Server::HandlerResponse::Handled;
-    }
     if (is_test_endpoint(req)) return httplib::Server::HandlerResponse::Unhandled;
     if (const int latency = api.faults_.latency_ms.load(); latency > 0) {
       std::this_thread::sleep_for(std::chrono::milliseconds(latency));
@@ -711,14 +701,21 @@ void ShopApi::install(httplib::Server& server) {
     return [handlers, method](const httplib::Request& req, httplib::Response& res) { ((*handlers).*method)(req, res); };
   };
 
-  server.set_payload_max_length(kMaxRequestBytes + 1);
+  // cpp-httplib reads and discards a larger body before it answers 413, so the client, still
+  // sending, gets the answer; answering before reading would reset the connection under it.
+  server.set_payload_max_length(kMaxRequestBytes);
   server.set_pre_routing_handler(
       [handlers](const httplib::Request& req, httplib::Response& res) { return handlers->before_routing(req, res); });
   server.set_post_routing_handler(
       [handlers](const httplib::Request& req, httplib::Response& res) { handlers->after_routing(req, res); });
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (is_api(req) && res.body.empty() && res.status == 404) {
+    if (!is_api(req) || !res.body.empty()) return;
+    if (res.status == 404) {
       send_error(res, 404, Error{ErrorKind::NotFound, "", "no such endpoint: " + req.method + " " + req.path});
+    } else if (res.status == 413) {
+      send_error(res, 413,
+                 Error{ErrorKind::Validation, "", "the request body is larger than 1 MiB",
+                       {{"body", "too_long", "at most " + std::to_string(kMaxRequestBytes) + " bytes"}}});
     }
   });
   server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
@@ -726,7 +723,7 @@ void ShopApi::install(httplib::Server& server) {
   });
 
   server.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(protocol::encode_health({"server-mock 0.2.0", protocol::kProtocolVersion}), "application/json");
+    res.set_content(protocol::encode_health({"server-mock 0.1.0", protocol::kProtocolVersion}), "application/json");
   });
   server.Post("/api/v1/auth/login", route(&ApiHandlers::login));
   server.Post("/api/v1/auth/logout", route(&ApiHandlers::logout));

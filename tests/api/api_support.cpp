@@ -1,0 +1,338 @@
+// The API tests' fixture: one server-mock per Shop in a fresh temp dir, products picked from the seed,
+// and request/answer helpers built on the client's protocol code (OwnProtocol, wire JSON).
+#include "api_support.hpp"
+
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <stdexcept>
+
+namespace api {
+
+const OwnProtocol& own_protocol() {
+  static const OwnProtocol kProtocol;
+  return kProtocol;
+}
+
+const seed::SeedData& seed_data() {
+  static const seed::SeedData kData = seed::generate_seed({1, kProducts});
+  return kData;
+}
+
+const Company& company(const std::string& id) {
+  for (const Company& c : seed_data().companies)
+    if (c.id == id) return c;
+  throw std::runtime_error("no company " + id + " in the seed");
+}
+
+const PriceList& seed_price_list(const std::string& company_id) {
+  for (const PriceList& list : seed_data().price_lists)
+    if (list.company_id == company_id) return list;
+  throw std::runtime_error("no price list for " + company_id + " in the seed");
+}
+
+const Product& product(const std::string& sku) {
+  for (const Product& p : seed_data().products)
+    if (p.sku == sku) return p;
+  throw std::runtime_error("no product " + sku + " in the seed");
+}
+
+const PriceListEntry* entry_of(const PriceList& list, const std::string& sku) {
+  for (const PriceListEntry& entry : list.entries)
+    if (entry.sku == sku) return &entry;
+  return nullptr;
+}
+
+std::string password_of(const std::string& email) {
+  for (const seed::SeedUser& u : seed_data().users)
+    if (u.user.email == email) return u.password;
+  throw std::runtime_error("no user " + email + " in the seed");
+}
+
+std::string user_id_of(const std::string& email) {
+  for (const seed::SeedUser& u : seed_data().users)
+    if (u.user.email == email) return u.user.id;
+  throw std::runtime_error("no user " + email + " in the seed");
+}
+
+std::string new_key() {
+  static std::mt19937_64 rng{std::random_device{}() ^ static_cast<std::uint64_t>(getpid())};
+  static std::atomic<unsigned> counter{0};
+  char text[64];
+  const std::uint64_t a = rng(), b = rng();
+  std::snprintf(text, sizeof text, "%08x-%04x-4%03x-a%03x-%012llx", static_cast<unsigned>(a >> 32),
+                static_cast<unsigned>(a & 0xffff), static_cast<unsigned>((a >> 16) & 0xfff),
+                static_cast<unsigned>(counter++ & 0xfff), static_cast<unsigned long long>(b & 0xffffffffffffULL));
+  return text;
+}
+
+Date days_from_today(int days) {
+  const std::time_t t = std::time(nullptr) + static_cast<std::time_t>(days) * 86400;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+Money pln(std::int64_t minor) { return Money{minor, Currency::PLN}; }
+
+namespace {
+
+bool orderable(const Product& p, const PriceList& list) {
+  return p.active && entry_of(list, p.sku) != nullptr && p.pack_size >= 1 && p.stock > 0;
+}
+
+}  // namespace
+
+Pick cheap_line(std::int64_t max_net_minor, const std::string& not_sku) {
+  const PriceList& list = seed_price_list("c-budmax");
+  for (const Product& p : seed_data().products) {
+    if (!orderable(p, list) || p.sku == not_sku) continue;
+    const std::int64_t quantity = p.min_order_quantity;
+    if (quantity > p.stock || quantity <= 0) continue;
+    // Cheap for every company: the one with the smallest discount pays the most.
+    bool cheap = true;
+    for (const PriceList& other : seed_data().price_lists) {
+      const PriceListEntry* entry = entry_of(other, p.sku);
+      if (!entry || unit_price_for(*entry, quantity) * quantity > max_net_minor) cheap = false;
+    }
+    if (cheap) return {&p, quantity};
+  }
+  throw std::runtime_error("the seed has no cheap product");
+}
+
+Pick line_with_net_between(const std::string& company_id, std::int64_t min_net_minor, std::int64_t max_net_minor) {
+  const PriceList& list = seed_price_list(company_id);
+  for (const Product& p : seed_data().products) {
+    if (!orderable(p, list)) continue;
+    const PriceListEntry& entry = *entry_of(list, p.sku);
+    for (std::int64_t quantity = p.min_order_quantity; quantity <= p.stock; quantity += p.pack_size) {
+      const std::int64_t net = unit_price_for(entry, quantity) * quantity;
+      if (net > max_net_minor) break;
+      if (net > min_net_minor) return {&p, quantity};
+    }
+  }
+  throw std::runtime_error("the seed has no product for a net between the bounds");
+}
+
+const Product& product_with_pack_above_one() {
+  const PriceList& list = seed_price_list("c-budmax");
+  for (const Product& p : seed_data().products)
+    if (orderable(p, list) && p.pack_size > 1) return p;
+  throw std::runtime_error("the seed has no product sold in packs");
+}
+
+const Product& product_with_minimum_above_pack() {
+  const PriceList& list = seed_price_list("c-budmax");
+  for (const Product& p : seed_data().products)
+    if (orderable(p, list) && p.min_order_quantity > p.pack_size) return p;
+  throw std::runtime_error("the seed has no product with a minimum above its pack");
+}
+
+const Product& inactive_product() {
+  for (const Product& p : seed_data().products)
+    if (!p.active) return p;
+  throw std::runtime_error("the seed has no inactive product");
+}
+
+PricedCart price_lines(const std::vector<CartLine>& lines, const PriceList& list) {
+  Cart cart;
+  cart.lines = lines;
+  auto priced = price_cart(cart, list, seed_data().products);
+  REQUIRE(priced.ok());
+  REQUIRE(priced.value().problems.empty());
+  return priced.value();
+}
+
+CheckoutFields budmax_checkout() {
+  CheckoutFields checkout;
+  checkout.po_number = "PO/2026/114";
+  checkout.cost_centre = "BUD-7";
+  checkout.requested_delivery = days_from_today(14);
+  checkout.note = "brama od ul. Legnickiej";
+  checkout.ship_to_address_id = "a-1";
+  return checkout;
+}
+
+CheckoutFields elektroiskra_checkout() {
+  CheckoutFields checkout;
+  checkout.requested_delivery = days_from_today(7);
+  checkout.ship_to_address_id = "a-4";
+  return checkout;
+}
+
+OrderSubmission submission(std::vector<CartLine> lines, CheckoutFields checkout, std::string key) {
+  OrderSubmission order;
+  order.idempotency_key = std::move(key);
+  order.lines = std::move(lines);
+  order.checkout = std::move(checkout);
+  return order;
+}
+
+std::vector<FieldError> field_errors(const HttpResponse& response) {
+  const auto error = wire::decode_error(response.body);
+  if (!error.ok()) return {};
+  return error.value().fields;
+}
+
+bool has_field_error(const HttpResponse& response, const std::string& field, const std::string& code) {
+  for (const FieldError& f : field_errors(response))
+    if (f.field == field && f.code == code) return true;
+  return false;
+}
+
+std::string error_kind(const HttpResponse& response) {
+  const auto error = wire::decode_error(response.body);
+  return error.ok() ? error.value().kind : "(no error envelope)";
+}
+
+std::string describe(const HttpResponse& response) {
+  std::string body = response.body.size() > 600 ? response.body.substr(0, 600) + "..." : response.body;
+  return "HTTP " + std::to_string(response.status) + ": " + body;
+}
+
+// --- Shop ------------------------------------------------------------------------------------------
+
+Shop::Shop() : Shop(Options{}) {}
+
+Shop::Shop(Options options) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "b2b-api-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  dir_ = pattern;
+  std::ofstream(dir_ + "/index.html") << "<!doctype html><title>b2b api test</title><p>index</p>\n";
+  std::vector<std::string> arguments = {
+      "--db", db_path(), "--port", "0", "--web-root", dir_, "--fast-hash", "--products", std::to_string(kProducts)};
+  if (options.test_endpoints) arguments.push_back("--enable-test-endpoints");
+  arguments.insert(arguments.end(), options.extra_arguments.begin(), options.extra_arguments.end());
+  // B2B_API_SERVER_MOCK runs the tests against another build of the server (say, a patched copy).
+  const char* other = std::getenv("B2B_API_SERVER_MOCK");
+  const std::string binary = other && *other ? other : B2B_SERVER_MOCK;
+  process_ = std::make_unique<b2b::test_support::ServerMockProcess>(binary, arguments);
+  try {
+    process_->start();
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+    throw;
+  }
+}
+
+Shop::~Shop() {
+  process_->stop();
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
+}
+
+int Shop::restart(const std::vector<std::string>& extra_arguments) {
+  const int status = process_->stop();
+  process_->start(extra_arguments);
+  return status;
+}
+
+HttpResponse Shop::get(const std::string& path, const HttpHeaders& headers) const {
+  HttpRequest request;
+  request.method = "GET";
+  request.path = path;
+  request.headers = headers;
+  return send(request);
+}
+
+Session Shop::login(const std::string& email) const {
+  const HttpResponse response = send(own_protocol().login_request({email, password_of(email)}));
+  auto session = own_protocol().parse_login(response);
+  REQUIRE_MESSAGE(session.ok(), "log in as " << email << ": " << describe(response));
+  return session.value();
+}
+
+Cart Shop::create_cart(const std::string& token, const Cart& cart) const {
+  const HttpResponse response = send(own_protocol().create_cart_request(token, cart));
+  REQUIRE_MESSAGE(response.status == 201, describe(response));
+  auto created = own_protocol().parse_cart(response);
+  REQUIRE_MESSAGE(created.ok(), created.error().message);
+  return created.value();
+}
+
+std::vector<Cart> Shop::carts(const std::string& token) const {
+  const HttpResponse response = send(own_protocol().list_carts_request(token));
+  auto carts = own_protocol().parse_list_carts(response);
+  REQUIRE_MESSAGE(carts.ok(), describe(response));
+  return carts.value();
+}
+
+OrderOutcome Shop::place(const std::string& token, const OrderSubmission& order) const {
+  const HttpResponse response = send(own_protocol().submit_order_request(token, order));
+  auto result = own_protocol().parse_submit_order(response);
+  REQUIRE_MESSAGE(result.ok(), describe(response));
+  REQUIRE_MESSAGE(result.value().outcome.has_value(), describe(response));
+  return *result.value().outcome;
+}
+
+std::vector<Order> Shop::orders(const std::string& token, const OrderFilter& filter) const {
+  const HttpResponse response = send(own_protocol().list_orders_request(token, filter));
+  auto orders = own_protocol().parse_list_orders(response);
+  REQUIRE_MESSAGE(orders.ok(), describe(response));
+  return orders.value();
+}
+
+Order Shop::order(const std::string& token, const std::string& number) const {
+  const HttpResponse response = send(own_protocol().get_order_request(token, number));
+  auto order = own_protocol().parse_order(response);
+  REQUIRE_MESSAGE(order.ok(), describe(response));
+  return order.value();
+}
+
+PriceList Shop::price_list(const std::string& token) const {
+  const HttpResponse response = send(own_protocol().price_list_request(token));
+  auto list = own_protocol().parse_price_list(response);
+  REQUIRE_MESSAGE(list.ok(), describe(response));
+  return list.value();
+}
+
+Order Shop::decide(const std::string& token, const std::string& number, bool approve,
+                   const std::string& comment) const {
+  const HttpResponse response = send(own_protocol().decide_approval_request(token, {number, approve, comment}));
+  auto order = own_protocol().parse_order(response);
+  REQUIRE_MESSAGE(order.ok(), describe(response));
+  return order.value();
+}
+
+HttpResponse Shop::post_test(const std::string& what, const std::string& json) const {
+  HttpRequest request;
+  request.method = "POST";
+  request.path = "/api/v1/test/" + what;
+  request.headers = {{"Content-Type", "application/json"}};
+  request.body = json;
+  return send(request);
+}
+
+void Shop::faults(const std::string& json) const {
+  const HttpResponse response = post_test("faults", json);
+  REQUIRE_MESSAGE(response.status == 204, "faults " << json << ": " << describe(response));
+}
+
+void Shop::set_price(const std::string& price_list_id, const std::string& sku, std::int64_t unit_net_minor) const {
+  const std::string json = R"({"price_list_id":")" + price_list_id + R"(","sku":")" + sku + R"(","unit_net_minor":)" +
+                           std::to_string(unit_net_minor) + "}";
+  const HttpResponse response = post_test("price", json);
+  REQUIRE_MESSAGE(response.status == 204, "price " << json << ": " << describe(response));
+}
+
+void Shop::set_active(const std::string& sku, bool active) const {
+  const std::string json = R"({"sku":")" + sku + R"(","active":)" + (active ? "true" : "false") + "}";
+  const HttpResponse response = post_test("product", json);
+  REQUIRE_MESSAGE(response.status == 204, "product " << json << ": " << describe(response));
+}
+
+void Shop::advance_clock(std::int64_t seconds) const {
+  const std::string json = R"({"advance_seconds":)" + std::to_string(seconds) + "}";
+  const HttpResponse response = post_test("clock", json);
+  REQUIRE_MESSAGE(response.status == 204, "clock " << json << ": " << describe(response));
+}
+
+}  // namespace api
