@@ -9,6 +9,7 @@ set(B2B_DIST_DIR "${CMAKE_BINARY_DIR}/dist")
 add_executable(b2b_client
   ${CMAKE_SOURCE_DIR}/client/platform/web_main.cpp
   ${CMAKE_SOURCE_DIR}/client/platform/web_http.cpp
+  ${CMAKE_SOURCE_DIR}/client/platform/web_text_input.cpp
   ${CMAKE_SOURCE_DIR}/client/platform/web_device.cpp
   ${B2B_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
   ${B2B_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
@@ -20,7 +21,7 @@ target_link_options(b2b_client PRIVATE
   -sENVIRONMENT=web
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_b2b_widgets_json','_b2b_frame_count','_b2b_font_has_glyphs','_b2b_on_http_response']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_b2b_widgets_json','_b2b_frame_count','_b2b_font_has_glyphs','_b2b_on_http_response','_b2b_text_input','_b2b_key_event','_b2b_wants_text_input','_b2b_set_keyboard_inset']"
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
   "--embed-file=${B2B_UI_FONT}@/assets/ui-font.ttf")
 set_property(TARGET b2b_client APPEND PROPERTY LINK_DEPENDS "${B2B_UI_FONT}")

@@ -15,6 +15,7 @@ struct Translation {
 constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable = {{
     {"Zamówienia B2B", "B2B Ordering"},
     {"Złóż zamówienie z telefonu — także bez zasięgu.", "Place orders from your phone — even with no signal."},
+    {"Szukaj: nazwa, indeks lub EAN", "Search: name, SKU or EAN"},
     {"Język", "Language"},
     {"Polski", "Polski"},
     {"English", "English"},
@@ -34,6 +35,84 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"nieczytelna odpowiedź serwera", "unreadable server response"},
     {"kwota poza zakresem", "amount out of range"},
     {"nie znaleziono", "not found"},
+    {"Zaloguj się", "Sign in"},
+    {"E-mail", "E-mail"},
+    {"Hasło", "Password"},
+    {"Zaloguj", "Sign in"},
+    {"Logowanie…", "Signing in…"},
+    {"Nieprawidłowy e-mail lub hasło", "Wrong e-mail or password"},
+    {"Katalog", "Catalog"},
+    {"Koszyki", "Carts"},
+    {"Zamówienia", "Orders"},
+    {"Konto", "Account"},
+    {"Wpisz nazwę, indeks lub EAN — także bez polskich liter.", "Type a name, SKU or EAN."},
+    {"Szukanie…", "Searching…"},
+    {"Brak wyników", "No results"},
+    {"Brak ceny w Twoim cenniku", "No price in your price list"},
+    {"netto", "net"},
+    {"Indeks", "SKU"},
+    {"Jednostka", "Unit"},
+    {"Opakowanie", "Pack size"},
+    {"Minimum", "Minimum"},
+    {"Stan magazynowy", "In stock"},
+    {"Cena netto", "Net price"},
+    {"Brutto", "Gross"},
+    {"Ceny od ilości", "Volume prices"},
+    {"od %lld", "from %lld"},
+    {"Ilość", "Quantity"},
+    {"Dodaj do koszyka", "Add to cart"},
+    {"Dodano %lld do koszyka.", "Added %lld to the cart."},
+    {"Dodano %lld zamiast %lld: opakowanie po %lld, minimum %lld.",
+     "Added %lld instead of %lld: packs of %lld, minimum %lld."},
+    {"Nazwa nowego koszyka", "New cart name"},
+    {"Utwórz", "Create"},
+    {"Nie masz jeszcze koszyka: dodaj produkt albo utwórz koszyk.", "No cart yet: add a product or create a cart."},
+    {"Zmień nazwę", "Rename"},
+    {"Duplikuj", "Duplicate"},
+    {"Usuń", "Delete"},
+    {"Zapisz", "Save"},
+    {" (kopia)", " (copy)"},
+    {"Koszyk jest pusty.", "The cart is empty."},
+    {"Netto", "Net"},
+    {"Razem brutto", "Total gross"},
+    {"Do zamówienia", "Checkout"},
+    {"Zamówienie", "Checkout"},
+    {"Numer zamówienia (PO)", "PO number"},
+    {"MPK (centrum kosztów)", "Cost centre"},
+    {"Data dostawy (RRRR-MM-DD)", "Delivery date (YYYY-MM-DD)"},
+    {"Wpisz datę jako RRRR-MM-DD, np. 2026-12-03.", "Type the date as YYYY-MM-DD, e.g. 2026-12-03."},
+    {"Uwagi do zamówienia", "Note"},
+    {"Adres dostawy", "Ship to"},
+    {"Płatność", "Payment"},
+    {"przedpłata", "prepaid"},
+    {"przelew 14 dni", "net 14 days"},
+    {"przelew 30 dni", "net 30 days"},
+    {"przelew 60 dni", "net 60 days"},
+    {"Ceny zmieniły się od dodania do koszyka. Sprawdź i złóż zamówienie ponownie:",
+     "Prices changed since you added the products. Check them and place the order again:"},
+    {"Złóż zamówienie", "Place order"},
+    {"Wysyłanie…", "Sending…"},
+    {"Wróć", "Back"},
+    {"Zamówienie przyjęte", "Order received"},
+    {"Numer zamówienia", "Order number"},
+    {"Czeka na akceptację (przekracza Twój limit)", "Waiting for approval (over your limit)"},
+    {"Złożone", "Placed"},
+    {"Wróć do katalogu", "Back to the catalog"},
+    {"Zalogowano jako", "Signed in as"},
+    {"Firma", "Company"},
+    {"Wyloguj", "Sign out"},
+    {"to pole jest wymagane", "this field is required"},
+    {"za długie", "too long"},
+    {"musi być większe od zera", "must be greater than zero"},
+    {"poniżej minimalnej ilości", "below the minimum quantity"},
+    {"musi być wielokrotnością opakowania", "must be a whole number of packs"},
+    {"data nie może być w przeszłości", "the date cannot be in the past"},
+    {"nieprawidłowy format", "wrong format"},
+    {"nieznany adres", "unknown address"},
+    {"nieznany produkt", "unknown product"},
+    {"produkt wycofany ze sprzedaży", "product no longer sold"},
+    {"brak w Twoim cenniku", "not in your price list"},
+    {"błędna cyfra kontrolna", "wrong check digit"},
 }};
 
 }  // namespace
@@ -79,6 +158,30 @@ std::string describe_error(const Error& error, Locale locale) {
   else if (!error.message.empty())
     text += " (" + error.message + ")";
   return text;
+}
+
+std::string describe_problem(const FieldError& problem, Locale locale) {
+  struct Code {
+    const char* code;
+    Msg text;
+  };
+  static const Code kCodes[] = {
+      {"required", Msg::ProblemRequired},
+      {"too_long", Msg::ProblemTooLong},
+      {"not_positive", Msg::ProblemNotPositive},
+      {"below_minimum", Msg::ProblemBelowMinimum},
+      {"not_multiple_of_pack", Msg::ProblemNotMultipleOfPack},
+      {"in_the_past", Msg::ProblemInThePast},
+      {"bad_format", Msg::ProblemBadFormat},
+      {"unknown_address", Msg::ProblemUnknownAddress},
+      {"unknown_product", Msg::ProblemUnknownProduct},
+      {"inactive", Msg::ProblemInactive},
+      {"not_in_price_list", Msg::ProblemNotInPriceList},
+      {"bad_checksum", Msg::ProblemBadChecksum},
+  };
+  for (const Code& code : kCodes)
+    if (problem.code == code.code) return tr(code.text, locale);
+  return problem.message;
 }
 
 std::vector<const char*> all_ui_strings() {

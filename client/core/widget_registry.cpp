@@ -28,6 +28,22 @@ const char* role_name(WidgetRole role) {
   return "button";
 }
 
+const char* input_mode_name(InputMode mode) {
+  switch (mode) {
+    case InputMode::Text:
+      return "text";
+    case InputMode::Numeric:
+      return "numeric";
+    case InputMode::Decimal:
+      return "decimal";
+    case InputMode::Email:
+      return "email";
+    case InputMode::Password:
+      return "password";
+  }
+  return "text";
+}
+
 namespace {
 
 WidgetRect intersect(WidgetRect a, WidgetRect b) {
@@ -180,6 +196,13 @@ void WidgetRegistry::set_last_value(std::string value) {
   }
 }
 
+void WidgetRegistry::set_last_input_mode(InputMode mode) {
+  if (WidgetInfo* item = last_item()) {
+    item->has_input_mode = true;
+    item->input_mode = mode;
+  }
+}
+
 const WidgetInfo* WidgetRegistry::find_by_key(std::string_view key) const {
   for (const WidgetInfo& item : published_)
     if (item.key == key) return &item;
@@ -231,6 +254,11 @@ std::string WidgetRegistry::to_json() const {
     if (item.has_value) {
       out += ",\"value\":";
       append_json_string(out, item.value);
+    }
+    if (item.has_input_mode && item.role == WidgetRole::TextField) {
+      out += ",\"input_mode\":\"";
+      out += input_mode_name(item.input_mode);
+      out += '"';
     }
     out += '}';
   }

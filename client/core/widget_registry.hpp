@@ -14,6 +14,11 @@ enum class WidgetRole { Button, TextField, Checkbox, Radio, ListItem, Tab, TreeN
 
 const char* role_name(WidgetRole role);
 
+// Which on-screen keyboard a text field wants (the page maps it to the <textarea>'s inputmode).
+enum class InputMode { Text, Numeric, Decimal, Email, Password };
+
+const char* input_mode_name(InputMode mode);
+
 struct WidgetRect {
   float x = 0, y = 0, w = 0, h = 0;
 };
@@ -30,6 +35,8 @@ struct WidgetInfo {
   bool checked = false;
   bool has_value = false;
   std::string value;
+  bool has_input_mode = false;  // only text fields report it
+  InputMode input_mode = InputMode::Text;
 };
 
 // How a drawn item looked when ImGui registered it.
@@ -60,6 +67,7 @@ class WidgetRegistry {
   }
   void set_last_checked(bool checked);
   void set_last_value(std::string value);
+  void set_last_input_mode(InputMode mode);
 
   std::uint64_t frame() const { return published_frame_; }
   const std::vector<WidgetInfo>& items() const { return published_; }

@@ -37,6 +37,7 @@ struct WebApp {
   b2b::backend::OwnProtocol protocol;
   Store store{effects, protocol, initial_state()};
   WidgetRegistry registry;
+  UiState ui;
   UiFonts fonts;
   std::uint64_t frame = 0;
   std::string widgets_json;  // keeps the string b2b_widgets_json returns alive
@@ -89,7 +90,7 @@ void run_frame() {
 
   app.registry.begin_frame(++app.frame, io.DisplaySize.x, io.DisplaySize.y, dpr);
   ImGui::NewFrame();
-  draw_app(app.store.state(), app.fonts, [&](Action action) { app.store.dispatch(std::move(action)); });
+  draw_app(app.store.state(), app.ui, app.fonts, [&](Action action) { app.store.dispatch(std::move(action)); });
   ImGui::Render();
   app.registry.end_frame();
 

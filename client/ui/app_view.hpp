@@ -1,15 +1,11 @@
-// The app's views: they draw from const state and dispatch actions; they never do I/O.
+// The app's frame: picks the screen for the state, lays it out for a phone (one column and a
+// bottom tab bar) or a tablet (list and detail side by side), and draws it.
 #pragma once
-#include <functional>
-
-#include "core/store.hpp"
-#include "theme.hpp"
+#include "screens.hpp"
 
 namespace b2b::client {
 
-using Dispatch = std::function<void(Action)>;
-
 // Fills the whole display with the current screen.
-void draw_app(const AppState& state, const UiFonts& fonts, const Dispatch& dispatch);
+void draw_app(const AppState& state, UiState& ui, const UiFonts& fonts, const Dispatch& dispatch);
 
 }  // namespace b2b::client

@@ -87,6 +87,6 @@ TEST_CASE("on a tablet the content is a centred column") {
   ui.frame();
   const WidgetInfo* check = ui.registry().find_by_key("check_connection");
   REQUIRE(check);
-  CHECK(check->rect.w == doctest::Approx(640));
-  CHECK(check->rect.x == doctest::Approx((1024 - 640) / 2.0f).epsilon(0.05));
+  CHECK(check->rect.w == doctest::Approx(480));  // the sign-in column
+  CHECK(check->rect.x == doctest::Approx((1024 - 480) / 2.0f).epsilon(0.05));
 }

@@ -126,3 +126,45 @@ TEST_CASE("status text is listed with its key, text and rectangle") {
   CHECK(status.visible_rect.h == doctest::Approx(24));
   CHECK_FALSE(status.has_checked);
 }
+
+TEST_CASE("text fields carry the keyboard they want into the JSON, only when the view names one") {
+  WidgetRegistry registry;
+  registry.begin_frame(1, 390, 844, 3);
+  registry.on_item_add(1, {0, 0, 100, 48}, kScreen, true);
+  registry.on_item_info(1, "Ilość##qty", {true, false, false, false});
+  registry.set_last_input_mode(InputMode::Numeric);
+  registry.on_item_add(2, {0, 50, 100, 48}, kScreen, true);
+  registry.on_item_info(2, "##search", {true, false, false, false});
+  registry.on_item_add(3, {0, 100, 100, 48}, kScreen, true);
+  registry.on_item_info(3, "OK##ok", {});
+  registry.set_last_input_mode(InputMode::Decimal);  // a button has no keyboard
+  registry.on_item_add(4, {0, 150, 100, 48}, kScreen, true);
+  registry.on_item_info(4, "Hasło##password", {true, false, false, false});
+  registry.set_last_input_mode(InputMode::Password);
+  registry.add_status("server_status", "Połączono", {0, 200, 100, 24});
+  registry.set_last_input_mode(InputMode::Email);  // annotations never attach to a status
+  registry.end_frame();
+
+  const auto& items = registry.items();
+  REQUIRE(items.size() == 5);
+  CHECK(items[0].has_input_mode);
+  CHECK(items[0].input_mode == InputMode::Numeric);
+  CHECK_FALSE(items[1].has_input_mode);
+  CHECK(items[1].input_mode == InputMode::Text);
+  CHECK(items[3].input_mode == InputMode::Password);
+  CHECK_FALSE(items[4].has_input_mode);
+
+  const std::string json = registry.to_json();
+  CHECK(json.find("\"key\":\"qty\",\"label\":\"Ilość\",\"role\":\"text_field\",") != std::string::npos);
+  CHECK(json.find("\"enabled\":true,\"input_mode\":\"numeric\"}") != std::string::npos);
+  CHECK(json.find("\"enabled\":true,\"input_mode\":\"password\"}") != std::string::npos);
+  CHECK(json.find("decimal") == std::string::npos);
+  CHECK(json.find("email") == std::string::npos);
+  std::size_t modes = 0;
+  for (std::size_t at = json.find("input_mode"); at != std::string::npos; at = json.find("input_mode", at + 1)) ++modes;
+  CHECK(modes == 2);
+
+  CHECK(std::string(input_mode_name(InputMode::Text)) == "text");
+  CHECK(std::string(input_mode_name(InputMode::Decimal)) == "decimal");
+  CHECK(std::string(input_mode_name(InputMode::Email)) == "email");
+}

@@ -35,12 +35,13 @@ class UiHarness {
   Store& store() { return store_; }
   const WidgetRegistry& registry() const { return registry_; }
   const UiFonts& fonts() const { return fonts_; }
+  UiState& ui() { return ui_; }
 
   void frame() {
     ImGuiIO& io = ImGui::GetIO();
     registry_.begin_frame(++frame_, io.DisplaySize.x, io.DisplaySize.y, dpr_);
     ImGui::NewFrame();
-    draw_app(store_.state(), fonts_, [this](Action action) { store_.dispatch(std::move(action)); });
+    draw_app(store_.state(), ui_, fonts_, [this](Action action) { store_.dispatch(std::move(action)); });
     ImGui::Render();
     registry_.end_frame();
     store_.process();
@@ -75,6 +76,7 @@ class UiHarness {
   backend::OwnProtocol protocol_;
   Store store_;
   WidgetRegistry registry_;
+  UiState ui_;
   UiFonts fonts_;
   float dpr_ = 1;
   std::uint64_t frame_ = 0;

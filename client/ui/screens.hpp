@@ -1,0 +1,24 @@
+// The app's screens. Each draws from const state and UI-only state and dispatches actions; none
+// does I/O. `width` is the column the screen may use, in CSS pixels.
+#pragma once
+#include <functional>
+
+#include "core/store.hpp"
+#include "theme.hpp"
+#include "ui_state.hpp"
+
+namespace b2b::client {
+
+using Dispatch = std::function<void(Action)>;
+
+void draw_login(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
+void draw_catalog_list(const AppState& state, UiState& ui, float width, float height, const Dispatch& dispatch);
+void draw_product(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
+void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
+void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
+void draw_confirmation(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
+void draw_account(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
+// The bottom tab bar of phones: Catalog, Carts, Orders, Account.
+void draw_tab_bar(const AppState& state, float width, const Dispatch& dispatch);
+
+}  // namespace b2b::client

@@ -1,0 +1,243 @@
+// Screens for ordering: saved carts with live totals, checkout with the PO fields, confirmation.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "b2b/pricing.hpp"
+#include "core/i18n.hpp"
+#include "registry_hooks.hpp"
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace b2b::client {
+namespace {
+
+void copy_text(char* buffer, std::size_t size, const std::string& text) {
+  std::snprintf(buffer, size, "%s", text.c_str());
+}
+
+const char* terms_text(PaymentTerms terms, Locale l) {
+  switch (terms) {
+    case PaymentTerms::Prepaid:
+      return tr(Msg::TermsPrepaid, l);
+    case PaymentTerms::Net14:
+      return tr(Msg::TermsNet14, l);
+    case PaymentTerms::Net30:
+      return tr(Msg::TermsNet30, l);
+    case PaymentTerms::Net60:
+      return tr(Msg::TermsNet60, l);
+  }
+  return "";
+}
+
+void draw_totals(const AppState& state, const PricedCart& priced, float width) {
+  const Locale l = state.locale;
+  column_rule(width);
+  ImGui::Text("%s: %s", tr(Msg::Net, l), format_money(priced.totals.net, l).c_str());
+  ImGui::Text("VAT: %s", format_money(priced.totals.vat, l).c_str());
+  const std::string gross = std::string(tr(Msg::TotalGross, l)) + ": " + format_money(priced.totals.gross, l);
+  message_line("cart_total", ImGui::GetStyle().Colors[ImGuiCol_Text], gross);
+}
+
+}  // namespace
+
+void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
+  const Locale l = state.locale;
+  ImGui::PushFont(fonts.title);
+  ImGui::TextUnformatted(tr(Msg::TabCarts, l));
+  ImGui::PopFont();
+  if (state.carts.error) message_line("cart_error", kErrorText, describe_error(*state.carts.error, l));
+
+  // Switch between saved carts.
+  for (const Cart& cart : state.carts.carts) {
+    const std::string label = cart.name + " (" + std::to_string(cart.lines.size()) + ")";
+    if (segment(label.c_str(), ("cart_" + cart.id).c_str(), cart.id == state.carts.active_cart_id, width)) {
+      dispatch(SelectCart{cart.id});
+    }
+  }
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float button = 140.0f;
+  ImGui::SetNextItemWidth(width - button - spacing);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
+  ImGui::InputTextWithHint("##new_cart_name", tr(Msg::NewCartName, l), ui.new_cart_name, sizeof ui.new_cart_name);
+  ImGui::PopStyleVar();
+  if (WidgetRegistry* registry = current_widget_registry()) registry->set_last_value(ui.new_cart_name);
+  ImGui::SameLine();
+  if (touch_button(tr(Msg::CreateCartButton, l), "create_cart", button) && ui.new_cart_name[0] != '\0') {
+    dispatch(CreateCart{ui.new_cart_name});
+    ui.new_cart_name[0] = '\0';
+  }
+
+  const Cart* cart = active_cart(state);
+  if (!cart) {
+    ImGui::TextDisabled("%s", tr(Msg::NoCarts, l));
+    return;
+  }
+  column_rule(width);
+  ImGui::PushFont(fonts.title);
+  ImGui::TextWrapped("%s", cart->name.c_str());
+  ImGui::PopFont();
+
+  // Rename, duplicate, delete the active cart.
+  const float third = (width - 2 * spacing) / 3;
+  if (ui.renaming_cart_id == cart->id) {
+    ImGui::SetNextItemWidth(width - button - spacing);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
+    ImGui::InputText("##rename_cart", ui.rename_cart, sizeof ui.rename_cart);
+    ImGui::PopStyleVar();
+    ImGui::SameLine();
+    if (touch_button(tr(Msg::Save, l), "rename_save", button) && ui.rename_cart[0] != '\0') {
+      dispatch(RenameCart{cart->id, ui.rename_cart});
+      ui.renaming_cart_id.clear();
+    }
+  } else {
+    if (touch_button(tr(Msg::Rename, l), "rename_cart", third)) {
+      ui.renaming_cart_id = cart->id;
+      copy_text(ui.rename_cart, sizeof ui.rename_cart, cart->name);
+    }
+    ImGui::SameLine();
+    if (touch_button(tr(Msg::Duplicate, l), "duplicate_cart", third)) {
+      dispatch(DuplicateCart{cart->id, cart->name + tr(Msg::CopySuffix, l)});
+    }
+    ImGui::SameLine();
+    if (touch_button(tr(Msg::Delete, l), "delete_cart", third)) dispatch(DeleteCart{cart->id});
+  }
+
+  if (cart->lines.empty()) {
+    ImGui::TextDisabled("%s", tr(Msg::EmptyCart, l));
+    return;
+  }
+  PricedCart priced;
+  if (state.prices) {
+    auto result = price_cart(*cart, *state.prices, state.carts.known_products);
+    if (result) priced = std::move(result.value());
+  }
+  for (const CartLine& line : cart->lines) {
+    ImGui::PushID(line.sku.c_str());
+    const Product* product = find_product(state, line.sku);
+    column_rule(width);
+    ImGui::TextWrapped("%s",
+                       product ? (l == Locale::pl ? product->name.pl : product->name.en).c_str() : line.sku.c_str());
+    const PricedLine* priced_line = nullptr;
+    for (const PricedLine& p : priced.lines)
+      if (p.sku == line.sku) priced_line = &p;
+    ImGui::TextDisabled("%s  x%lld  %s", line.sku.c_str(), static_cast<long long>(line.quantity),
+                        priced_line ? format_money(priced_line->net, l).c_str() : "");
+    const std::int64_t step = product ? product->pack_size : 1;
+    const std::int64_t minimum = product ? product->min_order_quantity : 1;
+    if (touch_button("-", ("minus_" + line.sku).c_str(), kTouchTargetPx)) {
+      dispatch(SetLineQuantity{line.sku, line.quantity - step < minimum ? 0 : line.quantity - step});
+    }
+    ImGui::SameLine();
+    if (touch_button("+", ("plus_" + line.sku).c_str(), kTouchTargetPx)) {
+      dispatch(SetLineQuantity{line.sku, line.quantity + step});
+    }
+    ImGui::SameLine();
+    if (touch_button(tr(Msg::Delete, l), ("remove_" + line.sku).c_str(), width - 2 * (kTouchTargetPx + spacing))) {
+      dispatch(SetLineQuantity{line.sku, 0});
+    }
+    ImGui::PopID();
+  }
+  draw_totals(state, priced, width);
+  if (touch_button(tr(Msg::GoToCheckout, l), "go_to_checkout", width, true)) dispatch(Navigate{Screen::Checkout});
+}
+
+void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
+  const Locale l = state.locale;
+  const CheckoutState& checkout = state.checkout;
+  if (!ui.checkout_loaded) {  // the fields start from the store (and survive leaving the screen)
+    copy_text(ui.po_number, sizeof ui.po_number, checkout.fields.po_number);
+    copy_text(ui.cost_centre, sizeof ui.cost_centre, checkout.fields.cost_centre);
+    copy_text(ui.delivery_date, sizeof ui.delivery_date,
+              checkout.fields.requested_delivery ? format_date(*checkout.fields.requested_delivery) : "");
+    copy_text(ui.note, sizeof ui.note, checkout.fields.note);
+    ui.checkout_loaded = true;
+  }
+  ImGui::PushFont(fonts.title);
+  ImGui::TextUnformatted(tr(Msg::CheckoutTitle, l));
+  ImGui::PopFont();
+  const Cart* cart = active_cart(state);
+  if (!cart || !state.session) return;
+  const Company& company = state.session->company;
+
+  bool changed = false;
+  const std::string po_label = std::string(tr(Msg::PoNumber, l)) + (company.po_number_required ? " *" : "");
+  changed |= text_field(po_label.c_str(), "po_number", ui.po_number, sizeof ui.po_number, FieldKind::Text, width,
+                        problem_for(checkout.problems, "checkout.po_number", l));
+  changed |= text_field(tr(Msg::CostCentre, l), "cost_centre", ui.cost_centre, sizeof ui.cost_centre, FieldKind::Text,
+                        width, problem_for(checkout.problems, "checkout.cost_centre", l));
+  changed |=
+      text_field(tr(Msg::DeliveryDate, l), "delivery_date", ui.delivery_date, sizeof ui.delivery_date, FieldKind::Date,
+                 width, problem_for(checkout.problems, "checkout.requested_delivery", l), "2026-12-31");
+  changed |= text_field(tr(Msg::OrderNote, l), "order_note", ui.note, sizeof ui.note, FieldKind::Text, width,
+                        problem_for(checkout.problems, "checkout.note", l));
+
+  CheckoutFields fields = checkout.fields;
+  section_heading(tr(Msg::ShipTo, l));
+  for (const Address& address : company.addresses) {
+    const std::string label = address.label.empty() ? address.street + ", " + address.city
+                                                    : address.label + ": " + address.street + ", " + address.city;
+    if (segment(label.c_str(), ("ship_to_" + address.id).c_str(), fields.ship_to_address_id == address.id, width)) {
+      fields.ship_to_address_id = address.id;
+      changed = true;
+    }
+  }
+  const std::string address_problem = problem_for(checkout.problems, "checkout.ship_to_address_id", l);
+  if (!address_problem.empty()) message_line("ship_to_error", kErrorText, address_problem);
+  ImGui::TextWrapped("%s: %s", tr(Msg::PaymentTerms, l), terms_text(company.payment_terms, l));
+
+  if (changed) {
+    fields.po_number = ui.po_number;
+    fields.cost_centre = ui.cost_centre;
+    fields.note = ui.note;
+    // A date that does not parse is kept as typed in the field and reported when ordering.
+    fields.requested_delivery = parse_date(ui.delivery_date);
+    dispatch(SetCheckoutFields{fields});
+  }
+  const bool bad_date = ui.delivery_date[0] != '\0' && !parse_date(ui.delivery_date);
+  if (bad_date) message_line("delivery_date_format", kErrorText, tr(Msg::DateFormatHint, l));
+
+  PricedCart priced;
+  if (state.prices) {
+    auto result = price_cart(*cart, *state.prices, state.carts.known_products);
+    if (result) priced = std::move(result.value());
+  }
+  draw_totals(state, priced, width);
+  if (checkout.repriced) {
+    message_line("prices_changed", kErrorText, tr(Msg::PricesChanged, l));
+    for (const auto& change : checkout.repriced->changes) {
+      ImGui::BulletText("%s: %s -> %s", change.sku.c_str(), format_money(change.old_unit_net, l).c_str(),
+                        format_money(change.new_unit_net, l).c_str());
+    }
+  }
+  const std::string lines_problem = problem_for(checkout.problems, "lines", l);
+  if (!lines_problem.empty()) message_line("lines_error", kErrorText, lines_problem);
+  if (checkout.error && checkout.problems.empty()) {
+    message_line("order_error", kErrorText, describe_error(*checkout.error, l));
+  }
+  ImGui::BeginDisabled(checkout.submitting || bad_date);
+  if (touch_button(checkout.submitting ? tr(Msg::Sending, l) : tr(Msg::PlaceOrder, l), "place_order", width, true)) {
+    dispatch(PlaceOrder{});
+  }
+  ImGui::EndDisabled();
+  if (touch_button(tr(Msg::Back, l), "back_to_cart", width)) dispatch(Navigate{Screen::Carts});
+}
+
+void draw_confirmation(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch) {
+  const Locale l = state.locale;
+  const auto& order = state.checkout.placed;
+  if (!order) return;
+  ImGui::PushFont(fonts.title);
+  ImGui::TextUnformatted(tr(Msg::OrderReceived, l));
+  ImGui::PopFont();
+  message_line("order_number", ImGui::GetStyle().Colors[ImGuiCol_Text],
+               std::string(tr(Msg::OrderNumber, l)) + ": " + order->number);
+  message_line(
+      "order_status", ImGui::GetStyle().Colors[ImGuiCol_Text],
+      order->status == OrderStatus::PendingApproval ? tr(Msg::StatusPendingApproval, l) : tr(Msg::StatusPlaced, l));
+  ImGui::Text("%s: %s", tr(Msg::TotalGross, l), format_money(order->totals.gross, l).c_str());
+  if (!order->checkout.po_number.empty()) ImGui::Text("PO: %s", order->checkout.po_number.c_str());
+  if (touch_button(tr(Msg::BackToCatalog, l), "back_to_catalog", width, true)) dispatch(Navigate{Screen::Catalog});
+}
+
+}  // namespace b2b::client

@@ -1,0 +1,247 @@
+// Screens for finding and choosing: sign-in, the catalog list, a product, the account and the tab bar.
+#include <cstdio>
+#include <string>
+
+#include "b2b/pricing.hpp"
+#include "core/i18n.hpp"
+#include "registry_hooks.hpp"
+#include "screens.hpp"
+#include "widgets.hpp"
+
+namespace b2b::client {
+namespace {
+
+std::string format(const char* pattern, long long a, long long b = 0, long long c = 0, long long d = 0) {
+  char text[256];
+  std::snprintf(text, sizeof text, pattern, a, b, c, d);
+  return text;
+}
+
+std::string money(const AppState& state, std::int64_t minor) {
+  const Currency currency = state.prices ? state.prices->currency : Currency::PLN;
+  return format_money({minor, currency}, state.locale);
+}
+
+const std::string& name_of(const Product& product, Locale locale) {
+  return locale == Locale::pl || product.name.en.empty() ? product.name.pl : product.name.en;
+}
+
+}  // namespace
+
+void draw_login(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
+  const Locale l = state.locale;
+  ImGui::PushFont(fonts.title);
+  ImGui::TextUnformatted(tr(Msg::AppTitle, l));
+  ImGui::PopFont();
+  ImGui::TextWrapped("%s", tr(Msg::Tagline, l));
+  column_rule(width);
+  section_heading(tr(Msg::LoginTitle, l));
+  text_field(tr(Msg::Email, l), "email", ui.email, sizeof ui.email, FieldKind::Email, width);
+  const bool enter =
+      text_field(tr(Msg::Password, l), "password", ui.password, sizeof ui.password, FieldKind::Password, width) &&
+      ImGui::IsKeyPressed(ImGuiKey_Enter);
+  ImGui::Spacing();
+  ImGui::BeginDisabled(state.login.busy);
+  if (touch_button(state.login.busy ? tr(Msg::SigningIn, l) : tr(Msg::SignIn, l), "sign_in", width, true) || enter) {
+    dispatch(LogIn{ui.email, ui.password});
+  }
+  ImGui::EndDisabled();
+  if (state.login.error) {
+    const std::string text =
+        state.login.error->kind == ErrorKind::Auth ? tr(Msg::WrongPassword, l) : describe_error(*state.login.error, l);
+    message_line("login_error", kErrorText, text);
+  }
+}
+
+void draw_catalog_list(const AppState& state, UiState& ui, float width, float height, const Dispatch& dispatch) {
+  const Locale l = state.locale;
+  ImGui::SetNextItemWidth(width);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
+  if (ImGui::InputTextWithHint("##search", tr(Msg::SearchPlaceholder, l), ui.search, sizeof ui.search)) {
+    dispatch(SearchChanged{ui.search});
+  }
+  ImGui::PopStyleVar();
+  if (WidgetRegistry* registry = current_widget_registry()) registry->set_last_value(ui.search);
+
+  const CatalogState& catalog = state.catalog;
+  if (catalog.error) message_line("search_error", kErrorText, describe_error(*catalog.error, l));
+  if (catalog.query.empty()) {
+    ImGui::TextDisabled("%s", tr(Msg::TypeToSearch, l));
+    return;
+  }
+  if (catalog.results.empty()) {
+    ImGui::TextDisabled("%s", catalog.searching ? tr(Msg::Searching, l) : tr(Msg::NoResults, l));
+    return;
+  }
+
+  // Rows of two lines: name, then SKU and price. The clipper draws only the visible ones.
+  const float row_height = ImGui::GetTextLineHeightWithSpacing() * 2 + 16;
+  const float list_height = height - (ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y);
+  ImGui::BeginChild("##results", ImVec2(width, list_height > row_height ? list_height : row_height));
+  ui.results_scroll.update();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(catalog.results.size()), row_height);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const Product& product = catalog.results[static_cast<std::size_t>(i)];
+      ImGui::PushID(i);
+      const ImVec2 top = ImGui::GetCursorScreenPos();
+      if (WidgetRegistry* registry = current_widget_registry()) registry->set_next_role(WidgetRole::ListItem);
+      const std::string id = name_of(product, l) + "##product_" + product.sku;
+      const bool selected = product.sku == catalog.selected_sku;
+      if (ImGui::Selectable(id.c_str(), selected, ImGuiSelectableFlags_AllowOverlap, ImVec2(width, row_height - 4))) {
+        dispatch(ShowProduct{product.sku});
+      }
+      // The second line (SKU, price) is drawn over the selectable's lower half.
+      const PriceListEntry* price = find_price(state, product.sku);
+      const std::string detail =
+          product.sku + "   " +
+          (price ? money(state, price->unit_net_minor) + " " + tr(Msg::NetShort, l) : std::string(tr(Msg::NoPrice, l)));
+      ImGui::GetWindowDrawList()->AddText(ImVec2(top.x + 4, top.y + ImGui::GetTextLineHeightWithSpacing() + 4),
+                                          ImGui::GetColorU32(ImGuiCol_TextDisabled), detail.c_str());
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndChild();
+}
+
+void draw_product(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
+  const Locale l = state.locale;
+  const Product* product = find_product(state, state.catalog.selected_sku);
+  if (!product) return;
+  ImGui::PushFont(fonts.title);
+  ImGui::TextWrapped("%s", name_of(*product, l).c_str());
+  ImGui::PopFont();
+  if (l == Locale::pl && !product->name.en.empty()) ImGui::TextDisabled("%s", product->name.en.c_str());
+  ImGui::Text("%s: %s    EAN: %s", tr(Msg::Sku, l), product->sku.c_str(), product->ean.c_str());
+  ImGui::Text("%s: %s    %s: %lld    %s: %lld", tr(Msg::Unit, l), unit_code(product->unit), tr(Msg::PackSize, l),
+              static_cast<long long>(product->pack_size), tr(Msg::MinimumQuantity, l),
+              static_cast<long long>(product->min_order_quantity));
+  ImGui::Text("%s: %lld", tr(Msg::Stock, l), static_cast<long long>(product->stock));
+  column_rule(width);
+
+  const PriceListEntry* price = find_price(state, product->sku);
+  if (!price) {
+    message_line("no_price", kErrorText, tr(Msg::NoPrice, l));
+    return;
+  }
+  if (ui.quantity_sku != product->sku) {  // a new product starts at its minimum
+    ui.quantity_sku = product->sku;
+    ui.quantity = product->min_order_quantity;
+  }
+  const std::int64_t unit = unit_price_for(*price, ui.quantity);
+  const Money net{unit, state.prices->currency};
+  const auto vat = vat_for(net, product->vat);
+  ImGui::Text("%s: %s", tr(Msg::NetPrice, l), format_money(net, l).c_str());
+  ImGui::Text("VAT %s%%: %s    %s: %s", vat_code(product->vat), vat ? format_money(vat.value(), l).c_str() : "?",
+              tr(Msg::Gross, l), vat ? format_money({unit + vat.value().minor, net.currency}, l).c_str() : "?");
+  if (!price->tiers.empty()) {
+    section_heading(tr(Msg::VolumePrices, l));
+    for (const PriceTier& tier : price->tiers) {
+      ImGui::BulletText("%s: %s", format(tr(Msg::FromQuantity, l), tier.min_quantity).c_str(),
+                        money(state, tier.unit_net_minor).c_str());
+    }
+  }
+
+  // The stepper moves by whole packs and never below the minimum.
+  section_heading(tr(Msg::Quantity, l));
+  const float button = kTouchTargetPx;
+  if (touch_button("-", "quantity_minus", button) && ui.quantity - product->pack_size >= product->min_order_quantity) {
+    ui.quantity -= product->pack_size;
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(width - 2 * (button + ImGui::GetStyle().ItemSpacing.x));
+  long long quantity = ui.quantity;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
+  if (ImGui::InputScalar("##quantity", ImGuiDataType_S64, &quantity)) ui.quantity = quantity;
+  ImGui::PopStyleVar();
+  if (WidgetRegistry* registry = current_widget_registry()) registry->set_last_value(std::to_string(ui.quantity));
+  ImGui::SameLine();
+  if (touch_button("+", "quantity_plus", button)) ui.quantity += product->pack_size;
+  if (touch_button(tr(Msg::AddToCart, l), "add_to_cart", width, true)) {
+    dispatch(AddToCart{product->sku, ui.quantity});
+  }
+  if (const auto& notice = state.carts.notice; notice && notice->sku == product->sku) {
+    const std::string text = notice->added == notice->requested
+                                 ? format(tr(Msg::AddedNotice, l), notice->added)
+                                 : format(tr(Msg::AdjustedNotice, l), notice->added, notice->requested,
+                                          product->pack_size, product->min_order_quantity);
+    message_line("cart_notice", kNoticeText, text);
+  }
+  if (state.carts.error) message_line("cart_error", kErrorText, describe_error(*state.carts.error, l));
+}
+
+void draw_account(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch) {
+  const Locale l = state.locale;
+  if (state.session) {
+    ImGui::PushFont(fonts.title);
+    ImGui::TextUnformatted(tr(Msg::TabAccount, l));
+    ImGui::PopFont();
+    ImGui::TextWrapped("%s: %s (%s)", tr(Msg::SignedInAs, l), state.session->user.name.c_str(),
+                       state.session->user.email.c_str());
+    ImGui::TextWrapped("%s: %s", tr(Msg::Company, l), state.session->company.name.c_str());
+  }
+  section_heading(tr(Msg::LanguageHeading, l));
+  const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  if (segment(tr(Msg::LanguagePolish, l), "lang_pl", l == Locale::pl, half)) dispatch(SetLocale{Locale::pl});
+  ImGui::SameLine();
+  if (segment(tr(Msg::LanguageEnglish, l), "lang_en", l == Locale::en, half)) dispatch(SetLocale{Locale::en});
+
+  const ServerStatus& server = state.server;
+  section_heading(tr(Msg::ServerHeading, l));
+  switch (server.connection) {
+    case Connection::Unknown:
+      status_line("server_status", IM_COL32(150, 150, 150, 255), tr(Msg::ServerUnknown, l));
+      break;
+    case Connection::Checking:
+      status_line("server_status", IM_COL32(230, 160, 20, 255), tr(Msg::ServerChecking, l));
+      break;
+    case Connection::Online:
+      status_line("server_status", IM_COL32(30, 150, 70, 255),
+                  std::string(tr(Msg::ServerOnline, l)) + ": " + server.server + " (" + tr(Msg::ProtocolVersion, l) +
+                      " " + std::to_string(server.protocol_version) + ")");
+      break;
+    case Connection::Offline:
+      status_line("server_status", IM_COL32(200, 40, 40, 255),
+                  std::string(tr(Msg::ServerOffline, l)) + ": " + describe_error(server.problem, l));
+      break;
+  }
+  ImGui::BeginDisabled(server.connection == Connection::Checking);
+  if (touch_button(tr(Msg::CheckConnection, l), "check_connection", width)) dispatch(CheckServer{});
+  ImGui::EndDisabled();
+  if (state.session) {
+    ImGui::Spacing();
+    if (touch_button(tr(Msg::LogOut, l), "log_out", width)) dispatch(LogOut{});
+  }
+}
+
+void draw_tab_bar(const AppState& state, float width, const Dispatch& dispatch) {
+  const Locale l = state.locale;
+  struct Tab {
+    Msg label;
+    const char* key;
+    Screen screen;
+  };
+  const Tab tabs[] = {{Msg::TabCatalog, "tab_catalog", Screen::Catalog},
+                      {Msg::TabCarts, "tab_carts", Screen::Carts},
+                      {Msg::TabAccount, "tab_account", Screen::Account}};
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float tab_width = (width - spacing * 2) / 3;
+  for (const Tab& tab : tabs) {
+    if (&tab != tabs) ImGui::SameLine();
+    const bool on =
+        state.screen == tab.screen || (tab.screen == Screen::Catalog && state.screen == Screen::Product) ||
+        (tab.screen == Screen::Carts && (state.screen == Screen::Checkout || state.screen == Screen::Confirmation));
+    if (WidgetRegistry* registry = current_widget_registry()) registry->set_next_role(WidgetRole::Tab);
+    std::string label = tr(tab.label, l);
+    if (tab.screen == Screen::Carts) {
+      if (const Cart* cart = active_cart(state); cart && !cart->lines.empty()) {
+        label += " (" + std::to_string(cart->lines.size()) + ")";
+      }
+    }
+    if (touch_button(label.c_str(), tab.key, tab_width, on)) dispatch(Navigate{tab.screen});
+    if (WidgetRegistry* registry = current_widget_registry()) registry->set_last_checked(on);
+  }
+}
+
+}  // namespace b2b::client

@@ -1,0 +1,29 @@
+// UI-only state: text being typed, open panels, scroll positions. Kept apart from the store's
+// domain state, which changes only through actions.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "touch_scroll.hpp"
+
+namespace b2b::client {
+
+struct UiState {
+  char email[128] = "";
+  char password[128] = "";
+  char search[128] = "";
+  char new_cart_name[64] = "";
+  char rename_cart[64] = "";
+  std::string renaming_cart_id;  // the cart whose name is being edited, if any
+  std::string quantity_sku;      // the product the quantity below belongs to
+  std::int64_t quantity = 0;
+  char po_number[64] = "";
+  char cost_centre[64] = "";
+  char delivery_date[16] = "";
+  char note[256] = "";
+  bool checkout_loaded = false;  // the text fields above were filled from the store's fields
+  TouchScroller page_scroll;     // the screen's content
+  TouchScroller results_scroll;  // the catalog's result list
+};
+
+}  // namespace b2b::client

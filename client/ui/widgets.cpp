@@ -1,0 +1,105 @@
+// Touch-sized widgets; each registers what tests and the keyboard bridge need to know.
+#include "widgets.hpp"
+
+#include "core/i18n.hpp"
+#include "core/widget_registry.hpp"
+#include "registry_hooks.hpp"
+#include "theme.hpp"
+
+namespace b2b::client {
+
+bool touch_button(const char* label, const char* key, float width, bool primary) {
+  const std::string id = std::string(label) + "##" + key;
+  if (primary) {
+    ImGui::PushStyleColor(ImGuiCol_Button, kAccent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, kAccentHovered);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, kAccent);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  }
+  const bool pressed = ImGui::Button(id.c_str(), ImVec2(width, kTouchTargetPx));
+  if (primary) ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+bool segment(const char* label, const char* key, bool selected, float width) {
+  if (WidgetRegistry* registry = current_widget_registry()) registry->set_next_role(WidgetRole::Radio);
+  const bool pressed = touch_button(label, key, width, selected);
+  if (WidgetRegistry* registry = current_widget_registry()) registry->set_last_checked(selected);
+  return pressed;
+}
+
+void section_heading(const char* text) {
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", text);
+}
+
+void column_rule(float width) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddLine(pos, ImVec2(pos.x + width, pos.y), ImGui::GetColorU32(ImGuiCol_Separator));
+  ImGui::Dummy(ImVec2(width, 1));
+}
+
+namespace {
+void register_status(const char* key, const std::string& text, ImVec2 min) {
+  if (WidgetRegistry* registry = current_widget_registry()) {
+    const ImVec2 max = ImGui::GetItemRectMax();
+    registry->add_status(key, text, {min.x, min.y, max.x - min.x, max.y - min.y});
+  }
+}
+}  // namespace
+
+void status_line(const char* key, ImU32 color, const std::string& text) {
+  const float size = ImGui::GetTextLineHeight();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + size * 0.5f, pos.y + size * 0.5f), size * 0.3f, color);
+  ImGui::Dummy(ImVec2(size, size));
+  ImGui::SameLine();
+  ImGui::TextWrapped("%s", text.c_str());
+  register_status(key, text, pos);
+}
+
+void message_line(const char* key, const ImVec4& color, const std::string& text) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  register_status(key, text, pos);
+}
+
+bool text_field(const char* label, const char* key, char* buffer, std::size_t size, FieldKind kind, float width,
+                const std::string& error, const char* hint) {
+  ImGui::TextUnformatted(label);
+  const std::string id = std::string("##") + key;
+  ImGuiInputTextFlags flags = 0;
+  if (kind == FieldKind::Password) flags |= ImGuiInputTextFlags_Password;
+  if (kind == FieldKind::Numeric) flags |= ImGuiInputTextFlags_CharsDecimal;
+  ImGui::SetNextItemWidth(width);
+  // Taller than ImGui's default so a finger hits it: the frame padding sets the height.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
+  if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1.0f, 0.90f, 0.90f, 1.0f));
+  const bool changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, buffer, size, flags)
+                            : ImGui::InputText(id.c_str(), buffer, size, flags);
+  if (!error.empty()) ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+  if (WidgetRegistry* registry = current_widget_registry()) {
+    switch (kind) {
+      case FieldKind::Email: registry->set_last_input_mode(InputMode::Email); break;
+      case FieldKind::Password: registry->set_last_input_mode(InputMode::Password); break;
+      case FieldKind::Numeric: registry->set_last_input_mode(InputMode::Decimal); break;
+      case FieldKind::Date: registry->set_last_input_mode(InputMode::Numeric); break;
+      case FieldKind::Text: break;
+    }
+    registry->set_last_value(kind == FieldKind::Password ? std::string(std::char_traits<char>::length(buffer), '*')
+                                                         : std::string(buffer));
+  }
+  if (!error.empty()) message_line((std::string(key) + "_error").c_str(), kErrorText, error);
+  return changed;
+}
+
+std::string problem_for(const std::vector<FieldError>& problems, const std::string& field, Locale locale) {
+  for (const FieldError& problem : problems)
+    if (problem.field == field) return describe_problem(problem, locale);
+  return "";
+}
+
+}  // namespace b2b::client

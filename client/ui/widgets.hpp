@@ -1,0 +1,41 @@
+// Touch-sized widgets shared by the screens: buttons, segmented choices, labelled text fields
+// with their error, section headings, status lines and money.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "b2b/locale.hpp"
+#include "b2b/money.hpp"
+#include "b2b/result.hpp"
+#include "imgui.h"
+
+namespace b2b::client {
+
+inline const ImVec4 kAccent(0.07f, 0.36f, 0.72f, 1.0f);
+inline const ImVec4 kAccentHovered(0.10f, 0.42f, 0.80f, 1.0f);
+inline const ImVec4 kErrorText(0.75f, 0.10f, 0.10f, 1.0f);
+inline const ImVec4 kNoticeText(0.05f, 0.45f, 0.20f, 1.0f);
+
+// A button of touch size; `key` names it for tests whatever the language.
+bool touch_button(const char* label, const char* key, float width, bool primary = false);
+// One option of a segmented control: highlighted when selected, reported as a checked radio.
+bool segment(const char* label, const char* key, bool selected, float width);
+void section_heading(const char* text);
+// A horizontal rule as wide as the column (ImGui's Separator spans the whole window).
+void column_rule(float width);
+// A coloured dot and wrapped text, registered as a status so tests and screen readers can read it.
+void status_line(const char* key, ImU32 color, const std::string& text);
+// Wrapped text in a colour, registered as a status under `key`.
+void message_line(const char* key, const ImVec4& color, const std::string& text);
+
+enum class FieldKind { Text, Email, Password, Numeric, Date };
+// A label above a full-width text field; the error below it in red (empty: none). Returns true
+// when the text changed this frame.
+bool text_field(const char* label, const char* key, char* buffer, std::size_t size, FieldKind kind, float width,
+                const std::string& error = "", const char* hint = nullptr);
+
+// The first problem of `field`, in the UI language, or "" when the field has none.
+std::string problem_for(const std::vector<FieldError>& problems, const std::string& field, Locale locale);
+
+}  // namespace b2b::client
