@@ -175,8 +175,8 @@ void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, flo
   CheckoutFields fields = checkout.fields;
   section_heading(tr(Msg::ShipTo, l));
   for (const Address& address : company.addresses) {
-    const std::string label = address.label.empty() ? address.street + ", " + address.city
-                                                    : address.label + ": " + address.street + ", " + address.city;
+    // The label names the place ("Budowa Wrocław, ul. Legnicka"); without one, the street and city do.
+    const std::string label = address.label.empty() ? address.street + ", " + address.city : address.label;
     if (segment(label.c_str(), ("ship_to_" + address.id).c_str(), fields.ship_to_address_id == address.id, width)) {
       fields.ship_to_address_id = address.id;
       changed = true;

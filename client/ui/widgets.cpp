@@ -83,11 +83,20 @@ bool text_field(const char* label, const char* key, char* buffer, std::size_t si
   ImGui::PopStyleVar();
   if (WidgetRegistry* registry = current_widget_registry()) {
     switch (kind) {
-      case FieldKind::Email: registry->set_last_input_mode(InputMode::Email); break;
-      case FieldKind::Password: registry->set_last_input_mode(InputMode::Password); break;
-      case FieldKind::Numeric: registry->set_last_input_mode(InputMode::Decimal); break;
-      case FieldKind::Date: registry->set_last_input_mode(InputMode::Numeric); break;
-      case FieldKind::Text: break;
+      case FieldKind::Email:
+        registry->set_last_input_mode(InputMode::Email);
+        break;
+      case FieldKind::Password:
+        registry->set_last_input_mode(InputMode::Password);
+        break;
+      case FieldKind::Numeric:
+        registry->set_last_input_mode(InputMode::Decimal);
+        break;
+      case FieldKind::Date:
+        registry->set_last_input_mode(InputMode::Numeric);
+        break;
+      case FieldKind::Text:
+        break;
     }
     registry->set_last_value(kind == FieldKind::Password ? std::string(std::char_traits<char>::length(buffer), '*')
                                                          : std::string(buffer));

@@ -131,3 +131,44 @@ export function distinctColours(png, rect, scale) {
     }
   return colours.size;
 }
+
+// The registry item with this key, or undefined when it is not drawn (e.g. scrolled away).
+export async function widget(page, key) {
+  return (await widgets(page)).items.find((i) => i.key === key);
+}
+
+// Scrolls the page with the mouse wheel until the item is fully on screen (ImGui draws only what
+// is visible, so an item below the fold is not in the registry yet).
+// Tries downwards first, then upwards (where the item is not drawn, nothing tells its direction).
+export async function scrollTo(page, key, { steps = 12 } = {}) {
+  const viewport = page.viewportSize();
+  for (let i = 0; i < steps * 3; ++i) {
+    const item = await widget(page, key);
+    if (item && item.visible && item.visible_rect.h >= item.rect.h * 0.8) return item;
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    await page.mouse.wheel(0, i < steps ? 250 : -250);
+    await waitFrames(page, 3);
+  }
+  throw new Error(`${key} did not come into view`);
+}
+
+// Taps a text field, waits until ImGui edits it, and types as a phone keyboard does.
+export async function typeInto(page, key, text) {
+  const field = await scrollTo(page, key);
+  await tap(page, field);
+  await page.waitForFunction(() => Module._b2b_wants_text_input() === 1);
+  await page.keyboard.insertText(text);
+  // A password field reports its text masked, one * per character.
+  const expected = field.input_mode === "password" ? "*".repeat([...text].length) : text;
+  try {
+    await waitForWidget(page, key, `(i) => i.value.endsWith(${JSON.stringify(expected)})`);
+  } catch (error) {
+    throw new Error(`typing into ${key}: ${JSON.stringify(await widget(page, key))}: ${error.message}`);
+  }
+}
+
+// Taps the item with this key, scrolling it into view first.
+export async function tapKey(page, key) {
+  await tap(page, await scrollTo(page, key));
+  await waitFrames(page, 2);
+}
