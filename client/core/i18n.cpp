@@ -113,6 +113,14 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"produkt wycofany ze sprzedaży", "product no longer sold"},
     {"brak w Twoim cenniku", "not in your price list"},
     {"błędna cyfra kontrolna", "wrong check digit"},
+    {"Nie masz jeszcze zamówień.", "No orders yet."},
+    {"Wczytywanie…", "Loading…"},
+    {"Zaakceptowane", "Approved"},
+    {"Odrzucone", "Rejected"},
+    {"Anulowane", "Cancelled"},
+    {"Uwaga do pozycji", "Line note"},
+    {"Uwaga", "Note"},
+    {"Kategorie", "Categories"},
 }};
 
 }  // namespace

@@ -107,6 +107,14 @@ enum class Msg {
   ProblemInactive,
   ProblemNotInPriceList,
   ProblemBadChecksum,
+  OrdersEmpty,
+  Loading,
+  StatusApproved,
+  StatusRejected,
+  StatusCancelled,
+  LineNote,
+  EditNote,
+  Categories,
   Count_
 };
 

@@ -256,6 +256,17 @@ struct Builder {
         if (!deleted) state.carts.error = deleted.error();
         break;
       }
+      case HttpPurpose::ListOrders: {
+        state.orders.loading = false;
+        const auto orders = protocol.parse_list_orders(r.response);
+        if (orders) {
+          state.orders.orders = orders.value();
+          state.orders.error.reset();
+        } else {
+          state.orders.error = orders.error();
+        }
+        break;
+      }
       case HttpPurpose::SubmitOrder: {
         state.checkout.submitting = false;
         const auto answer = protocol.parse_submit_order(r.response);
@@ -320,7 +331,12 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           },
           [&](const SetLocale& set) { b.state.locale = set.locale; },
           [&](const Navigate& go) {
-            if (b.state.session || go.screen == Screen::Login) b.state.screen = go.screen;
+            if (!b.state.session && go.screen != Screen::Login) return;
+            b.state.screen = go.screen;
+            if (go.screen == Screen::Orders && !b.state.orders.loading) {  // always the latest statuses
+              b.state.orders.loading = true;
+              b.send(HttpPurpose::ListOrders, protocol.list_orders_request(token(b.state), {}));
+            }
           },
           [&](const LogIn& login) {
             if (b.state.login.busy) return;

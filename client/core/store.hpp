@@ -71,6 +71,12 @@ struct CheckoutState {
   std::optional<Order> placed;
 };
 
+struct OrdersState {
+  std::vector<Order> orders;  // newest first
+  bool loading = false;
+  std::optional<Error> error;
+};
+
 struct AppState {
   Locale locale = Locale::pl;
   ServerStatus server;
@@ -81,6 +87,7 @@ struct AppState {
   std::optional<PriceList> prices;
   CartsState carts;
   CheckoutState checkout;
+  OrdersState orders;
   Date today;                  // set by the platform; validation of delivery dates needs it
   std::string device_id;       // random per installation; part of every idempotency key
   std::uint64_t next_key = 1;  // makes each order's idempotency key unique on this device
@@ -153,7 +160,8 @@ enum class HttpPurpose {
   SaveCart,
   DeleteCart,
   LookupProduct,
-  SubmitOrder
+  SubmitOrder,
+  ListOrders
 };
 
 struct HttpResponded {

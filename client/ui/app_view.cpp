@@ -70,8 +70,10 @@ void draw_screen(const AppState& state, UiState& ui, const UiFonts& fonts, float
     case Screen::Confirmation:
       draw_confirmation(state, fonts, width, dispatch);
       break;
-    case Screen::Account:
     case Screen::Orders:
+      draw_orders(state, fonts, width);
+      break;
+    case Screen::Account:
     case Screen::Login:
     case Screen::Catalog:
       draw_account(state, fonts, width, dispatch);
@@ -105,7 +107,7 @@ void draw_app(const AppState& state, UiState& ui, const UiFonts& fonts, const Di
     const float content_height = ImGui::GetContentRegionAvail().y - tab_bar_height;
     draw_screen(state, ui, fonts, content_height, dispatch);
     const float width = begin_column(kMaxColumnWidth);
-    draw_tab_bar(state, width, dispatch);
+    draw_tab_bar(state, fonts, width, dispatch);
     end_column();
   }
   ImGui::End();

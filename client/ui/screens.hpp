@@ -17,8 +17,9 @@ void draw_product(const AppState& state, UiState& ui, const UiFonts& fonts, floa
 void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_confirmation(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
+void draw_orders(const AppState& state, const UiFonts& fonts, float width);
 void draw_account(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
 // The bottom tab bar of phones: Catalog, Carts, Orders, Account.
-void draw_tab_bar(const AppState& state, float width, const Dispatch& dispatch);
+void draw_tab_bar(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
 
 }  // namespace b2b::client

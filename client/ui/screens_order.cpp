@@ -133,8 +133,22 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
       dispatch(SetLineQuantity{line.sku, line.quantity + step});
     }
     ImGui::SameLine();
-    if (touch_button(tr(Msg::Delete, l), ("remove_" + line.sku).c_str(), width - 2 * (kTouchTargetPx + spacing))) {
-      dispatch(SetLineQuantity{line.sku, 0});
+    const float rest = (width - 2 * (kTouchTargetPx + spacing) - spacing) / 2;
+    if (touch_button(tr(Msg::EditNote, l), ("note_" + line.sku).c_str(), rest)) {
+      ui.editing_note_sku = line.sku;
+      copy_text(ui.line_note, sizeof ui.line_note, line.note);
+    }
+    ImGui::SameLine();
+    if (touch_button(tr(Msg::Delete, l), ("remove_" + line.sku).c_str(), rest)) dispatch(SetLineQuantity{line.sku, 0});
+    if (ui.editing_note_sku == line.sku) {
+      text_field(tr(Msg::LineNote, l), ("line_note_" + line.sku).c_str(), ui.line_note, sizeof ui.line_note,
+                 FieldKind::Text, width);
+      if (touch_button(tr(Msg::Save, l), ("save_note_" + line.sku).c_str(), width)) {
+        dispatch(SetLineNote{line.sku, ui.line_note});
+        ui.editing_note_sku.clear();
+      }
+    } else if (!line.note.empty()) {
+      ImGui::TextWrapped("%s: %s", tr(Msg::LineNote, l), line.note.c_str());
     }
     ImGui::PopID();
   }
@@ -221,6 +235,42 @@ void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, flo
   }
   ImGui::EndDisabled();
   if (touch_button(tr(Msg::Back, l), "back_to_cart", width)) dispatch(Navigate{Screen::Carts});
+}
+
+const char* status_text(OrderStatus status, Locale l) {
+  switch (status) {
+    case OrderStatus::PendingApproval:
+      return tr(Msg::StatusPendingApproval, l);
+    case OrderStatus::Approved:
+      return tr(Msg::StatusApproved, l);
+    case OrderStatus::Rejected:
+      return tr(Msg::StatusRejected, l);
+    case OrderStatus::Placed:
+      return tr(Msg::StatusPlaced, l);
+    case OrderStatus::Cancelled:
+      return tr(Msg::StatusCancelled, l);
+  }
+  return "";
+}
+
+void draw_orders(const AppState& state, const UiFonts& fonts, float width) {
+  const Locale l = state.locale;
+  ImGui::PushFont(fonts.title);
+  ImGui::TextUnformatted(tr(Msg::TabOrders, l));
+  ImGui::PopFont();
+  const OrdersState& orders = state.orders;
+  if (orders.error) message_line("orders_error", kErrorText, describe_error(*orders.error, l));
+  if (orders.orders.empty()) {
+    ImGui::TextDisabled("%s", orders.loading ? tr(Msg::Loading, l) : tr(Msg::OrdersEmpty, l));
+    return;
+  }
+  for (const Order& order : orders.orders) {
+    column_rule(width);
+    message_line(("order_" + order.number).c_str(), ImGui::GetStyle().Colors[ImGuiCol_Text],
+                 order.number + "   " + format_money(order.totals.gross, l));
+    ImGui::TextDisabled("%s%s%s", status_text(order.status, l),
+                        order.checkout.po_number.empty() ? "" : "   PO: ", order.checkout.po_number.c_str());
+  }
 }
 
 void draw_confirmation(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch) {

@@ -155,7 +155,10 @@ void draw_product(const AppState& state, UiState& ui, const UiFonts& fonts, floa
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
   if (ImGui::InputScalar("##quantity", ImGuiDataType_S64, &quantity)) ui.quantity = quantity;
   ImGui::PopStyleVar();
-  if (WidgetRegistry* registry = current_widget_registry()) registry->set_last_value(std::to_string(ui.quantity));
+  if (WidgetRegistry* registry = current_widget_registry()) {
+    registry->set_last_input_mode(InputMode::Numeric);  // the phone shows digits
+    registry->set_last_value(std::to_string(ui.quantity));
+  }
   ImGui::SameLine();
   if (touch_button("+", "quantity_plus", button)) ui.quantity += product->pack_size;
   if (touch_button(tr(Msg::AddToCart, l), "add_to_cart", width, true)) {
@@ -215,7 +218,7 @@ void draw_account(const AppState& state, const UiFonts& fonts, float width, cons
   }
 }
 
-void draw_tab_bar(const AppState& state, float width, const Dispatch& dispatch) {
+void draw_tab_bar(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch) {
   const Locale l = state.locale;
   struct Tab {
     Msg label;
@@ -224,9 +227,12 @@ void draw_tab_bar(const AppState& state, float width, const Dispatch& dispatch) 
   };
   const Tab tabs[] = {{Msg::TabCatalog, "tab_catalog", Screen::Catalog},
                       {Msg::TabCarts, "tab_carts", Screen::Carts},
+                      {Msg::TabOrders, "tab_orders", Screen::Orders},
                       {Msg::TabAccount, "tab_account", Screen::Account}};
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float tab_width = (width - spacing * 2) / 3;
+  const float tab_width = (width - spacing * 3) / 4;
+  ImGui::PushFont(fonts.small);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, ImGui::GetStyle().FramePadding.y));
   for (const Tab& tab : tabs) {
     if (&tab != tabs) ImGui::SameLine();
     const bool on =
@@ -242,6 +248,8 @@ void draw_tab_bar(const AppState& state, float width, const Dispatch& dispatch) 
     if (touch_button(label.c_str(), tab.key, tab_width, on)) dispatch(Navigate{tab.screen});
     if (WidgetRegistry* registry = current_widget_registry()) registry->set_last_checked(on);
   }
+  ImGui::PopStyleVar();
+  ImGui::PopFont();
 }
 
 }  // namespace b2b::client

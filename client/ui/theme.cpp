@@ -25,7 +25,8 @@ UiFonts load_ui_fonts(ImGuiIO& io, const char* ttf_path, float device_pixel_rati
   UiFonts fonts;
   fonts.body = io.Fonts->AddFontFromFileTTF(ttf_path, kBodyFontPx * device_pixel_ratio, &config, kUiGlyphRanges);
   fonts.title = io.Fonts->AddFontFromFileTTF(ttf_path, kTitleFontPx * device_pixel_ratio, &config, kUiGlyphRanges);
-  if (!fonts.body || !fonts.title || !io.Fonts->Build()) return {};
+  fonts.small = io.Fonts->AddFontFromFileTTF(ttf_path, kSmallFontPx * device_pixel_ratio, &config, kUiGlyphRanges);
+  if (!fonts.body || !fonts.title || !fonts.small || !io.Fonts->Build()) return {};
   io.FontDefault = fonts.body;
   io.FontGlobalScale = 1.0f / device_pixel_ratio;
   fonts.device_pixel_ratio = device_pixel_ratio;

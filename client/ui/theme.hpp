@@ -10,11 +10,13 @@ namespace b2b::client {
 // Layout sizes in CSS pixels.
 inline constexpr float kBodyFontPx = 18.0f;
 inline constexpr float kTitleFontPx = 26.0f;
+inline constexpr float kSmallFontPx = 14.0f;    // tab labels: four must fit side by side on a phone
 inline constexpr float kTouchTargetPx = 48.0f;  // above WCAG's 44 CSS px
 
 struct UiFonts {
   ImFont* body = nullptr;
   ImFont* title = nullptr;
+  ImFont* small = nullptr;
   float device_pixel_ratio = 0;  // the density they were rasterised for
 };
 

@@ -15,7 +15,9 @@ struct UiState {
   char new_cart_name[64] = "";
   char rename_cart[64] = "";
   std::string renaming_cart_id;  // the cart whose name is being edited, if any
-  std::string quantity_sku;      // the product the quantity below belongs to
+  std::string editing_note_sku;  // the cart line whose note is being edited, if any
+  char line_note[128] = "";
+  std::string quantity_sku;  // the product the quantity below belongs to
   std::int64_t quantity = 0;
   char po_number[64] = "";
   char cost_centre[64] = "";

@@ -89,6 +89,9 @@ async function order(profile, name, { email, password, cartName }) {
   assert.ok(second && second.label.startsWith(cartName), "the new cart is the active one");
   await tapKey(page, first.key);
   await waitForWidget(page, first.key, "(i) => i.checked");
+  await tapKey(page, `note_${packed.sku}`);
+  await typeInto(page, `line_note_${packed.sku}`, "na poniedziałek");
+  await tapKey(page, `save_note_${packed.sku}`);
   await screenshot(page, `${name}-4-carts`);
 
   // Check out: without the PO number first; the other fields stay as typed.
@@ -106,6 +109,12 @@ async function finish({ context, page, problems }, name) {
   const number = await waitForWidget(page, "order_number", "(i) => /ZAM\\/\\d{4}\\/\\d+/.test(i.label)", 20000);
   assert.match(number.label, /ZAM\/\d{4}\/\d{6}/);
   await screenshot(page, `${name}-6-confirmation`);
+  // The order is in the history, with its PO number.
+  const orderNumber = number.label.match(/ZAM\/\d{4}\/\d{6}/)[0];
+  await tapKey(page, "tab_orders");
+  const row = await waitForWidget(page, `order_${orderNumber}`);
+  assert.match(row.label, new RegExp(orderNumber));
+  await screenshot(page, `${name}-7-orders`);
   assert.deepEqual(problems, []);
   await context.close();
 }

@@ -322,3 +322,47 @@ TEST_CASE("Store applies queued actions in process() and hands effects to the ru
   store.process();
   CHECK(store.state().locale == Locale::en);
 }
+
+TEST_CASE("navigation") {
+  SUBCASE("without a session only the sign-in screen can be shown") {
+    CHECK(update(AppState{}, Navigate{Screen::Carts}, kProtocol).state.screen == Screen::Login);
+  }
+  SUBCASE("the orders tab loads the latest orders, and their answer fills the list") {
+    const Transition opened = update(signed_in(), Navigate{Screen::Orders}, kProtocol);
+    CHECK(opened.state.screen == Screen::Orders);
+    CHECK(opened.state.orders.loading);
+    CHECK(only_send(opened, HttpPurpose::ListOrders).request.path == "/api/v1/orders");
+    Order order;
+    order.number = "ZAM/2026/000007";
+    const std::vector<Order> orders = {order};
+    const Transition loaded = update(opened.state, HttpResponded{HttpPurpose::ListOrders, 0, ok(orders)}, kProtocol);
+    CHECK_FALSE(loaded.state.orders.loading);
+    REQUIRE(loaded.state.orders.orders.size() == 1);
+    CHECK(loaded.state.orders.orders[0].number == "ZAM/2026/000007");
+    const Transition failed =
+        update(opened.state, HttpResponded{HttpPurpose::ListOrders, 0, failure(503, {ErrorKind::Server, "", "busy"})},
+               kProtocol);
+    CHECK(failed.state.orders.error->kind == ErrorKind::Server);
+  }
+}
+
+TEST_CASE("line notes, checkout fields and notices") {
+  AppState state = signed_in();
+  state.carts.carts[0].lines = {{"ELE-2", 3, ""}};
+  const Transition noted = update(state, SetLineNote{"ELE-2", "na poniedziałek"}, kProtocol);
+  CHECK(noted.state.carts.carts[0].lines[0].note == "na poniedziałek");
+  CHECK(wire::decode_json<Cart>(only_send(noted, HttpPurpose::SaveCart).request.body).value().lines[0].note ==
+        "na poniedziałek");
+
+  CheckoutFields fields;
+  fields.po_number = "PO-9";
+  fields.requested_delivery = Date{2026, 12, 3};
+  const Transition set = update(state, SetCheckoutFields{fields}, kProtocol);
+  CHECK(set.effects.empty());
+  CHECK(set.state.checkout.fields.po_number == "PO-9");
+  CHECK(*set.state.checkout.fields.requested_delivery == Date{2026, 12, 3});
+
+  const Transition added = update(state, AddToCart{"ELE-1", 1}, kProtocol);
+  REQUIRE(added.state.carts.notice);
+  CHECK_FALSE(update(added.state, DismissNotice{}, kProtocol).state.carts.notice);
+}
