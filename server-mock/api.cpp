@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -239,6 +240,23 @@ struct ApiHandlers {
       found.push_back(catalog->products[i]);
     }
     send_data(res, 200, found);
+  }
+
+  // Every category and sub-category path with its number of active products, sorted by path.
+  void categories(const httplib::Request& req, httplib::Response& res) {
+    if (!authenticate(req, res)) return;
+    std::map<std::vector<std::string>, std::int64_t> counts;
+    for (const Product& product : api.catalog()->products) {
+      if (!product.active) continue;
+      std::vector<std::string> path;
+      for (const std::string& part : product.category_path) {
+        path.push_back(part);
+        ++counts[path];
+      }
+    }
+    std::vector<backend::Category> categories;
+    for (const auto& [path, count] : counts) categories.push_back({path, count});
+    send_data(res, 200, categories);
   }
 
   void price_list(const httplib::Request& req, httplib::Response& res) {
@@ -714,7 +732,9 @@ void ShopApi::install(httplib::Server& server) {
       send_error(res, 404, Error{ErrorKind::NotFound, "", "no such endpoint: " + req.method + " " + req.path});
     } else if (res.status == 413) {
       send_error(res, 413,
-                 Error{ErrorKind::Validation, "", "the request body is larger than 1 MiB",
+                 Error{ErrorKind::Validation,
+                       "",
+                       "the request body is larger than 1 MiB",
                        {{"body", "too_long", "at most " + std::to_string(kMaxRequestBytes) + " bytes"}}});
     }
   });
@@ -729,6 +749,7 @@ void ShopApi::install(httplib::Server& server) {
   server.Post("/api/v1/auth/logout", route(&ApiHandlers::logout));
   server.Get("/api/v1/catalog", route(&ApiHandlers::catalog));
   server.Get("/api/v1/catalog/search", route(&ApiHandlers::search));
+  server.Get("/api/v1/catalog/categories", route(&ApiHandlers::categories));
   server.Get("/api/v1/price-list", route(&ApiHandlers::price_list));
   server.Get("/api/v1/carts", route(&ApiHandlers::list_carts));
   server.Post("/api/v1/carts", route(&ApiHandlers::create_cart));

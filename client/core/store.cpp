@@ -85,6 +85,7 @@ struct Builder {
     state.login = {};
     state.screen = Screen::Catalog;
     send(HttpPurpose::PriceList, protocol.price_list_request(session.token));
+    send(HttpPurpose::Categories, protocol.categories_request(session.token));
     state.carts.loading = true;
     send(HttpPurpose::ListCarts, protocol.list_carts_request(session.token));
     if (state.checkout.fields.ship_to_address_id.empty() && !session.company.addresses.empty()) {
@@ -187,6 +188,11 @@ struct Builder {
         } else {
           state.catalog.error = found.error();
         }
+        break;
+      }
+      case HttpPurpose::Categories: {
+        const auto categories = protocol.parse_categories(r.response);
+        if (categories) state.catalog.categories = categories.value();
         break;
       }
       case HttpPurpose::LookupProduct: {

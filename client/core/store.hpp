@@ -38,7 +38,8 @@ struct CatalogState {
   bool searching = false;
   std::vector<Product> results;
   std::optional<Error> error;
-  std::string selected_sku;  // the product shown on the product screen
+  std::string selected_sku;                   // the product shown on the product screen
+  std::vector<backend::Category> categories;  // for browsing before typing
 };
 
 // What happened to a quantity on its way into a cart, to tell the buyer why it changed.
@@ -154,6 +155,7 @@ enum class HttpPurpose {
   Login,
   Logout,
   Search,
+  Categories,
   PriceList,
   ListCarts,
   CreateCart,

@@ -89,7 +89,8 @@ void draw_app(const AppState& state, UiState& ui, const UiFonts& fonts, const Di
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
-  ImGui::Begin("##app", nullptr, kFullScreen | ImGuiWindowFlags_NoScrollbar);
+  // The frame never scrolls: screens scroll inside their own child windows, above the tab bar.
+  ImGui::Begin("##app", nullptr, kFullScreen | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   // The checkout's text fields reload from the store once the order went through.
   if (state.screen != Screen::Checkout) ui.checkout_loaded = false;
 

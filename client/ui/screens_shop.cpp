@@ -1,4 +1,5 @@
 // Screens for finding and choosing: sign-in, the catalog list, a product, the account and the tab bar.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -24,6 +25,36 @@ std::string money(const AppState& state, std::int64_t minor) {
 
 const std::string& name_of(const Product& product, Locale locale) {
   return locale == Locale::pl || product.name.en.empty() ? product.name.pl : product.name.en;
+}
+
+// Browsing: the top categories; a tap opens one, and a tap on a sub-category searches for it.
+void draw_categories(const AppState& state, UiState& ui, float width, float height, const Dispatch& dispatch) {
+  if (state.catalog.categories.empty()) return;
+  section_heading(tr(Msg::Categories, state.locale));
+  ImGui::BeginChild("##categories", ImVec2(width, std::max(height, kTouchTargetPx)));
+  ui.categories_scroll.update();
+  for (const backend::Category& category : state.catalog.categories) {
+    const std::string& name = category.path.back();
+    const std::string label = name + " (" + std::to_string(category.product_count) + ")";
+    if (category.path.size() == 1) {
+      if (WidgetRegistry* registry = current_widget_registry()) registry->set_next_role(WidgetRole::TreeNode);
+      const bool open = ui.open_category == name;
+      if (touch_button(label.c_str(), ("category_" + name).c_str(), width - ImGui::GetStyle().ScrollbarSize, open)) {
+        ui.open_category = open ? "" : name;
+      }
+      if (WidgetRegistry* registry = current_widget_registry()) registry->set_last_checked(open);
+    } else if (category.path.size() == 2 && category.path.front() == ui.open_category) {
+      ImGui::Indent(24);
+      if (WidgetRegistry* registry = current_widget_registry()) registry->set_next_role(WidgetRole::ListItem);
+      if (touch_button(label.c_str(), ("category_" + category.path.front() + "/" + name).c_str(),
+                       width - 24 - ImGui::GetStyle().ScrollbarSize)) {
+        std::snprintf(ui.search, sizeof ui.search, "%s", name.c_str());
+        dispatch(SearchChanged{name});
+      }
+      ImGui::Unindent(24);
+    }
+  }
+  ImGui::EndChild();
 }
 
 }  // namespace
@@ -55,6 +86,11 @@ void draw_login(const AppState& state, UiState& ui, const UiFonts& fonts, float 
 
 void draw_catalog_list(const AppState& state, UiState& ui, float width, float height, const Dispatch& dispatch) {
   const Locale l = state.locale;
+  const float top = ImGui::GetCursorScreenPos().y;
+  // What is left of `height` below what was drawn so far, for the scrolling lists.
+  const auto remaining = [&] {
+    return height - (ImGui::GetCursorScreenPos().y - top) - ImGui::GetStyle().ItemSpacing.y;
+  };
   ImGui::SetNextItemWidth(width);
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
   if (ImGui::InputTextWithHint("##search", tr(Msg::SearchPlaceholder, l), ui.search, sizeof ui.search)) {
@@ -67,6 +103,7 @@ void draw_catalog_list(const AppState& state, UiState& ui, float width, float he
   if (catalog.error) message_line("search_error", kErrorText, describe_error(*catalog.error, l));
   if (catalog.query.empty()) {
     ImGui::TextDisabled("%s", tr(Msg::TypeToSearch, l));
+    draw_categories(state, ui, width, remaining() - ImGui::GetTextLineHeightWithSpacing() - 8, dispatch);
     return;
   }
   if (catalog.results.empty()) {
@@ -76,7 +113,7 @@ void draw_catalog_list(const AppState& state, UiState& ui, float width, float he
 
   // Rows of two lines: name, then SKU and price. The clipper draws only the visible ones.
   const float row_height = ImGui::GetTextLineHeightWithSpacing() * 2 + 16;
-  const float list_height = height - (ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y);
+  const float list_height = remaining();
   ImGui::BeginChild("##results", ImVec2(width, list_height > row_height ? list_height : row_height));
   ui.results_scroll.update();
   ImGuiListClipper clipper;

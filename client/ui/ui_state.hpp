@@ -15,6 +15,7 @@ struct UiState {
   char new_cart_name[64] = "";
   char rename_cart[64] = "";
   std::string renaming_cart_id;  // the cart whose name is being edited, if any
+  std::string open_category;     // the top category whose sub-categories are listed
   std::string editing_note_sku;  // the cart line whose note is being edited, if any
   char line_note[128] = "";
   std::string quantity_sku;  // the product the quantity below belongs to
@@ -23,9 +24,10 @@ struct UiState {
   char cost_centre[64] = "";
   char delivery_date[16] = "";
   char note[256] = "";
-  bool checkout_loaded = false;  // the text fields above were filled from the store's fields
-  TouchScroller page_scroll;     // the screen's content
-  TouchScroller results_scroll;  // the catalog's result list
+  bool checkout_loaded = false;     // the text fields above were filled from the store's fields
+  TouchScroller page_scroll;        // the screen's content
+  TouchScroller results_scroll;     // the catalog's result list
+  TouchScroller categories_scroll;  // the categories shown before typing
 };
 
 }  // namespace b2b::client

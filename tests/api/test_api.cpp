@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "api_support.hpp"
@@ -633,4 +634,27 @@ TEST_CASE("saved carts: create, update, a stale version is refused, delete") {
     CHECK(contains_cart(carts, created.id));
     CHECK(contains_cart(carts, another.id));
   }
+}
+
+TEST_CASE("categories: every path with its number of active products, for browsing") {
+  Shop shop;
+  const Session session = shop.login("kupiec1@budmax.pl");
+  const auto categories = own_protocol().parse_categories(shop.send(own_protocol().categories_request(session.token)));
+  REQUIRE(categories.ok());
+  std::int64_t top_level_total = 0;
+  std::size_t active = 0;
+  for (const Product& product : seed_data().products) active += product.active;
+  std::map<std::string, std::int64_t> children_total;
+  for (const backend::Category& category : categories.value()) {
+    CHECK(category.product_count > 0);
+    if (category.path.size() == 1) top_level_total += category.product_count;
+    if (category.path.size() == 2) children_total[category.path[0]] += category.product_count;
+  }
+  CHECK(top_level_total == static_cast<std::int64_t>(active));
+  for (const backend::Category& category : categories.value()) {
+    if (category.path.size() == 1) CHECK(children_total[category.path[0]] == category.product_count);
+  }
+  CHECK(std::is_sorted(categories.value().begin(), categories.value().end(),
+                       [](const backend::Category& a, const backend::Category& b) { return a.path < b.path; }));
+  CHECK(shop.send(own_protocol().categories_request("bad-token")).status == 401);
 }

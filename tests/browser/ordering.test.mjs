@@ -48,6 +48,12 @@ async function order(profile, name, { email, password, cartName }) {
   await tapKey(page, "sign_in");
   await waitForWidget(page, "tab_catalog", "(i) => i.checked");
 
+  // Before typing: the categories, with their sub-categories a tap away.
+  await tapKey(page, "category_Elektrotechnika");
+  const sub = await waitForWidget(page, "category_Elektrotechnika/Osprzęt instalacyjny");
+  assert.match(sub.label, /Osprzęt instalacyjny \(\d+\)/);
+  await screenshot(page, `${name}-1b-categories`);
+
   // Typed without diacritics, found with them.
   await typeInto(page, "search", "lacznik");
   const results = await productsFor("lacznik", email, password);
@@ -78,7 +84,13 @@ async function order(profile, name, { email, password, cartName }) {
 
   // A second named cart, then back to the first one.
   await tapKey(page, "tab_carts");
-  const first = (await widgets(page)).items.find((i) => i.key.startsWith("cart_") && i.checked);
+  // The first cart is created on the server with the product in it: wait for its answer.
+  const first = await page
+    .waitForFunction(() => {
+      const registry = JSON.parse(Module.UTF8ToString(Module._b2b_widgets_json()));
+      return registry.items.find((i) => i.key.startsWith("cart_") && i.checked && /\(1\)$/.test(i.label)) ?? null;
+    })
+    .then((handle) => handle.jsonValue());
   assert.ok(first, "the product went into a cart");
   await typeInto(page, "new_cart_name", cartName);
   await tapKey(page, "create_cart");

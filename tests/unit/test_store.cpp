@@ -104,7 +104,12 @@ TEST_CASE("logging in") {
     CHECK(next.state.session->token == "tok");
     CHECK_FALSE(next.state.login.busy);
     CHECK(next.state.checkout.fields.ship_to_address_id == "a-1");
-    CHECK(purposes(next) == std::vector<HttpPurpose>{HttpPurpose::PriceList, HttpPurpose::ListCarts});
+    CHECK(purposes(next) ==
+          std::vector<HttpPurpose>{HttpPurpose::PriceList, HttpPurpose::Categories, HttpPurpose::ListCarts});
+    const std::vector<backend::Category> categories = {{{"Elektrotechnika"}, 12}, {{"Elektrotechnika", "Osprzęt"}, 5}};
+    const Transition browsed = update(next.state, HttpResponded{HttpPurpose::Categories, 0, ok(categories)}, kProtocol);
+    REQUIRE(browsed.state.catalog.categories.size() == 2);
+    CHECK(browsed.state.catalog.categories[1].path.back() == "Osprzęt");
   }
   SUBCASE("a wrong password is shown and nothing else changes") {
     const Transition next =

@@ -113,6 +113,12 @@ HttpRequest OwnProtocol::search_request(const std::string& token, const SearchRe
 Result<std::vector<Product>> OwnProtocol::parse_search(const HttpResponse& response) const {
   return parse_data<std::vector<Product>>(response);
 }
+HttpRequest OwnProtocol::categories_request(const std::string& token) const {
+  return make_request("GET", "/catalog/categories", token);
+}
+Result<std::vector<Category>> OwnProtocol::parse_categories(const HttpResponse& response) const {
+  return parse_data<std::vector<Category>>(response);
+}
 HttpRequest OwnProtocol::price_list_request(const std::string& token) const {
   return make_request("GET", "/price-list", token);
 }

@@ -14,6 +14,8 @@ inline const char* wire_name(const CatalogPage*) { return "catalog_page"; }
 inline const char* wire_name(const OrderSubmission*) { return "order_submission"; }
 inline const char* wire_name(const LineChange*) { return "line_change"; }
 inline const char* wire_name(const ExpectedPrice*) { return "expected_price"; }
+inline const char* wire_name(const Category*) { return "category"; }
+inline const char* wire_name(const std::vector<Category>*) { return "categories"; }
 inline const char* wire_name(const RepricedOrder*) { return "repriced_order"; }
 inline const char* wire_name(const ApprovalDecision*) { return "approval_decision"; }
 inline const char* wire_name(const UserChange*) { return "user_change"; }
@@ -48,6 +50,12 @@ void serialize(Archive& ar, OrderSubmission& submission) {
   field(ar, "checkout", submission.checkout);
   optional_field(ar, "expected_gross_total", submission.expected_gross_total);
   optional_field(ar, "expected_prices", submission.expected_prices);
+}
+
+template <class Archive>
+void serialize(Archive& ar, Category& category) {
+  field(ar, "path", category.path);
+  field(ar, "product_count", category.product_count);
 }
 
 template <class Archive>

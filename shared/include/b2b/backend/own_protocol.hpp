@@ -17,6 +17,8 @@ class OwnProtocol : public ShopProtocol {
   Result<CatalogPage> parse_catalog(const HttpResponse& response) const override;
   HttpRequest search_request(const std::string& token, const SearchRequest& request) const override;
   Result<std::vector<Product>> parse_search(const HttpResponse& response) const override;
+  HttpRequest categories_request(const std::string& token) const override;
+  Result<std::vector<Category>> parse_categories(const HttpResponse& response) const override;
   HttpRequest price_list_request(const std::string& token) const override;
   Result<PriceList> parse_price_list(const HttpResponse& response) const override;
 

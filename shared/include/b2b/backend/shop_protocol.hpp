@@ -51,6 +51,12 @@ struct CatalogPage {
   std::string next_cursor;           // empty on the last page
 };
 
+// A category of the catalog with how many active products it holds, for browsing.
+struct Category {
+  std::vector<std::string> path;  // {"Elektrotechnika"} or {"Elektrotechnika", "Osprzęt instalacyjny"}
+  std::int64_t product_count = 0;
+};
+
 struct SearchRequest {
   std::string text;  // name, SKU or EAN
   int limit = 20;
@@ -136,6 +142,8 @@ class ShopProtocol {
   virtual Result<CatalogPage> parse_catalog(const HttpResponse& response) const = 0;
   virtual HttpRequest search_request(const std::string& token, const SearchRequest& request) const = 0;
   virtual Result<std::vector<Product>> parse_search(const HttpResponse& response) const = 0;
+  virtual HttpRequest categories_request(const std::string& token) const = 0;
+  virtual Result<std::vector<Category>> parse_categories(const HttpResponse& response) const = 0;
   virtual HttpRequest price_list_request(const std::string& token) const = 0;
   virtual Result<PriceList> parse_price_list(const HttpResponse& response) const = 0;
 

@@ -9,5 +9,5 @@
 #define B2B_PROTOCOL_TYPES(X)                                                                            \
   X(b2b::backend::Credentials) X(b2b::backend::Session) X(b2b::backend::CatalogPage)                     \
   X(b2b::backend::OrderSubmission) X(b2b::backend::RepricedOrder) X(b2b::backend::ApprovalDecision)      \
-  X(b2b::backend::UserChange) X(b2b::backend::UserInvite)
+  X(b2b::backend::UserChange) X(b2b::backend::UserInvite) X(std::vector<b2b::backend::Category>)
 // clang-format on
