@@ -121,6 +121,7 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"Uwaga do pozycji", "Line note"},
     {"Uwaga", "Note"},
     {"Kategorie", "Categories"},
+    {"Podsumowanie", "Review"},
 }};
 
 }  // namespace

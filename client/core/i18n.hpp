@@ -115,6 +115,7 @@ enum class Msg {
   LineNote,
   EditNote,
   Categories,
+  OrderReview,
   Count_
 };
 

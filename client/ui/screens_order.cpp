@@ -216,6 +216,15 @@ void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, flo
     auto result = price_cart(*cart, *state.prices, state.carts.known_products);
     if (result) priced = std::move(result.value());
   }
+  // The review: what is ordered, at which prices, before the totals and the button.
+  section_heading(tr(Msg::OrderReview, l));
+  for (const PricedLine& line : priced.lines) {
+    const Product* product = find_product(state, line.sku);
+    ImGui::TextWrapped("%s",
+                       product ? (l == Locale::pl ? product->name.pl : product->name.en).c_str() : line.sku.c_str());
+    ImGui::TextDisabled("%lld x %s = %s", static_cast<long long>(line.quantity), format_money(line.unit_net, l).c_str(),
+                        format_money(line.net, l).c_str());
+  }
   draw_totals(state, priced, width);
   if (checkout.repriced) {
     message_line("prices_changed", kErrorText, tr(Msg::PricesChanged, l));
