@@ -1,6 +1,7 @@
 // Browser test harness: starts server-mock on a free loopback port, launches Debian's Chromium
 // with SwiftShader WebGL, and finds and taps widgets through the client's widget registry.
 import { spawn } from "node:child_process";
+import { after, before } from "node:test";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -171,4 +172,34 @@ export async function typeInto(page, key, text) {
 export async function tapKey(page, key) {
   await tap(page, await scrollTo(page, key));
   await waitFrames(page, 2);
+}
+
+// One server-mock and one browser for all tests of a file, started before and stopped after them.
+export function useServerAndBrowser(extraArgs = []) {
+  const env = {};
+  before(async () => {
+    env.server = await startServerMock(extraArgs);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+export async function waitForApp(page) {
+  await page.waitForFunction(() => window.b2bReady && Module._b2b_frame_count() > 2, null, { timeout: 30000 });
+}
+
+// A new browser context with the profile, on the app's page; waits for the first frames unless
+// told not to (a page that cannot start never draws one).
+export async function openApp(env, profile, { initScript, wait = true } = {}) {
+  const context = await env.browser.newContext(profile);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  if (initScript) await page.addInitScript(initScript);
+  await page.goto(env.server.url);
+  if (wait) await waitForApp(page);
+  return { context, page, problems };
 }

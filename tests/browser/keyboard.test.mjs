@@ -2,34 +2,15 @@
 // textarea, its input events (typed text, Polish letters, IME composition, deletions) reach the
 // field exactly once, a tap elsewhere closes it, and a desktop keyboard types without doubling.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
-  PHONE, launchBrowser, screenshot, startServerMock, tap, waitForWidget, waitFrames, watchConsole,
+  PHONE, openApp, screenshot, tap, useServerAndBrowser, waitForWidget, waitFrames,
 } from "./harness.mjs";
 
 const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
 
-let server;
-let browser;
+const env = useServerAndBrowser();
 
-before(async () => {
-  server = await startServerMock();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openApp(profile) {
-  const context = await browser.newContext(profile);
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.b2bReady && Module._b2b_frame_count() > 2, null, { timeout: 30000 });
-  return { context, page, problems };
-}
 
 const activeElementId = (page) => page.evaluate(() => document.activeElement?.id ?? "");
 
@@ -77,7 +58,7 @@ async function dispatchComposition(page, steps, final) {
 const waitForEditing = (page) => page.waitForFunction(() => Module._b2b_wants_text_input() === 1);
 
 test("phone: a tap on the search field opens the keyboard bridge and typed text reaches the field", async () => {
-  const { context, page, problems } = await openApp(PHONE);
+  const { context, page, problems } = await openApp(env, PHONE);
   const search = await waitForWidget(page, "email");
   assert.equal(search.role, "text_field");
   assert.equal(search.value, "");
@@ -147,7 +128,7 @@ test("phone: a tap on the search field opens the keyboard bridge and typed text 
 });
 
 test("desktop: a hardware keyboard types into the clicked field once, editing keys work", async () => {
-  const { context, page, problems } = await openApp(DESKTOP);
+  const { context, page, problems } = await openApp(env, DESKTOP);
   const search = await waitForWidget(page, "email");
   const r = search.visible_rect;
   await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);

@@ -2,28 +2,16 @@
 // sign in, search without Polish letters, add a product with pack-size rounding, keep two carts,
 // check out with a PO number; a company that requires a PO refuses without one and keeps the rest.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
-  PHONE, TABLET, launchBrowser, screenshot, startServerMock, tapKey, typeInto, waitForWidget, waitFrames,
-  watchConsole, widgets,
+  PHONE, TABLET, openApp, screenshot, tapKey, typeInto, useServerAndBrowser, waitForWidget, widgets,
 } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServerMock();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 // What the catalog holds, asked of the API directly: the test needs a product sold in packs.
 async function productsFor(query, email, password) {
-  const api = server.url + "api/v1";
+  const api = env.server.url + "api/v1";
   const login = await fetch(api + "/auth/login", {
     method: "POST",
     body: JSON.stringify({ protocol_version: 1, type: "credentials", data: { email, password } }),
@@ -36,11 +24,7 @@ async function productsFor(query, email, password) {
 }
 
 async function order(profile, name, { email, password, cartName }) {
-  const context = await browser.newContext(profile);
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.b2bReady && Module._b2b_frame_count() > 2, null, { timeout: 30000 });
+  const { context, page, problems } = await openApp(env, profile);
   await screenshot(page, `${name}-1-sign-in`);
 
   await typeInto(page, "email", email);

@@ -1,38 +1,14 @@
 // The walking skeleton in headless Chromium: the page loads and draws, Polish letters are in the
 // font, the canvas follows size and pixel density, and taps found through the registry work.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
-  PHONE, TABLET, distinctColours, frameCount, launchBrowser, pixelAt, screenshot, startServerMock, tap,
-  waitForWidget, waitFrames, watchConsole, widgets,
+  PHONE, TABLET, distinctColours, frameCount, openApp, pixelAt, screenshot, tap, useServerAndBrowser, waitForApp,
+  waitForWidget, waitFrames, widgets,
 } from "./harness.mjs";
 
-let server;
-let browser;
+const env = useServerAndBrowser();
 
-before(async () => {
-  server = await startServerMock();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openApp(profile, { initScript } = {}) {
-  const context = await browser.newContext(profile);
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  if (initScript) await page.addInitScript(initScript);
-  await page.goto(server.url);
-  return { context, page, problems };
-}
-
-async function waitForApp(page) {
-  await page.waitForFunction(() => window.b2bReady && Module._b2b_frame_count() > 2,
-    null, { timeout: 30000 });
-}
 
 async function canvasSize(page) {
   return page.evaluate(() => {
@@ -46,8 +22,7 @@ function isAccent([r, g, b]) {
 }
 
 test("phone: the app loads, draws, has Polish letters, and a tap switches the language", async () => {
-  const { context, page, problems } = await openApp(PHONE);
-  await waitForApp(page);
+  const { context, page, problems } = await openApp(env, PHONE);
   assert.equal(await page.locator("#loading").isHidden(), true, "the loading overlay is gone after the first frame");
 
   const fontHasGlyphs = (text) =>
@@ -90,8 +65,7 @@ test("phone: the app loads, draws, has Polish letters, and a tap switches the la
 
 test("the canvas follows the viewport and rotation at pixel density 1, 2 and 3", async () => {
   for (const dpr of [1, 2, 3]) {
-    const { context, page, problems } = await openApp({ ...PHONE, deviceScaleFactor: dpr });
-    await waitForApp(page);
+    const { context, page, problems } = await openApp(env, { ...PHONE, deviceScaleFactor: dpr });
     await waitFrames(page, 2);
     assert.deepEqual(await canvasSize(page), { width: 390 * dpr, height: 844 * dpr, cssWidth: 390, cssHeight: 844 });
 
@@ -109,8 +83,7 @@ test("the canvas follows the viewport and rotation at pixel density 1, 2 and 3",
 });
 
 test("tablet: one centred column", async () => {
-  const { context, page, problems } = await openApp(TABLET);
-  await waitForApp(page);
+  const { context, page, problems } = await openApp(env, TABLET);
   const check = await waitForWidget(page, "check_connection", "(i) => i.enabled");
   assert.equal(check.rect.w, 480);  // the sign-in column
   assert.ok(Math.abs(check.rect.x + check.rect.w / 2 - 512) < 2, "centred");
@@ -120,10 +93,10 @@ test("tablet: one centred column", async () => {
 });
 
 test("no server: the status says so, and a tap on check connection recovers", async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
   await page.route("**/api/v1/health", (route) => route.abort("connectionrefused"));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   const offline = await waitForWidget(page, "server_status", "(i) => i.label.startsWith('Brak połączenia')");
   assert.equal(offline.label, "Brak połączenia: serwer nie odpowiada");
@@ -139,7 +112,7 @@ test("no server: the status says so, and a tap on check connection recovers", as
 });
 
 test("without WebGL 2 the page explains why the app cannot start", async () => {
-  const { context, page } = await openApp(PHONE, {
+  const { context, page } = await openApp(env, PHONE, { wait: false,
     initScript: () => {
       const original = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
