@@ -57,11 +57,8 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
   }
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float button = 140.0f;
-  ImGui::SetNextItemWidth(width - button - spacing);
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
-  ImGui::InputTextWithHint("##new_cart_name", tr(Msg::NewCartName, l), ui.new_cart_name, sizeof ui.new_cart_name);
-  ImGui::PopStyleVar();
-  if (WidgetRegistry* registry = current_widget_registry()) registry->set_last_value(ui.new_cart_name);
+  bare_text_field("new_cart_name", ui.new_cart_name, sizeof ui.new_cart_name, FieldKind::Text, width - button - spacing,
+                  tr(Msg::NewCartName, l));
   ImGui::SameLine();
   if (touch_button(tr(Msg::CreateCartButton, l), "create_cart", button) && ui.new_cart_name[0] != '\0') {
     dispatch(CreateCart{ui.new_cart_name});
@@ -81,10 +78,8 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
   // Rename, duplicate, delete the active cart.
   const float third = (width - 2 * spacing) / 3;
   if (ui.renaming_cart_id == cart->id) {
-    ImGui::SetNextItemWidth(width - button - spacing);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
-    ImGui::InputText("##rename_cart", ui.rename_cart, sizeof ui.rename_cart);
-    ImGui::PopStyleVar();
+    bare_text_field("rename_cart_name", ui.rename_cart, sizeof ui.rename_cart, FieldKind::Text,
+                    width - button - spacing);
     ImGui::SameLine();
     if (touch_button(tr(Msg::Save, l), "rename_save", button) && ui.rename_cart[0] != '\0') {
       dispatch(RenameCart{cart->id, ui.rename_cart});

@@ -91,13 +91,9 @@ void draw_catalog_list(const AppState& state, UiState& ui, float width, float he
   const auto remaining = [&] {
     return height - (ImGui::GetCursorScreenPos().y - top) - ImGui::GetStyle().ItemSpacing.y;
   };
-  ImGui::SetNextItemWidth(width);
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
-  if (ImGui::InputTextWithHint("##search", tr(Msg::SearchPlaceholder, l), ui.search, sizeof ui.search)) {
+  if (bare_text_field("search", ui.search, sizeof ui.search, FieldKind::Text, width, tr(Msg::SearchPlaceholder, l))) {
     dispatch(SearchChanged{ui.search});
   }
-  ImGui::PopStyleVar();
-  if (WidgetRegistry* registry = current_widget_registry()) registry->set_last_value(ui.search);
 
   const CatalogState& catalog = state.catalog;
   if (catalog.error) message_line("search_error", kErrorText, describe_error(*catalog.error, l));
@@ -189,7 +185,7 @@ void draw_product(const AppState& state, UiState& ui, const UiFonts& fonts, floa
   ImGui::SameLine();
   ImGui::SetNextItemWidth(width - 2 * (button + ImGui::GetStyle().ItemSpacing.x));
   long long quantity = ui.quantity;
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch_frame_padding());
   if (ImGui::InputScalar("##quantity", ImGuiDataType_S64, &quantity)) ui.quantity = quantity;
   ImGui::PopStyleVar();
   if (WidgetRegistry* registry = current_widget_registry()) {

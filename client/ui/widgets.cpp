@@ -66,20 +66,20 @@ void message_line(const char* key, const ImVec4& color, const std::string& text)
   register_status(key, text, pos);
 }
 
-bool text_field(const char* label, const char* key, char* buffer, std::size_t size, FieldKind kind, float width,
-                const std::string& error, const char* hint) {
-  ImGui::TextUnformatted(label);
+ImVec2 touch_frame_padding() { return ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f); }
+
+bool bare_text_field(const char* key, char* buffer, std::size_t size, FieldKind kind, float width, const char* hint,
+                     bool has_error) {
   const std::string id = std::string("##") + key;
   ImGuiInputTextFlags flags = 0;
   if (kind == FieldKind::Password) flags |= ImGuiInputTextFlags_Password;
   if (kind == FieldKind::Numeric) flags |= ImGuiInputTextFlags_CharsDecimal;
   ImGui::SetNextItemWidth(width);
-  // Taller than ImGui's default so a finger hits it: the frame padding sets the height.
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, (kTouchTargetPx - ImGui::GetTextLineHeight()) * 0.5f));
-  if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1.0f, 0.90f, 0.90f, 1.0f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch_frame_padding());
+  if (has_error) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1.0f, 0.90f, 0.90f, 1.0f));
   const bool changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, buffer, size, flags)
                             : ImGui::InputText(id.c_str(), buffer, size, flags);
-  if (!error.empty()) ImGui::PopStyleColor();
+  if (has_error) ImGui::PopStyleColor();
   ImGui::PopStyleVar();
   if (WidgetRegistry* registry = current_widget_registry()) {
     switch (kind) {
@@ -98,9 +98,17 @@ bool text_field(const char* label, const char* key, char* buffer, std::size_t si
       case FieldKind::Text:
         break;
     }
+    // A password is reported masked, one * per byte typed.
     registry->set_last_value(kind == FieldKind::Password ? std::string(std::char_traits<char>::length(buffer), '*')
                                                          : std::string(buffer));
   }
+  return changed;
+}
+
+bool text_field(const char* label, const char* key, char* buffer, std::size_t size, FieldKind kind, float width,
+                const std::string& error, const char* hint) {
+  ImGui::TextUnformatted(label);
+  const bool changed = bare_text_field(key, buffer, size, kind, width, hint, !error.empty());
   if (!error.empty()) message_line((std::string(key) + "_error").c_str(), kErrorText, error);
   return changed;
 }

@@ -30,6 +30,13 @@ void status_line(const char* key, ImU32 color, const std::string& text);
 void message_line(const char* key, const ImVec4& color, const std::string& text);
 
 enum class FieldKind { Text, Email, Password, Numeric, Date };
+
+// Frame padding that makes a one-line field as tall as a touch target.
+ImVec2 touch_frame_padding();
+// A text field of touch height without a label (the hint stands in for it); registers its text and
+// input mode for tests and the keyboard bridge. Returns true when the text changed this frame.
+bool bare_text_field(const char* key, char* buffer, std::size_t size, FieldKind kind, float width,
+                     const char* hint = nullptr, bool has_error = false);
 // A label above a full-width text field; the error below it in red (empty: none). Returns true
 // when the text changed this frame.
 bool text_field(const char* label, const char* key, char* buffer, std::size_t size, FieldKind kind, float width,
