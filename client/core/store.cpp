@@ -273,6 +273,56 @@ struct Builder {
         }
         break;
       }
+      case HttpPurpose::ListApprovals: {
+        state.approvals.loading = false;
+        const auto pending = protocol.parse_list_approvals(r.response);
+        if (pending) {
+          state.approvals.pending = pending.value();
+        } else {
+          state.approvals.error = pending.error();
+        }
+        break;
+      }
+      case HttpPurpose::DecideApproval: {
+        state.approvals.deciding.clear();
+        const auto decided = protocol.parse_order(r.response);
+        if (!decided) {
+          state.approvals.error = decided.error();
+          break;
+        }
+        auto& pending = state.approvals.pending;
+        pending.erase(std::remove_if(pending.begin(), pending.end(),
+                                     [&](const Order& o) { return o.number == decided.value().number; }),
+                      pending.end());
+        break;
+      }
+      case HttpPurpose::ListUsers: {
+        state.users.loading = false;
+        const auto users = protocol.parse_list_users(r.response);
+        if (users) {
+          state.users.users = users.value();
+        } else {
+          state.users.error = users.error();
+        }
+        break;
+      }
+      case HttpPurpose::SaveUser: {
+        const auto saved = protocol.parse_user(r.response);
+        if (!saved) {
+          state.users.error = saved.error();
+          break;
+        }
+        auto& users = state.users.users;
+        const auto it =
+            std::find_if(users.begin(), users.end(), [&](const User& u) { return u.id == saved.value().id; });
+        if (it == users.end()) {
+          users.push_back(saved.value());
+        } else {
+          *it = saved.value();
+        }
+        if (state.session && state.session->user.id == saved.value().id) state.session->user = saved.value();
+        break;
+      }
       case HttpPurpose::SubmitOrder: {
         state.checkout.submitting = false;
         const auto answer = protocol.parse_submit_order(r.response);
@@ -339,9 +389,18 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           [&](const Navigate& go) {
             if (!b.state.session && go.screen != Screen::Login) return;
             b.state.screen = go.screen;
-            if (go.screen == Screen::Orders && !b.state.orders.loading) {  // always the latest statuses
+            // Lists are fetched whenever their screen opens: statuses change on the server.
+            if (go.screen == Screen::Orders && !b.state.orders.loading) {
               b.state.orders.loading = true;
               b.send(HttpPurpose::ListOrders, protocol.list_orders_request(token(b.state), {}));
+            }
+            if (go.screen == Screen::Approvals && !b.state.approvals.loading) {
+              b.state.approvals.loading = true;
+              b.send(HttpPurpose::ListApprovals, protocol.list_approvals_request(token(b.state)));
+            }
+            if (go.screen == Screen::Users && !b.state.users.loading) {
+              b.state.users.loading = true;
+              b.send(HttpPurpose::ListUsers, protocol.list_users_request(token(b.state)));
             }
           },
           [&](const LogIn& login) {
@@ -430,6 +489,22 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           },
           [&](const SetCheckoutFields& set) { b.state.checkout.fields = set.fields; },
           [&](const PlaceOrder&) { b.place_order(); },
+          [&](const DecideApproval& decide) {
+            if (!b.state.approvals.deciding.empty()) return;
+            b.state.approvals.deciding = decide.order_number;
+            b.state.approvals.error.reset();
+            b.send(HttpPurpose::DecideApproval,
+                   protocol.decide_approval_request(token(b.state),
+                                                    {decide.order_number, decide.approve, decide.comment}));
+          },
+          [&](const ChangeUser& change) {
+            b.state.users.error.reset();
+            b.send(HttpPurpose::SaveUser, protocol.change_user_request(token(b.state), change.change));
+          },
+          [&](const InviteUser& invite) {
+            b.state.users.error.reset();
+            b.send(HttpPurpose::SaveUser, protocol.invite_user_request(token(b.state), invite.invite));
+          },
           [&](const DismissNotice&) {
             b.state.carts.notice.reset();
             b.state.carts.error.reset();

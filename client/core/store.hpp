@@ -25,7 +25,7 @@ struct ServerStatus {
   Error problem{};  // why not online, when offline
 };
 
-enum class Screen { Login, Catalog, Product, Carts, Checkout, Confirmation, Orders, Account };
+enum class Screen { Login, Catalog, Product, Carts, Checkout, Confirmation, Orders, Account, Approvals, Users };
 
 struct LoginState {
   bool busy = false;
@@ -78,6 +78,21 @@ struct OrdersState {
   std::optional<Error> error;
 };
 
+// Orders waiting for an approver's decision (approvers and admins).
+struct ApprovalsState {
+  std::vector<Order> pending;
+  bool loading = false;
+  std::string deciding;  // the order whose decision is under way
+  std::optional<Error> error;
+};
+
+// The company's users (admins).
+struct UsersState {
+  std::vector<User> users;
+  bool loading = false;
+  std::optional<Error> error;
+};
+
 struct AppState {
   Locale locale = Locale::pl;
   ServerStatus server;
@@ -89,6 +104,8 @@ struct AppState {
   CartsState carts;
   CheckoutState checkout;
   OrdersState orders;
+  ApprovalsState approvals;
+  UsersState users;
   Date today;                  // set by the platform; validation of delivery dates needs it
   std::string device_id;       // random per installation; part of every idempotency key
   std::uint64_t next_key = 1;  // makes each order's idempotency key unique on this device
@@ -147,6 +164,17 @@ struct SetCheckoutFields {
   CheckoutFields fields;
 };
 struct PlaceOrder {};
+struct DecideApproval {
+  std::string order_number;
+  bool approve = false;
+  std::string comment;
+};
+struct ChangeUser {
+  backend::UserChange change;
+};
+struct InviteUser {
+  backend::UserInvite invite;
+};
 struct DismissNotice {};
 
 // What an HTTP response is for, so update() knows how to read it.
@@ -163,7 +191,11 @@ enum class HttpPurpose {
   DeleteCart,
   LookupProduct,
   SubmitOrder,
-  ListOrders
+  ListOrders,
+  ListApprovals,
+  DecideApproval,
+  ListUsers,
+  SaveUser
 };
 
 struct HttpResponded {
@@ -172,9 +204,10 @@ struct HttpResponded {
   HttpResponse response;
 };
 
-using Action = std::variant<AppStarted, SetLocale, CheckServer, Navigate, LogIn, LogOut, SearchChanged, ShowProduct,
-                            AddToCart, CreateCart, RenameCart, DuplicateCart, DeleteCart, SelectCart, SetLineQuantity,
-                            SetLineNote, SetCheckoutFields, PlaceOrder, DismissNotice, HttpResponded>;
+using Action =
+    std::variant<AppStarted, SetLocale, CheckServer, Navigate, LogIn, LogOut, SearchChanged, ShowProduct, AddToCart,
+                 CreateCart, RenameCart, DuplicateCart, DeleteCart, SelectCart, SetLineQuantity, SetLineNote,
+                 SetCheckoutFields, PlaceOrder, DecideApproval, ChangeUser, InviteUser, DismissNotice, HttpResponded>;
 
 // --- Effects ---------------------------------------------------------------------------------
 struct SendHttp {

@@ -73,6 +73,12 @@ void draw_screen(const AppState& state, UiState& ui, const UiFonts& fonts, float
     case Screen::Orders:
       draw_orders(state, fonts, width);
       break;
+    case Screen::Approvals:
+      draw_approvals(state, ui, fonts, width, dispatch);
+      break;
+    case Screen::Users:
+      draw_users(state, ui, fonts, width, dispatch);
+      break;
     case Screen::Account:
     case Screen::Login:
     case Screen::Catalog:

@@ -18,6 +18,8 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
 void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_confirmation(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_orders(const AppState& state, const UiFonts& fonts, float width);
+void draw_approvals(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
+void draw_users(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_account(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
 // The bottom tab bar of phones: Catalog, Carts, Orders, Account.
 void draw_tab_bar(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);

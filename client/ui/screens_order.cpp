@@ -274,6 +274,11 @@ void draw_orders(const AppState& state, const UiFonts& fonts, float width) {
                  order.number + "   " + format_money(order.totals.gross, l));
     ImGui::TextDisabled("%s%s%s", status_text(order.status, l),
                         order.checkout.po_number.empty() ? "" : "   PO: ", order.checkout.po_number.c_str());
+    // An approver's decision comes with a comment the buyer must see.
+    if (!order.history.empty() && !order.history.back().comment.empty()) {
+      message_line(("order_comment_" + order.number).c_str(), ImGui::GetStyle().Colors[ImGuiCol_Text],
+                   std::string(tr(Msg::DecisionCommentLabel, l)) + ": " + order.history.back().comment);
+    }
   }
 }
 
@@ -286,9 +291,7 @@ void draw_confirmation(const AppState& state, const UiFonts& fonts, float width,
   ImGui::PopFont();
   message_line("order_number", ImGui::GetStyle().Colors[ImGuiCol_Text],
                std::string(tr(Msg::OrderNumber, l)) + ": " + order->number);
-  message_line(
-      "order_status", ImGui::GetStyle().Colors[ImGuiCol_Text],
-      order->status == OrderStatus::PendingApproval ? tr(Msg::StatusPendingApproval, l) : tr(Msg::StatusPlaced, l));
+  message_line("order_status", ImGui::GetStyle().Colors[ImGuiCol_Text], status_text(order->status, l));
   ImGui::Text("%s: %s", tr(Msg::TotalGross, l), format_money(order->totals.gross, l).c_str());
   if (!order->checkout.po_number.empty()) ImGui::Text("PO: %s", order->checkout.po_number.c_str());
   if (touch_button(tr(Msg::BackToCatalog, l), "back_to_catalog", width, true)) dispatch(Navigate{Screen::Catalog});

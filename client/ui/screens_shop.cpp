@@ -216,6 +216,14 @@ void draw_account(const AppState& state, const UiFonts& fonts, float width, cons
     ImGui::TextWrapped("%s: %s (%s)", tr(Msg::SignedInAs, l), state.session->user.name.c_str(),
                        state.session->user.email.c_str());
     ImGui::TextWrapped("%s: %s", tr(Msg::Company, l), state.session->company.name.c_str());
+    // Only what the role may do is offered; the server refuses the rest anyway.
+    const Role role = state.session->user.role;
+    if (role == Role::Approver || role == Role::Admin) {
+      if (touch_button(tr(Msg::Approvals, l), "open_approvals", width)) dispatch(Navigate{Screen::Approvals});
+    }
+    if (role == Role::Admin) {
+      if (touch_button(tr(Msg::Users, l), "open_users", width)) dispatch(Navigate{Screen::Users});
+    }
   }
   section_heading(tr(Msg::LanguageHeading, l));
   const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
@@ -270,7 +278,8 @@ void draw_tab_bar(const AppState& state, const UiFonts& fonts, float width, cons
     if (&tab != tabs) ImGui::SameLine();
     const bool on =
         state.screen == tab.screen || (tab.screen == Screen::Catalog && state.screen == Screen::Product) ||
-        (tab.screen == Screen::Carts && (state.screen == Screen::Checkout || state.screen == Screen::Confirmation));
+        (tab.screen == Screen::Carts && (state.screen == Screen::Checkout || state.screen == Screen::Confirmation)) ||
+        (tab.screen == Screen::Account && (state.screen == Screen::Approvals || state.screen == Screen::Users));
     if (WidgetRegistry* registry = current_widget_registry()) registry->set_next_role(WidgetRole::Tab);
     std::string label = tr(tab.label, l);
     if (tab.screen == Screen::Carts) {

@@ -24,6 +24,13 @@ struct UiState {
   char cost_centre[64] = "";
   char delivery_date[16] = "";
   char note[256] = "";
+  char decision_comment[256] = "";  // the approver's comment for the order being decided
+  std::string editing_user_id;      // the user whose role and limit are being edited, if any
+  char user_limit[32] = "";
+  char invite_email[128] = "";
+  char invite_name[128] = "";
+  char invite_limit[32] = "";
+  int invite_role = 0;              // index into the roles a company admin can give
   bool checkout_loaded = false;     // the text fields above were filled from the store's fields
   TouchScroller page_scroll;        // the screen's content
   TouchScroller results_scroll;     // the catalog's result list

@@ -52,6 +52,38 @@ std::string group_thousands(std::uint64_t value, const char* separator) {
 
 }  // namespace
 
+std::optional<std::int64_t> parse_amount_minor(const std::string& text) {
+  std::int64_t whole = 0, fraction = 0;
+  int fraction_digits = -1;  // -1: no separator seen yet
+  bool any_digit = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      any_digit = true;
+      if (fraction_digits < 0) {
+        if (__builtin_mul_overflow(whole, 10, &whole) || __builtin_add_overflow(whole, c - '0', &whole)) return {};
+      } else {
+        if (++fraction_digits > 2) return std::nullopt;
+        fraction = fraction * 10 + (c - '0');
+      }
+    } else if ((c == ',' || c == '.') && fraction_digits < 0) {
+      fraction_digits = 0;
+    } else if (c == ' ' && fraction_digits < 0) {
+      continue;  // thousands separator
+    } else if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0xA0 && fraction_digits < 0) {
+      ++i;  // a no-break space, as format_money writes it
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any_digit) return std::nullopt;
+  if (fraction_digits == 1) fraction *= 10;
+  std::int64_t minor = 0;
+  if (__builtin_mul_overflow(whole, 100, &minor) || __builtin_add_overflow(minor, fraction, &minor)) return {};
+  return minor;
+}
+
 std::string format_money(Money amount, Locale locale) {
   const bool negative = amount.minor < 0;
   // Negate in unsigned arithmetic so INT64_MIN formats correctly.

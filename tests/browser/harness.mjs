@@ -203,3 +203,13 @@ export async function openApp(env, profile, { initScript, wait = true } = {}) {
   if (wait) await waitForApp(page);
   return { context, page, problems };
 }
+
+// Replaces a field's text: taps it, deletes what it holds with Backspace, types the new text.
+export async function replaceText(page, key, text) {
+  const field = await scrollTo(page, key);
+  await tap(page, field);
+  await page.waitForFunction(() => Module._b2b_wants_text_input() === 1);
+  for (let i = 0; i < [...(field.value ?? "")].length; ++i) await page.keyboard.press("Backspace");
+  await page.keyboard.insertText(text);
+  await waitForWidget(page, key, `(i) => i.value === ${JSON.stringify(text)}`);
+}

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  PHONE, TABLET, openApp, screenshot, tapKey, typeInto, useServerAndBrowser, waitForWidget, widgets,
+  PHONE, TABLET, openApp, replaceText, screenshot, tapKey, typeInto, useServerAndBrowser, waitForWidget, widgets,
 } from "./harness.mjs";
 
 const env = useServerAndBrowser();
@@ -54,12 +54,7 @@ async function order(profile, name, { email, password, cartName }) {
 
   // One piece asked for; the cart gets a whole pack at the minimum, and the buyer is told why.
   await tapKey(page, `product_${packed.sku}`);
-  const quantity = await waitForWidget(page, "quantity");
-  await tapKey(page, "quantity");
-  await page.waitForFunction(() => Module._b2b_wants_text_input() === 1);
-  for (let i = 0; i < String(quantity.value).length; ++i) await page.keyboard.press("Backspace");
-  await page.keyboard.insertText("1");
-  await waitForWidget(page, "quantity", "(i) => i.value === '1'");
+  await replaceText(page, "quantity", "1");
   await tapKey(page, "add_to_cart");
   const expected = Math.max(packed.min_order_quantity, packed.pack_size);
   const notice = await waitForWidget(page, "cart_notice");

@@ -46,3 +46,20 @@ TEST_CASE("multiply scales by a quantity and reports overflow") {
   REQUIRE_FALSE(overflow.ok());
   CHECK(overflow.error().kind == ErrorKind::Overflow);
 }
+
+TEST_CASE("parse_amount_minor reads amounts as people type them") {
+  CHECK(parse_amount_minor("1234") == 123400);
+  CHECK(parse_amount_minor("1 234,5") == 123450);
+  CHECK(parse_amount_minor("1234.56") == 123456);
+  CHECK(parse_amount_minor("0,05") == 5);
+  CHECK(parse_amount_minor("1\u00A0234,56") == 123456);  // as format_money writes it
+  CHECK(parse_amount_minor(",5") == 50);
+  SUBCASE("anything else is refused, not guessed") {
+    CHECK_FALSE(parse_amount_minor(""));
+    CHECK_FALSE(parse_amount_minor("12,345"));
+    CHECK_FALSE(parse_amount_minor("1,2,3"));
+    CHECK_FALSE(parse_amount_minor("-5"));
+    CHECK_FALSE(parse_amount_minor("12 zł"));
+    CHECK_FALSE(parse_amount_minor("99999999999999999999"));
+  }
+}

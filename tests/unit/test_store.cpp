@@ -371,3 +371,66 @@ TEST_CASE("line notes, checkout fields and notices") {
   REQUIRE(added.state.carts.notice);
   CHECK_FALSE(update(added.state, DismissNotice{}, kProtocol).state.carts.notice);
 }
+
+TEST_CASE("approvals: the inbox loads when opened, a decision removes the order from it") {
+  AppState state = signed_in();
+  state.session->user.role = Role::Approver;
+  const Transition opened = update(state, Navigate{Screen::Approvals}, kProtocol);
+  CHECK(only_send(opened, HttpPurpose::ListApprovals).request.path == "/api/v1/approvals");
+  Order pending;
+  pending.number = "ZAM/2026/000003";
+  pending.status = OrderStatus::PendingApproval;
+  const std::vector<Order> inbox = {pending};
+  const Transition loaded = update(opened.state, HttpResponded{HttpPurpose::ListApprovals, 0, ok(inbox)}, kProtocol);
+  REQUIRE(loaded.state.approvals.pending.size() == 1);
+
+  const Transition deciding = update(loaded.state, DecideApproval{pending.number, false, "Za drogo"}, kProtocol);
+  const auto body =
+      wire::decode_json<backend::ApprovalDecision>(only_send(deciding, HttpPurpose::DecideApproval).request.body);
+  CHECK_FALSE(body.value().approve);
+  CHECK(body.value().comment == "Za drogo");
+  CHECK(update(deciding.state, DecideApproval{pending.number, true, ""}, kProtocol).effects.empty());  // one at a time
+
+  SUBCASE("accepted: gone from the inbox") {
+    Order decided = pending;
+    decided.status = OrderStatus::Rejected;
+    const Transition done =
+        update(deciding.state, HttpResponded{HttpPurpose::DecideApproval, 0, ok(decided)}, kProtocol);
+    CHECK(done.state.approvals.pending.empty());
+    CHECK(done.state.approvals.deciding.empty());
+  }
+  SUBCASE("refused (no comment): stays, with the reason") {
+    Error refused{ErrorKind::Validation, "comment", "say why", {{"comment", "required", "say why"}}};
+    const Transition done =
+        update(deciding.state, HttpResponded{HttpPurpose::DecideApproval, 0, failure(400, refused)}, kProtocol);
+    CHECK(done.state.approvals.pending.size() == 1);
+    CHECK(done.state.approvals.error->kind == ErrorKind::Validation);
+  }
+}
+
+TEST_CASE("users: an admin's list, changes and invitations") {
+  AppState state = signed_in();
+  state.session->user.role = Role::Admin;
+  const Transition opened = update(state, Navigate{Screen::Users}, kProtocol);
+  CHECK(only_send(opened, HttpPurpose::ListUsers).request.path == "/api/v1/users");
+  User buyer{"u-2", "c-1", "kupiec2@budmax.pl", "Katarzyna", Role::Buyer, {2000000, Currency::PLN}, true};
+  const std::vector<User> users = {buyer};
+  const Transition loaded = update(opened.state, HttpResponded{HttpPurpose::ListUsers, 0, ok(users)}, kProtocol);
+  REQUIRE(loaded.state.users.users.size() == 1);
+
+  backend::UserChange change;
+  change.user_id = "u-2";
+  change.spending_limit = Money{5000000, Currency::PLN};
+  const Transition changing = update(loaded.state, ChangeUser{change}, kProtocol);
+  CHECK(only_send(changing, HttpPurpose::SaveUser).request.method == "PATCH");
+  buyer.spending_limit.minor = 5000000;
+  const Transition saved = update(changing.state, HttpResponded{HttpPurpose::SaveUser, 0, ok(buyer)}, kProtocol);
+  CHECK(saved.state.users.users[0].spending_limit.minor == 5000000);
+
+  const Transition inviting =
+      update(saved.state, InviteUser{{"nowy@budmax.pl", "Nowy", Role::Buyer, {100000, Currency::PLN}}}, kProtocol);
+  CHECK(only_send(inviting, HttpPurpose::SaveUser).request.method == "POST");
+  User invited{"u-9", "c-1", "nowy@budmax.pl", "Nowy", Role::Buyer, {100000, Currency::PLN}, true};
+  const Transition added = update(inviting.state, HttpResponded{HttpPurpose::SaveUser, 0, ok(invited, 201)}, kProtocol);
+  CHECK(added.state.users.users.size() == 2);
+}

@@ -1,6 +1,7 @@
 // Money in integer minor units (grosze) with a currency; arithmetic that reports overflow.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "b2b/locale.hpp"
@@ -23,6 +24,10 @@ const char* currency_code(Currency currency);
 Result<Money> add(Money a, Money b);
 // Amount times a whole quantity; an error on overflow.
 Result<Money> multiply(Money unit, std::int64_t quantity);
+
+// An amount typed by a person in minor units: "1234", "1 234,5", "1234.56" (comma or point, spaces
+// between thousands); nullopt for anything else, more than two decimals, or an overflow.
+std::optional<std::int64_t> parse_amount_minor(const std::string& text);
 
 // "1 234,56 zł" (Polish, no-break space between thousands) or "PLN 1,234.56" (English).
 std::string format_money(Money amount, Locale locale);
