@@ -74,7 +74,10 @@ fi
 
 # --- npm packages for the browser tests (exact versions from the committed lockfile) -----------
 browser_tests="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
-if ! cmp -s "$browser_tests/package-lock.json" "$browser_tests/node_modules/.package-lock.json" 2>/dev/null; then
+# A copy of the lockfile installed last marks node_modules as current (npm's own copy differs in form).
+stamp="$browser_tests/node_modules/.installed-package-lock.json"
+if ! cmp -s "$browser_tests/package-lock.json" "$stamp" 2>/dev/null; then
   echo "== npm: browser test packages"
   (cd "$browser_tests" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$browser_tests/package-lock.json" "$stamp"
 fi
