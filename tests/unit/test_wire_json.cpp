@@ -401,7 +401,7 @@ TEST_CASE("malformed input is an error with an offset, never a crash") {
     CHECK(decode_failure<Cart>("{} {}").message.rfind("invalid JSON at offset 3", 0) == 0);
   }
   SUBCASE("not quite JSON") {
-    for (const std::string text :
+    for (const std::string& text :
          {std::string("{'a':1}"), std::string(R"({"protocol_version":NaN})"), std::string("{\"a\":\"\xC5\"}"),
           std::string("{\"a\":1}\0{}", 10), std::string(R"({"a":"\ud800"})")}) {
       CHECK(decode_failure<Cart>(text).message.rfind("invalid JSON at offset", 0) == 0);
