@@ -98,22 +98,6 @@ bool has_role(const User& user, std::initializer_list<Role> roles) {
   return std::find(roles.begin(), roles.end(), user.role) != roles.end();
 }
 
-Date utc_date(std::int64_t unix_seconds) {
-  // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-  std::int64_t z = unix_seconds / 86400;
-  if (unix_seconds % 86400 < 0) --z;
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-  return {year, month, day};
-}
-
 int query_int(const httplib::Request& req, const char* name, int fallback, int low, int high) {
   if (!req.has_param(name)) return fallback;
   const std::string text = req.get_param_value(name);
@@ -363,7 +347,8 @@ struct ApiHandlers {
     std::vector<FieldError> problems;
     if (cart.lines.empty()) problems.push_back({"lines", "required", "an order needs at least one line"});
     for (const FieldProblem& p : validate_cart(cart, catalog->products)) problems.push_back(to_field_error(p));
-    for (const FieldProblem& p : validate_checkout(submission->checkout, company.value(), utc_date(api.now()))) {
+    for (const FieldProblem& p :
+         validate_checkout(submission->checkout, company.value(), date_from_unix_seconds(api.now()))) {
       problems.push_back(to_field_error(p, "checkout."));
     }
     const auto priced = price_cart(cart, prices.value(), catalog->products);

@@ -142,6 +142,11 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"Edytuj", "Edit"},
     {"Wpisz kwotę, np. 20000 albo 1 234,50.", "Type an amount, e.g. 20000 or 1,234.50."},
     {"Komentarz", "Comment"},
+    {"Wszystkie", "All"},
+    {"Szczegóły", "Details"},
+    {"Historia", "History"},
+    {"Dostawa", "Delivery"},
+    {"Czeka", "Waiting"},
 }};
 
 }  // namespace

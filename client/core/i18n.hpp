@@ -136,6 +136,11 @@ enum class Msg {
   Edit,
   WrongAmount,
   DecisionCommentLabel,
+  FilterAll,
+  Details,
+  History,
+  RequestedDelivery,
+  StatusPendingShort,
   Count_
 };
 

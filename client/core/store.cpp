@@ -93,6 +93,13 @@ struct Builder {
     }
   }
 
+  void load_orders() {
+    state.orders.loading = true;
+    backend::OrderFilter filter;
+    filter.status = state.orders.status_filter;
+    send(HttpPurpose::ListOrders, protocol.list_orders_request(token(state), filter), ++state.orders.seq);
+  }
+
   void add_to_cart(const AddToCart& add) {
     const Product* product = find_product(state, add.sku);
     if (!product) return;
@@ -263,6 +270,7 @@ struct Builder {
         break;
       }
       case HttpPurpose::ListOrders: {
+        if (r.tag != state.orders.seq) break;  // an answer to an older filter
         state.orders.loading = false;
         const auto orders = protocol.parse_list_orders(r.response);
         if (orders) {
@@ -390,10 +398,7 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
             if (!b.state.session && go.screen != Screen::Login) return;
             b.state.screen = go.screen;
             // Lists are fetched whenever their screen opens: statuses change on the server.
-            if (go.screen == Screen::Orders && !b.state.orders.loading) {
-              b.state.orders.loading = true;
-              b.send(HttpPurpose::ListOrders, protocol.list_orders_request(token(b.state), {}));
-            }
+            if (go.screen == Screen::Orders) b.load_orders();
             if (go.screen == Screen::Approvals && !b.state.approvals.loading) {
               b.state.approvals.loading = true;
               b.send(HttpPurpose::ListApprovals, protocol.list_approvals_request(token(b.state)));
@@ -489,6 +494,13 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           },
           [&](const SetCheckoutFields& set) { b.state.checkout.fields = set.fields; },
           [&](const PlaceOrder&) { b.place_order(); },
+          [&](const FilterOrders& filter) {
+            b.state.orders.status_filter = filter.status;
+            b.load_orders();
+          },
+          [&](const ToggleOrderDetails& toggle) {
+            b.state.orders.open_number = b.state.orders.open_number == toggle.number ? "" : toggle.number;
+          },
           [&](const DecideApproval& decide) {
             if (!b.state.approvals.deciding.empty()) return;
             b.state.approvals.deciding = decide.order_number;

@@ -76,6 +76,9 @@ struct OrdersState {
   std::vector<Order> orders;  // newest first
   bool loading = false;
   std::optional<Error> error;
+  std::optional<OrderStatus> status_filter;  // none: every status
+  std::string open_number;                   // the order whose details are shown, if any
+  std::uint64_t seq = 0;                     // the list request whose answer is awaited
 };
 
 // Orders waiting for an approver's decision (approvers and admins).
@@ -164,6 +167,12 @@ struct SetCheckoutFields {
   CheckoutFields fields;
 };
 struct PlaceOrder {};
+struct FilterOrders {
+  std::optional<OrderStatus> status;
+};
+struct ToggleOrderDetails {
+  std::string number;
+};
 struct DecideApproval {
   std::string order_number;
   bool approve = false;
@@ -204,10 +213,10 @@ struct HttpResponded {
   HttpResponse response;
 };
 
-using Action =
-    std::variant<AppStarted, SetLocale, CheckServer, Navigate, LogIn, LogOut, SearchChanged, ShowProduct, AddToCart,
-                 CreateCart, RenameCart, DuplicateCart, DeleteCart, SelectCart, SetLineQuantity, SetLineNote,
-                 SetCheckoutFields, PlaceOrder, DecideApproval, ChangeUser, InviteUser, DismissNotice, HttpResponded>;
+using Action = std::variant<AppStarted, SetLocale, CheckServer, Navigate, LogIn, LogOut, SearchChanged, ShowProduct,
+                            AddToCart, CreateCart, RenameCart, DuplicateCart, DeleteCart, SelectCart, SetLineQuantity,
+                            SetLineNote, SetCheckoutFields, PlaceOrder, FilterOrders, ToggleOrderDetails,
+                            DecideApproval, ChangeUser, InviteUser, DismissNotice, HttpResponded>;
 
 // --- Effects ---------------------------------------------------------------------------------
 struct SendHttp {

@@ -257,12 +257,64 @@ const char* status_text(OrderStatus status, Locale l) {
   return "";
 }
 
-void draw_orders(const AppState& state, const UiFonts& fonts, float width) {
+// One order's details: the lines with the prices charged, the checkout fields and the status history.
+void draw_order_details(const AppState& state, const Order& order) {
+  const Locale l = state.locale;
+  ImGui::Indent(12);
+  for (const PricedLine& line : order.lines) {
+    const Product* product = find_product(state, line.sku);
+    ImGui::TextWrapped("%s",
+                       product ? (l == Locale::pl ? product->name.pl : product->name.en).c_str() : line.sku.c_str());
+    ImGui::TextDisabled("%s  %lld x %s = %s", line.sku.c_str(), static_cast<long long>(line.quantity),
+                        format_money(line.unit_net, l).c_str(), format_money(line.net, l).c_str());
+  }
+  ImGui::Text("%s: %s   VAT: %s", tr(Msg::Net, l), format_money(order.totals.net, l).c_str(),
+              format_money(order.totals.vat, l).c_str());
+  const CheckoutFields& fields = order.checkout;
+  if (!fields.cost_centre.empty()) ImGui::TextWrapped("%s: %s", tr(Msg::CostCentre, l), fields.cost_centre.c_str());
+  if (fields.requested_delivery) {
+    ImGui::TextWrapped("%s: %s", tr(Msg::RequestedDelivery, l), format_date(*fields.requested_delivery).c_str());
+  }
+  if (!fields.note.empty()) ImGui::TextWrapped("%s: %s", tr(Msg::OrderNote, l), fields.note.c_str());
+  section_heading(tr(Msg::History, l));
+  for (const StatusChange& change : order.history) {
+    const Date day = date_from_unix_seconds(change.at_unix_seconds);
+    ImGui::TextWrapped("%s  %s  %s%s%s", format_date(day).c_str(), status_text(change.status, l),
+                       change.by_user_id.c_str(), change.comment.empty() ? "" : ": ", change.comment.c_str());
+  }
+  ImGui::Unindent(12);
+}
+
+void draw_orders(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch) {
   const Locale l = state.locale;
   ImGui::PushFont(fonts.title);
   ImGui::TextUnformatted(tr(Msg::TabOrders, l));
   ImGui::PopFont();
   const OrdersState& orders = state.orders;
+
+  // Filter by status: all, waiting, placed, rejected.
+  struct Filter {
+    const char* key;
+    std::optional<OrderStatus> status;
+    Msg label;
+  };
+  const Filter filters[] = {{"filter_all", std::nullopt, Msg::FilterAll},
+                            {"filter_pending", OrderStatus::PendingApproval, Msg::StatusPendingShort},
+                            {"filter_placed", OrderStatus::Placed, Msg::StatusPlaced},
+                            {"filter_rejected", OrderStatus::Rejected, Msg::StatusRejected}};
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float quarter = (width - 3 * spacing) / 4;
+  ImGui::PushFont(fonts.small);  // four choices side by side on a phone
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, ImGui::GetStyle().FramePadding.y));
+  for (const Filter& filter : filters) {
+    if (&filter != filters) ImGui::SameLine();
+    if (segment(tr(filter.label, l), filter.key, orders.status_filter == filter.status, quarter)) {
+      dispatch(FilterOrders{filter.status});
+    }
+  }
+  ImGui::PopStyleVar();
+  ImGui::PopFont();
+
   if (orders.error) message_line("orders_error", kErrorText, describe_error(*orders.error, l));
   if (orders.orders.empty()) {
     ImGui::TextDisabled("%s", orders.loading ? tr(Msg::Loading, l) : tr(Msg::OrdersEmpty, l));
@@ -279,6 +331,10 @@ void draw_orders(const AppState& state, const UiFonts& fonts, float width) {
       message_line(("order_comment_" + order.number).c_str(), ImGui::GetStyle().Colors[ImGuiCol_Text],
                    std::string(tr(Msg::DecisionCommentLabel, l)) + ": " + order.history.back().comment);
     }
+    if (touch_button(tr(Msg::Details, l), ("details_" + order.number).c_str(), width)) {
+      dispatch(ToggleOrderDetails{order.number});
+    }
+    if (orders.open_number == order.number) draw_order_details(state, order);
   }
 }
 

@@ -106,4 +106,20 @@ std::optional<Date> parse_date(const std::string& iso) {
   return date;
 }
 
+Date date_from_unix_seconds(std::int64_t unix_seconds) {
+  // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+  std::int64_t z = unix_seconds / 86400;
+  if (unix_seconds % 86400 < 0) --z;
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return {year, month, day};
+}
+
 }  // namespace b2b

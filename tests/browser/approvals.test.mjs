@@ -73,6 +73,11 @@ test("an order over the limit is rejected with a comment, and goes through once 
   await tapKey(buyer.page, "tab_orders");
   const comment = await waitForWidget(buyer.page, `order_comment_${first.number}`);
   assert.match(comment.label, /Za dużo, zamów połowę/);
+  // The rejected filter shows it; its details list the status history.
+  await tapKey(buyer.page, "filter_rejected");
+  await waitForWidget(buyer.page, "filter_rejected", "(i) => i.checked");
+  await waitForWidget(buyer.page, `order_${first.number}`);
+  await tapKey(buyer.page, `details_${first.number}`);
   await screenshot(buyer.page, "buyer-rejected");
 
   const admin = await signIn(TABLET, "admin1@budmax.pl", "haslo-admin-1");

@@ -3,6 +3,7 @@
 
 #include <limits>
 
+#include "b2b/domain.hpp"
 #include "b2b/money.hpp"
 
 using namespace b2b;
@@ -62,4 +63,11 @@ TEST_CASE("parse_amount_minor reads amounts as people type them") {
     CHECK_FALSE(parse_amount_minor("12 zł"));
     CHECK_FALSE(parse_amount_minor("99999999999999999999"));
   }
+}
+
+TEST_CASE("date_from_unix_seconds gives the UTC calendar day") {
+  CHECK(date_from_unix_seconds(0) == Date{1970, 1, 1});
+  CHECK(date_from_unix_seconds(1795000000) == Date{2026, 11, 18});
+  CHECK(date_from_unix_seconds(951782400) == Date{2000, 2, 29});  // a leap day
+  CHECK(date_from_unix_seconds(-1) == Date{1969, 12, 31});
 }

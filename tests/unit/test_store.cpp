@@ -336,18 +336,34 @@ TEST_CASE("navigation") {
     const Transition opened = update(signed_in(), Navigate{Screen::Orders}, kProtocol);
     CHECK(opened.state.screen == Screen::Orders);
     CHECK(opened.state.orders.loading);
-    CHECK(only_send(opened, HttpPurpose::ListOrders).request.path == "/api/v1/orders");
+    const auto& list = only_send(opened, HttpPurpose::ListOrders);
+    CHECK(list.request.path == "/api/v1/orders");
     Order order;
     order.number = "ZAM/2026/000007";
     const std::vector<Order> orders = {order};
-    const Transition loaded = update(opened.state, HttpResponded{HttpPurpose::ListOrders, 0, ok(orders)}, kProtocol);
+    const Transition loaded =
+        update(opened.state, HttpResponded{HttpPurpose::ListOrders, list.tag, ok(orders)}, kProtocol);
     CHECK_FALSE(loaded.state.orders.loading);
     REQUIRE(loaded.state.orders.orders.size() == 1);
     CHECK(loaded.state.orders.orders[0].number == "ZAM/2026/000007");
-    const Transition failed =
-        update(opened.state, HttpResponded{HttpPurpose::ListOrders, 0, failure(503, {ErrorKind::Server, "", "busy"})},
-               kProtocol);
+    const Transition failed = update(
+        opened.state, HttpResponded{HttpPurpose::ListOrders, list.tag, failure(503, {ErrorKind::Server, "", "busy"})},
+        kProtocol);
     CHECK(failed.state.orders.error->kind == ErrorKind::Server);
+    SUBCASE("a status filter asks again, and the answer to the older request is ignored") {
+      const Transition filtered = update(opened.state, FilterOrders{OrderStatus::Rejected}, kProtocol);
+      const auto& again = only_send(filtered, HttpPurpose::ListOrders);
+      CHECK(again.request.path == "/api/v1/orders?status=rejected");
+      const Transition stale =
+          update(filtered.state, HttpResponded{HttpPurpose::ListOrders, list.tag, ok(orders)}, kProtocol);
+      CHECK(stale.state.orders.orders.empty());
+      CHECK(stale.state.orders.loading);
+    }
+    SUBCASE("details open and close") {
+      const Transition open = update(loaded.state, ToggleOrderDetails{"ZAM/2026/000007"}, kProtocol);
+      CHECK(open.state.orders.open_number == "ZAM/2026/000007");
+      CHECK(update(open.state, ToggleOrderDetails{"ZAM/2026/000007"}, kProtocol).state.orders.open_number.empty());
+    }
   }
 }
 

@@ -138,6 +138,7 @@ struct Date {
 
 std::string format_date(const Date& date);               // "2026-11-27"
 std::optional<Date> parse_date(const std::string& iso);  // nullopt unless a real calendar date
+Date date_from_unix_seconds(std::int64_t unix_seconds);  // the UTC calendar day
 
 struct CheckoutFields {
   std::string po_number;  // required when the company says so; at most 35 characters
