@@ -216,7 +216,7 @@ std::vector<std::string> split_category_path(const std::string& joined) {
   }
 }
 
-// Howard Hinnant's days_from_civil / civil_from_days: exact for every proleptic Gregorian date.
+// Howard Hinnant's days_from_civil (date_from_unix_seconds in the shared library is its inverse).
 std::int64_t days_from_civil(int year, int month, int day) {
   const std::int64_t y = static_cast<std::int64_t>(year) - (month <= 2 ? 1 : 0);
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -224,18 +224,6 @@ std::int64_t days_from_civil(int year, int month, int day) {
   const std::int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
   const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era - 719468;
-}
-
-int utc_year_of(std::int64_t unix_seconds) {
-  std::int64_t days = unix_seconds / 86400;
-  if (unix_seconds % 86400 < 0) --days;
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const std::int64_t day_of_era = days - era * 146097;
-  const std::int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const std::int64_t shifted_month = (5 * day_of_year + 2) / 153;  // March is 0
-  return static_cast<int>(year_of_era + era * 400 + (shifted_month >= 10 ? 1 : 0));
 }
 
 std::int64_t unix_start_of(const Date& date) { return days_from_civil(date.year, date.month, date.day) * 86400; }
@@ -1313,7 +1301,7 @@ Result<OrderInsertion> Storage::insert_order(const Order& order, const std::stri
 
   std::string number = order.number;
   if (number.empty()) {
-    auto taken = take_order_number(*connection_, utc_year_of(created_at_unix));
+    auto taken = take_order_number(*connection_, date_from_unix_seconds(created_at_unix).year);
     if (!taken) return taken.error();
     number = taken.value();
   }
