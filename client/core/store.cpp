@@ -45,6 +45,18 @@ void remember_product(AppState& state, const Product& product) {
   }
 }
 
+// A list answer: the value replaces what was shown and clears an earlier error, or the error is kept
+// next to what was shown before.
+template <typename T>
+void take_answer(Result<T> answer, T& into, std::optional<Error>& error) {
+  if (answer) {
+    into = std::move(answer.value());
+    error.reset();
+  } else {
+    error = answer.error();
+  }
+}
+
 struct Builder {
   AppState state;
   std::vector<Effect> effects;
@@ -188,13 +200,7 @@ struct Builder {
       case HttpPurpose::Search: {
         if (r.tag != state.catalog.query_seq) break;  // an answer to an older query
         state.catalog.searching = false;
-        const auto found = protocol.parse_search(r.response);
-        if (found) {
-          state.catalog.results = found.value();
-          state.catalog.error.reset();
-        } else {
-          state.catalog.error = found.error();
-        }
+        take_answer(protocol.parse_search(r.response), state.catalog.results, state.catalog.error);
         break;
       }
       case HttpPurpose::Categories: {
@@ -272,23 +278,12 @@ struct Builder {
       case HttpPurpose::ListOrders: {
         if (r.tag != state.orders.seq) break;  // an answer to an older filter
         state.orders.loading = false;
-        const auto orders = protocol.parse_list_orders(r.response);
-        if (orders) {
-          state.orders.orders = orders.value();
-          state.orders.error.reset();
-        } else {
-          state.orders.error = orders.error();
-        }
+        take_answer(protocol.parse_list_orders(r.response), state.orders.orders, state.orders.error);
         break;
       }
       case HttpPurpose::ListApprovals: {
         state.approvals.loading = false;
-        const auto pending = protocol.parse_list_approvals(r.response);
-        if (pending) {
-          state.approvals.pending = pending.value();
-        } else {
-          state.approvals.error = pending.error();
-        }
+        take_answer(protocol.parse_list_approvals(r.response), state.approvals.pending, state.approvals.error);
         break;
       }
       case HttpPurpose::DecideApproval: {
@@ -306,12 +301,7 @@ struct Builder {
       }
       case HttpPurpose::ListUsers: {
         state.users.loading = false;
-        const auto users = protocol.parse_list_users(r.response);
-        if (users) {
-          state.users.users = users.value();
-        } else {
-          state.users.error = users.error();
-        }
+        take_answer(protocol.parse_list_users(r.response), state.users.users, state.users.error);
         break;
       }
       case HttpPurpose::SaveUser: {
