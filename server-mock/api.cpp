@@ -14,6 +14,7 @@
 #include "auth.hpp"
 #include "b2b/pricing.hpp"
 #include "b2b/protocol/health.hpp"
+#include "b2b/text.hpp"
 #include "b2b/validation.hpp"
 #include "b2b/wire/protocol.hpp"
 
@@ -22,7 +23,13 @@ namespace b2b::mock {
 struct ShopApi::Catalog {
   std::vector<Product> products;
   CatalogIndex index;
-  explicit Catalog(std::vector<Product> all) : products(std::move(all)), index(products) {}
+  std::map<std::string, std::size_t> by_code;  // folded SKU and EAN -> index into products, for lookups
+  explicit Catalog(std::vector<Product> all) : products(std::move(all)), index(products) {
+    for (std::size_t i = 0; i < products.size(); ++i) {
+      by_code.emplace(fold_for_search(products[i].sku), i);
+      if (!products[i].ean.empty()) by_code.emplace(products[i].ean, i);
+    }
+  }
 };
 
 namespace {
@@ -205,6 +212,27 @@ struct ApiHandlers {
   }
 
   // --- Catalog and prices -----------------------------------------------------------------------
+  // Exact SKU (any letter case) or EAN matches, active or not, in the order of the codes asked for.
+  void lookup(const httplib::Request& req, httplib::Response& res) {
+    if (!authenticate(req, res)) return;
+    const auto lookup = decode_body<backend::ProductLookup>(req, res);
+    if (!lookup) return;
+    if (lookup->codes.size() > backend::kMaxLookupCodes) {
+      return send_error(res, 400,
+                        validation_error({{"codes", "too_long",
+                                           "at most " + std::to_string(backend::kMaxLookupCodes) + " codes at once"}}));
+    }
+    const auto catalog = api.catalog();
+    std::vector<Product> found;
+    std::set<std::size_t> listed;
+    for (const std::string& code : lookup->codes) {
+      const auto it = catalog->by_code.find(fold_for_search(code));
+      if (it != catalog->by_code.end() && listed.insert(it->second).second)
+        found.push_back(catalog->products[it->second]);
+    }
+    send_data(res, 200, found);
+  }
+
   void catalog(const httplib::Request& req, httplib::Response& res) {
     if (!authenticate(req, res)) return;
     const int limit = query_int(req, "limit", 500, 1, 1000);
@@ -486,7 +514,15 @@ struct ApiHandlers {
     filter.status = OrderStatus::PendingApproval;
     const auto orders = api.storage_.orders(user->company_id, filter);
     if (!orders.ok()) return send_error(res, orders.error());
-    send_data(res, 200, orders.value());
+    std::vector<backend::PendingApproval> pending;
+    for (const Order& order : orders.value()) {
+      const auto buyer = api.storage_.user(order.buyer_user_id);
+      if (!buyer.ok()) return send_error(res, buyer.error());
+      const Money limit = buyer.value().spending_limit;
+      pending.push_back({order, buyer.value().name, buyer.value().email, limit,
+                         Money{order.totals.net.minor - limit.minor, order.totals.net.currency}});
+    }
+    send_data(res, 200, pending);
   }
 
   void decide_approval(const httplib::Request& req, httplib::Response& res) {
@@ -735,6 +771,7 @@ void ShopApi::install(httplib::Server& server) {
   server.Get("/api/v1/catalog", route(&ApiHandlers::catalog));
   server.Get("/api/v1/catalog/search", route(&ApiHandlers::search));
   server.Get("/api/v1/catalog/categories", route(&ApiHandlers::categories));
+  server.Post("/api/v1/catalog/lookup", route(&ApiHandlers::lookup));
   server.Get("/api/v1/price-list", route(&ApiHandlers::price_list));
   server.Get("/api/v1/carts", route(&ApiHandlers::list_carts));
   server.Post("/api/v1/carts", route(&ApiHandlers::create_cart));

@@ -147,6 +147,9 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"Historia", "History"},
     {"Dostawa", "Delivery"},
     {"Czeka", "Waiting"},
+    {"Ponad limit o", "Over the limit by"},
+    {"limit", "limit"},
+    {"sprzedawca", "seller"},
 }};
 
 }  // namespace

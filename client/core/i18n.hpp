@@ -141,6 +141,9 @@ enum class Msg {
   History,
   RequestedDelivery,
   StatusPendingShort,
+  OverLimitBy,
+  Limit,
+  RoleSeller,
   Count_
 };
 

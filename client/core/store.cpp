@@ -294,9 +294,10 @@ struct Builder {
           break;
         }
         auto& pending = state.approvals.pending;
-        pending.erase(std::remove_if(pending.begin(), pending.end(),
-                                     [&](const Order& o) { return o.number == decided.value().number; }),
-                      pending.end());
+        pending.erase(
+            std::remove_if(pending.begin(), pending.end(),
+                           [&](const backend::PendingApproval& p) { return p.order.number == decided.value().number; }),
+            pending.end());
         break;
       }
       case HttpPurpose::ListUsers: {

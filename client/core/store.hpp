@@ -83,7 +83,7 @@ struct OrdersState {
 
 // Orders waiting for an approver's decision (approvers and admins).
 struct ApprovalsState {
-  std::vector<Order> pending;
+  std::vector<backend::PendingApproval> pending;
   bool loading = false;
   std::string deciding;  // the order whose decision is under way
   std::optional<Error> error;

@@ -18,6 +18,8 @@ const char* role_text(Role role, Locale l) {
       return tr(Msg::RoleApprover, l);
     case Role::Admin:
       return tr(Msg::RoleAdmin, l);
+    case Role::Seller:
+      return tr(Msg::RoleSeller, l);
   }
   return "";
 }
@@ -42,12 +44,19 @@ void draw_approvals(const AppState& state, UiState& ui, const UiFonts& fonts, fl
   text_field(tr(Msg::DecisionComment, l), "decision_comment", ui.decision_comment, sizeof ui.decision_comment,
              FieldKind::Text, width);
   const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
-  for (const Order& order : approvals.pending) {
+  for (const backend::PendingApproval& pending : approvals.pending) {
+    const Order& order = pending.order;
     column_rule(width);
     message_line(("pending_" + order.number).c_str(), ImGui::GetStyle().Colors[ImGuiCol_Text],
                  order.number + "   " + format_money(order.totals.net, l) + " " + tr(Msg::NetShort, l));
-    ImGui::TextDisabled("%s: %s%s%s", tr(Msg::Buyer, l), order.buyer_user_id.c_str(),
+    message_line(("over_limit_" + order.number).c_str(), kErrorText,
+                 std::string(tr(Msg::OverLimitBy, l)) + " " + format_money(pending.over_limit, l) + " (" +
+                     tr(Msg::Limit, l) + " " + format_money(pending.spending_limit, l) + ")");
+    ImGui::TextDisabled("%s: %s%s%s", tr(Msg::Buyer, l), pending.buyer_name.c_str(),
                         order.checkout.po_number.empty() ? "" : "   PO: ", order.checkout.po_number.c_str());
+    if (!order.checkout.cost_centre.empty()) {
+      ImGui::TextDisabled("%s: %s", tr(Msg::CostCentre, l), order.checkout.cost_centre.c_str());
+    }
     ImGui::BeginDisabled(!approvals.deciding.empty());
     if (touch_button(tr(Msg::Approve, l), ("approve_" + order.number).c_str(), half, true)) {
       dispatch(DecideApproval{order.number, true, ui.decision_comment});

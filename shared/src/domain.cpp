@@ -42,7 +42,12 @@ constexpr CodeTable<PaymentTerms, 4> kTermsCodes{{{PaymentTerms::Prepaid, "prepa
                                                   {PaymentTerms::Net14, "net14"},
                                                   {PaymentTerms::Net30, "net30"},
                                                   {PaymentTerms::Net60, "net60"}}};
-constexpr CodeTable<Role, 3> kRoleCodes{{{Role::Buyer, "buyer"}, {Role::Approver, "approver"}, {Role::Admin, "admin"}}};
+constexpr CodeTable<Role, 4> kRoleCodes{
+    {{Role::Buyer, "buyer"}, {Role::Approver, "approver"}, {Role::Admin, "admin"}, {Role::Seller, "seller"}}};
+constexpr CodeTable<QuoteStatus, 4> kQuoteStatusCodes{{{QuoteStatus::Requested, "requested"},
+                                                       {QuoteStatus::Answered, "answered"},
+                                                       {QuoteStatus::Accepted, "accepted"},
+                                                       {QuoteStatus::Declined, "declined"}}};
 constexpr CodeTable<OrderStatus, 5> kStatusCodes{{{OrderStatus::PendingApproval, "pending_approval"},
                                                   {OrderStatus::Approved, "approved"},
                                                   {OrderStatus::Rejected, "rejected"},
@@ -84,6 +89,8 @@ const char* role_code(Role role) { return kRoleCodes.code_of(role); }
 std::optional<Role> role_from_code(const std::string& code) { return kRoleCodes.value_of(code); }
 const char* order_status_code(OrderStatus status) { return kStatusCodes.code_of(status); }
 std::optional<OrderStatus> order_status_from_code(const std::string& code) { return kStatusCodes.value_of(code); }
+const char* quote_status_code(QuoteStatus status) { return kQuoteStatusCodes.code_of(status); }
+std::optional<QuoteStatus> quote_status_from_code(const std::string& code) { return kQuoteStatusCodes.value_of(code); }
 
 std::string format_date(const Date& date) {
   char text[16];

@@ -27,6 +27,11 @@ bool contains_order(const std::vector<Order>& orders, const std::string& number)
   return std::any_of(orders.begin(), orders.end(), [&](const Order& o) { return o.number == number; });
 }
 
+bool contains_order(const std::vector<backend::PendingApproval>& pending, const std::string& number) {
+  return std::any_of(pending.begin(), pending.end(),
+                     [&](const backend::PendingApproval& p) { return p.order.number == number; });
+}
+
 bool contains_cart(const std::vector<Cart>& carts, const std::string& id) {
   return std::any_of(carts.begin(), carts.end(), [&](const Cart& c) { return c.id == id; });
 }
@@ -317,6 +322,14 @@ TEST_CASE("every endpoint answers once through the client's protocol code") {
     const auto approvals = own_protocol().parse_list_approvals(response);
     REQUIRE_MESSAGE(approvals.ok(), describe(response));
     CHECK(contains_order(approvals.value(), pending.number));
+    for (const backend::PendingApproval& waiting : approvals.value()) {
+      if (waiting.order.number != pending.number) continue;
+      CHECK(waiting.buyer_email == buyer.user.email);
+      CHECK(waiting.buyer_name == buyer.user.name);
+      CHECK(waiting.spending_limit == buyer.user.spending_limit);
+      CHECK(waiting.over_limit.minor == pending.totals.net.minor - buyer.user.spending_limit.minor);
+      CHECK(waiting.over_limit.minor > 0);
+    }
     const Order decided = shop.decide(approver.token, pending.number, true, "");
     CHECK(decided.status == OrderStatus::Approved);
   }
@@ -657,4 +670,38 @@ TEST_CASE("categories: every path with its number of active products, for browsi
   CHECK(std::is_sorted(categories.value().begin(), categories.value().end(),
                        [](const backend::Category& a, const backend::Category& b) { return a.path < b.path; }));
   CHECK(shop.send(own_protocol().categories_request("bad-token")).status == 401);
+}
+
+TEST_CASE("product lookup: exact SKU in any case or EAN, inactive ones too, unknown codes absent") {
+  Shop shop;
+  const Session session = shop.login("kupiec1@budmax.pl");
+  const Product& by_sku = *cheap_line().product;
+  const Product* by_ean = nullptr;
+  for (const Product& p : seed_data().products)
+    if (!p.ean.empty() && p.sku != by_sku.sku && p.active) by_ean = &p;
+  REQUIRE(by_ean);
+  const Product& withdrawn = inactive_product();
+  std::string lower_sku = by_sku.sku;
+  for (char& c : lower_sku) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+
+  const auto lookup = [&](std::vector<std::string> codes) {
+    return shop.send(own_protocol().lookup_products_request(session.token, {std::move(codes)}));
+  };
+  const HttpResponse response = lookup({lower_sku, by_ean->ean, withdrawn.sku, "NIE-MA-TAKIEGO", by_sku.sku});
+  const auto found = own_protocol().parse_lookup_products(response);
+  REQUIRE_MESSAGE(found.ok(), describe(response));
+  REQUIRE(found.value().size() == 3);  // the repeated SKU once, the unknown code not at all
+  CHECK(found.value()[0].sku == by_sku.sku);
+  CHECK(found.value()[1].sku == by_ean->sku);
+  CHECK(found.value()[2].sku == withdrawn.sku);
+  CHECK_FALSE(found.value()[2].active);
+
+  SUBCASE("too many codes at once are refused, naming the limit") {
+    const HttpResponse refused = lookup(std::vector<std::string>(backend::kMaxLookupCodes + 1, by_sku.sku));
+    CHECK(refused.status == 400);
+    CHECK(own_protocol().parse_lookup_products(refused).error().field == "codes");
+  }
+  SUBCASE("signed-in users only") {
+    CHECK(shop.send(own_protocol().lookup_products_request("bad", {{"X"}})).status == 401);
+  }
 }

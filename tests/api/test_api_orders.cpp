@@ -318,7 +318,7 @@ TEST_CASE("approval flow: an order over the buyer's limit waits; an approver rej
       own_protocol().parse_list_approvals(shop.send(own_protocol().list_approvals_request(approver.token)));
   REQUIRE(pending.ok());
   std::vector<std::string> numbers;
-  for (const Order& o : pending.value()) numbers.push_back(o.number);
+  for (const backend::PendingApproval& p : pending.value()) numbers.push_back(p.order.number);
   std::sort(numbers.begin(), numbers.end());
   std::vector<std::string> expected = {first.number, second.number};
   std::sort(expected.begin(), expected.end());

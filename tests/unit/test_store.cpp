@@ -396,7 +396,8 @@ TEST_CASE("approvals: the inbox loads when opened, a decision removes the order 
   Order pending;
   pending.number = "ZAM/2026/000003";
   pending.status = OrderStatus::PendingApproval;
-  const std::vector<Order> inbox = {pending};
+  const std::vector<backend::PendingApproval> inbox = {
+      {pending, "Jan Kupiec", "kupiec1@budmax.pl", Money{500000, Currency::PLN}, Money{12300, Currency::PLN}}};
   const Transition loaded = update(opened.state, HttpResponded{HttpPurpose::ListApprovals, 0, ok(inbox)}, kProtocol);
   REQUIRE(loaded.state.approvals.pending.size() == 1);
 

@@ -90,9 +90,11 @@ struct Company {
   std::string price_list_id;
 };
 
-enum class Role { Buyer, Approver, Admin };
+// Buyer, Approver and Admin belong to a customer company; Seller works for the shop itself (answers
+// requests for quotes) and is never given by a company admin.
+enum class Role { Buyer, Approver, Admin, Seller };
 
-const char* role_code(Role role);  // "buyer", "approver", "admin"
+const char* role_code(Role role);  // "buyer", "approver", "admin", "seller"
 std::optional<Role> role_from_code(const std::string& code);
 
 struct User {
@@ -187,6 +189,34 @@ struct Order {
   Totals totals;
   CheckoutFields checkout;
   std::vector<StatusChange> history;
+};
+
+// --- Quotes ------------------------------------------------------------------------------------
+// A request for quote: the buyer asks for prices for these quantities; a seller answers with unit
+// prices valid until a date; the buyer accepts (it becomes an order at those prices) or lets it lapse.
+enum class QuoteStatus { Requested, Answered, Accepted, Declined };
+
+const char* quote_status_code(QuoteStatus status);  // "requested", "answered", "accepted", "declined"
+std::optional<QuoteStatus> quote_status_from_code(const std::string& code);
+
+struct QuoteLine {
+  std::string sku;
+  std::int64_t quantity = 0;
+  std::string note;
+  std::optional<Money> quoted_unit_net;  // set by the seller's answer
+};
+
+struct Quote {
+  std::string number;  // e.g. "ZAP/2026/000007"
+  std::string company_id;
+  std::string buyer_user_id;
+  QuoteStatus status = QuoteStatus::Requested;
+  std::vector<QuoteLine> lines;
+  std::string note;                 // the buyer's
+  std::string seller_comment;       // the seller's, with the answer
+  std::optional<Date> valid_until;  // the last day the quoted prices hold (inclusive)
+  std::int64_t requested_at_unix_seconds = 0;
+  std::string order_number;  // the order it became, once accepted
 };
 
 }  // namespace b2b

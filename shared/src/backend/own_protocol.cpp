@@ -79,12 +79,20 @@ Result<Done> parse_empty(const HttpResponse& response) {
   return error_from_response(response);
 }
 
+// An order created now (201) or, for an Idempotency-Key seen before, the order it made then (200).
+Result<OrderOutcome> parse_order_outcome(const HttpResponse& response) {
+  if (response.status != 201 && response.status != 200) return error_from_response(response);
+  auto order = wire::decode_json<Order>(response.body);
+  if (!order) return order.error();
+  return OrderOutcome{std::move(order.value()), response.status == 200};
+}
+
 }  // namespace
 
 Capabilities OwnProtocol::capabilities() const {
   Capabilities c;
   c.saved_carts = c.company_price_lists = c.approvals = c.user_management = true;
-  c.idempotent_orders = c.catalog_changes = c.po_number = true;
+  c.idempotent_orders = c.catalog_changes = c.po_number = c.quotes = true;
   return c;
 }
 
@@ -105,6 +113,12 @@ HttpRequest OwnProtocol::catalog_request(const std::string& token, const Catalog
 }
 Result<CatalogPage> OwnProtocol::parse_catalog(const HttpResponse& response) const {
   return parse_data<CatalogPage>(response);
+}
+HttpRequest OwnProtocol::lookup_products_request(const std::string& token, const ProductLookup& lookup) const {
+  return make_request("POST", "/catalog/lookup", token, wire::encode_json(lookup));
+}
+Result<std::vector<Product>> OwnProtocol::parse_lookup_products(const HttpResponse& response) const {
+  return parse_data<std::vector<Product>>(response);
 }
 HttpRequest OwnProtocol::search_request(const std::string& token, const SearchRequest& request) const {
   return make_request(
@@ -157,10 +171,9 @@ HttpRequest OwnProtocol::submit_order_request(const std::string& token, const Or
 Result<SubmitResult> OwnProtocol::parse_submit_order(const HttpResponse& response) const {
   SubmitResult result;
   if (response.status == 201 || response.status == 200) {
-    auto order = wire::decode_json<Order>(response.body);
-    if (!order) return order.error();
-    // 201: created now; 200: the same key was seen before and this is that order.
-    result.outcome = OrderOutcome{std::move(order.value()), response.status == 200};
+    auto outcome = parse_order_outcome(response);
+    if (!outcome) return outcome.error();
+    result.outcome = std::move(outcome.value());
     return result;
   }
   if (response.status == 409) {
@@ -195,11 +208,36 @@ Result<Order> OwnProtocol::parse_order(const HttpResponse& response) const { ret
 HttpRequest OwnProtocol::list_approvals_request(const std::string& token) const {
   return make_request("GET", "/approvals", token);
 }
-Result<std::vector<Order>> OwnProtocol::parse_list_approvals(const HttpResponse& response) const {
-  return parse_data<std::vector<Order>>(response);
+Result<std::vector<PendingApproval>> OwnProtocol::parse_list_approvals(const HttpResponse& response) const {
+  return parse_data<std::vector<PendingApproval>>(response);
 }
 HttpRequest OwnProtocol::decide_approval_request(const std::string& token, const ApprovalDecision& decision) const {
   return make_request("POST", "/approvals/" + url_encode(decision.order_number), token, wire::encode_json(decision));
+}
+
+HttpRequest OwnProtocol::request_quote_request(const std::string& token, const QuoteRequest& request) const {
+  return make_request("POST", "/quotes", token, wire::encode_json(request));
+}
+HttpRequest OwnProtocol::list_quotes_request(const std::string& token) const {
+  return make_request("GET", "/quotes", token);
+}
+Result<std::vector<Quote>> OwnProtocol::parse_list_quotes(const HttpResponse& response) const {
+  return parse_data<std::vector<Quote>>(response);
+}
+HttpRequest OwnProtocol::answer_quote_request(const std::string& token, const QuoteAnswer& answer) const {
+  return make_request("POST", "/quotes/" + url_encode(answer.number) + "/answer", token, wire::encode_json(answer));
+}
+Result<Quote> OwnProtocol::parse_quote(const HttpResponse& response) const {
+  return parse_data<Quote>(response, {200, 201});
+}
+HttpRequest OwnProtocol::accept_quote_request(const std::string& token, const QuoteAcceptance& acceptance) const {
+  HttpRequest request = make_request("POST", "/quotes/" + url_encode(acceptance.number) + "/accept", token,
+                                     wire::encode_json(acceptance));
+  request.headers.emplace_back("Idempotency-Key", acceptance.idempotency_key);
+  return request;
+}
+Result<OrderOutcome> OwnProtocol::parse_accept_quote(const HttpResponse& response) const {
+  return parse_order_outcome(response);
 }
 
 HttpRequest OwnProtocol::list_users_request(const std::string& token) const {

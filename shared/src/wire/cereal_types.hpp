@@ -116,6 +116,9 @@ inline EnumCodes<Role> codes_of(Role) { return {"role", role_code, role_from_cod
 inline EnumCodes<OrderStatus> codes_of(OrderStatus) {
   return {"order status", order_status_code, order_status_from_code};
 }
+inline EnumCodes<QuoteStatus> codes_of(QuoteStatus) {
+  return {"quote status", quote_status_code, quote_status_from_code};
+}
 
 // --- Generic field handling --------------------------------------------------------------------
 template <class T>
@@ -536,6 +539,28 @@ void serialize(Archive& ar, Order& order) {
   field(ar, "totals", order.totals);
   field(ar, "checkout", order.checkout);
   field(ar, "history", order.history);
+}
+
+template <class Archive>
+void serialize(Archive& ar, QuoteLine& line) {
+  field(ar, "sku", line.sku);
+  field(ar, "quantity", line.quantity);
+  optional_field(ar, "note", line.note);
+  optional_field(ar, "quoted_unit_net", line.quoted_unit_net);
+}
+
+template <class Archive>
+void serialize(Archive& ar, Quote& quote) {
+  field(ar, "number", quote.number);
+  field(ar, "company_id", quote.company_id);
+  field(ar, "buyer_user_id", quote.buyer_user_id);
+  field(ar, "status", quote.status);
+  field(ar, "lines", quote.lines);
+  optional_field(ar, "note", quote.note);
+  optional_field(ar, "seller_comment", quote.seller_comment);
+  optional_field(ar, "valid_until", quote.valid_until);
+  field(ar, "requested_at_unix_seconds", quote.requested_at_unix_seconds);
+  optional_field(ar, "order_number", quote.order_number);
 }
 
 template <class Archive>

@@ -3,6 +3,12 @@
 #include "b2b/wire/protocol.hpp"
 #include "cereal_types.hpp"  // first: it configures rapidjson for cereal
 
+namespace b2b {
+inline const char* wire_name(const Quote*) { return "quote"; }
+inline const char* wire_name(const QuoteLine*) { return "quote_line"; }
+inline const char* wire_name(const std::vector<Quote>*) { return "quotes"; }
+}  // namespace b2b
+
 namespace b2b::backend {
 
 using wire::detail::field;
@@ -20,6 +26,13 @@ inline const char* wire_name(const RepricedOrder*) { return "repriced_order"; }
 inline const char* wire_name(const ApprovalDecision*) { return "approval_decision"; }
 inline const char* wire_name(const UserChange*) { return "user_change"; }
 inline const char* wire_name(const UserInvite*) { return "user_invite"; }
+inline const char* wire_name(const ProductLookup*) { return "product_lookup"; }
+inline const char* wire_name(const PendingApproval*) { return "pending_approval"; }
+inline const char* wire_name(const std::vector<PendingApproval>*) { return "pending_approvals"; }
+inline const char* wire_name(const QuoteRequest*) { return "quote_request"; }
+inline const char* wire_name(const QuotedPrice*) { return "quoted_price"; }
+inline const char* wire_name(const QuoteAnswer*) { return "quote_answer"; }
+inline const char* wire_name(const QuoteAcceptance*) { return "quote_acceptance"; }
 
 template <class Archive>
 void serialize(Archive& ar, Credentials& credentials) {
@@ -100,6 +113,48 @@ void serialize(Archive& ar, UserInvite& invite) {
   field(ar, "name", invite.name);
   field(ar, "role", invite.role);
   field(ar, "spending_limit", invite.spending_limit);
+}
+
+template <class Archive>
+void serialize(Archive& ar, ProductLookup& lookup) {
+  field(ar, "codes", lookup.codes);
+}
+
+template <class Archive>
+void serialize(Archive& ar, PendingApproval& pending) {
+  field(ar, "order", pending.order);
+  field(ar, "buyer_name", pending.buyer_name);
+  field(ar, "buyer_email", pending.buyer_email);
+  field(ar, "spending_limit", pending.spending_limit);
+  field(ar, "over_limit", pending.over_limit);
+}
+
+template <class Archive>
+void serialize(Archive& ar, QuoteRequest& request) {
+  optional_field(ar, "cart_id", request.cart_id);
+  field(ar, "lines", request.lines);
+  optional_field(ar, "note", request.note);
+}
+
+template <class Archive>
+void serialize(Archive& ar, QuotedPrice& price) {
+  field(ar, "sku", price.sku);
+  field(ar, "unit_net", price.unit_net);
+}
+
+template <class Archive>
+void serialize(Archive& ar, QuoteAnswer& answer) {
+  field(ar, "number", answer.number);
+  field(ar, "prices", answer.prices);
+  field(ar, "valid_until", answer.valid_until);
+  optional_field(ar, "comment", answer.comment);
+}
+
+template <class Archive>
+void serialize(Archive& ar, QuoteAcceptance& acceptance) {
+  field(ar, "number", acceptance.number);
+  optional_field(ar, "idempotency_key", acceptance.idempotency_key);  // the header is authoritative
+  field(ar, "checkout", acceptance.checkout);
 }
 
 }  // namespace b2b::backend

@@ -15,6 +15,8 @@ class OwnProtocol : public ShopProtocol {
 
   HttpRequest catalog_request(const std::string& token, const CatalogRequest& request) const override;
   Result<CatalogPage> parse_catalog(const HttpResponse& response) const override;
+  HttpRequest lookup_products_request(const std::string& token, const ProductLookup& lookup) const override;
+  Result<std::vector<Product>> parse_lookup_products(const HttpResponse& response) const override;
   HttpRequest search_request(const std::string& token, const SearchRequest& request) const override;
   Result<std::vector<Product>> parse_search(const HttpResponse& response) const override;
   HttpRequest categories_request(const std::string& token) const override;
@@ -38,8 +40,16 @@ class OwnProtocol : public ShopProtocol {
   Result<Order> parse_order(const HttpResponse& response) const override;
 
   HttpRequest list_approvals_request(const std::string& token) const override;
-  Result<std::vector<Order>> parse_list_approvals(const HttpResponse& response) const override;
+  Result<std::vector<PendingApproval>> parse_list_approvals(const HttpResponse& response) const override;
   HttpRequest decide_approval_request(const std::string& token, const ApprovalDecision& decision) const override;
+
+  HttpRequest request_quote_request(const std::string& token, const QuoteRequest& request) const override;
+  HttpRequest list_quotes_request(const std::string& token) const override;
+  Result<std::vector<Quote>> parse_list_quotes(const HttpResponse& response) const override;
+  HttpRequest answer_quote_request(const std::string& token, const QuoteAnswer& answer) const override;
+  Result<Quote> parse_quote(const HttpResponse& response) const override;
+  HttpRequest accept_quote_request(const std::string& token, const QuoteAcceptance& acceptance) const override;
+  Result<OrderOutcome> parse_accept_quote(const HttpResponse& response) const override;
 
   HttpRequest list_users_request(const std::string& token) const override;
   Result<std::vector<User>> parse_list_users(const HttpResponse& response) const override;

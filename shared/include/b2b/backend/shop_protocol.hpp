@@ -2,6 +2,7 @@
 // builds the HTTP request value from domain input and one that parses the HTTP response value
 // into a domain result or a typed error. No sockets, no threads: the caller owns the transport.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@ struct Capabilities {
   bool idempotent_orders = false;    // an Idempotency-Key makes order submission safe to retry
   bool catalog_changes = false;      // "changes since version" catalog sync
   bool po_number = false;            // a PO number travels with the order
+  bool quotes = false;               // requests for quote, answered by the shop's sellers
 };
 
 // An empty success (logout, delete).
@@ -56,6 +58,13 @@ struct Category {
   std::vector<std::string> path;  // {"Elektrotechnika"} or {"Elektrotechnika", "Osprzęt instalacyjny"}
   std::int64_t product_count = 0;
 };
+
+// Products by exact SKU (any case) or EAN, for quick order and reorder; inactive ones are included so
+// the client can say "no longer available"; codes that match nothing are simply absent.
+struct ProductLookup {
+  std::vector<std::string> codes;  // at most kMaxLookupCodes
+};
+constexpr std::size_t kMaxLookupCodes = 500;
 
 struct SearchRequest {
   std::string text;  // name, SKU or EAN
@@ -108,6 +117,15 @@ struct ApprovalDecision {
   std::string comment;  // required when rejecting
 };
 
+// An order waiting for approval, with what the approver needs to decide.
+struct PendingApproval {
+  Order order;
+  std::string buyer_name;
+  std::string buyer_email;
+  Money spending_limit;  // the buyer's, per order, net
+  Money over_limit;      // order net minus the limit
+};
+
 struct UserChange {
   std::string user_id;
   std::optional<Role> role;
@@ -120,6 +138,32 @@ struct UserInvite {
   std::string name;
   Role role = Role::Buyer;
   Money spending_limit;
+};
+
+// A buyer's request for quote, usually made from a cart.
+struct QuoteRequest {
+  std::string cart_id;  // informational: the cart it was asked from
+  std::vector<CartLine> lines;
+  std::string note;
+};
+
+// A seller's answer: a unit net price for every line's SKU, valid until a day.
+struct QuotedPrice {
+  std::string sku;
+  Money unit_net;
+};
+struct QuoteAnswer {
+  std::string number;
+  std::vector<QuotedPrice> prices;
+  Date valid_until;
+  std::string comment;
+};
+
+// The buyer accepts a quote: it becomes an order at the quoted prices (with approval if over the limit).
+struct QuoteAcceptance {
+  std::string number;
+  std::string idempotency_key;  // sent as the Idempotency-Key header, like an order's
+  CheckoutFields checkout;
 };
 
 // Submitting an order can fail in one more way than other calls: prices changed.
@@ -140,6 +184,8 @@ class ShopProtocol {
 
   virtual HttpRequest catalog_request(const std::string& token, const CatalogRequest& request) const = 0;
   virtual Result<CatalogPage> parse_catalog(const HttpResponse& response) const = 0;
+  virtual HttpRequest lookup_products_request(const std::string& token, const ProductLookup& lookup) const = 0;
+  virtual Result<std::vector<Product>> parse_lookup_products(const HttpResponse& response) const = 0;
   virtual HttpRequest search_request(const std::string& token, const SearchRequest& request) const = 0;
   virtual Result<std::vector<Product>> parse_search(const HttpResponse& response) const = 0;
   virtual HttpRequest categories_request(const std::string& token) const = 0;
@@ -164,8 +210,17 @@ class ShopProtocol {
   virtual Result<Order> parse_order(const HttpResponse& response) const = 0;  // get and decide
 
   virtual HttpRequest list_approvals_request(const std::string& token) const = 0;
-  virtual Result<std::vector<Order>> parse_list_approvals(const HttpResponse& response) const = 0;
+  virtual Result<std::vector<PendingApproval>> parse_list_approvals(const HttpResponse& response) const = 0;
   virtual HttpRequest decide_approval_request(const std::string& token, const ApprovalDecision& decision) const = 0;
+
+  virtual HttpRequest request_quote_request(const std::string& token, const QuoteRequest& request) const = 0;
+  virtual HttpRequest list_quotes_request(const std::string& token) const = 0;
+  virtual Result<std::vector<Quote>> parse_list_quotes(const HttpResponse& response) const = 0;
+  virtual HttpRequest answer_quote_request(const std::string& token, const QuoteAnswer& answer) const = 0;
+  virtual Result<Quote> parse_quote(const HttpResponse& response) const = 0;  // request and answer
+  // The answer is an order (201, or 200 for a repeated key), like submit_order's.
+  virtual HttpRequest accept_quote_request(const std::string& token, const QuoteAcceptance& acceptance) const = 0;
+  virtual Result<OrderOutcome> parse_accept_quote(const HttpResponse& response) const = 0;
 
   virtual HttpRequest list_users_request(const std::string& token) const = 0;
   virtual Result<std::vector<User>> parse_list_users(const HttpResponse& response) const = 0;

@@ -9,5 +9,8 @@
 #define B2B_PROTOCOL_TYPES(X)                                                                            \
   X(b2b::backend::Credentials) X(b2b::backend::Session) X(b2b::backend::CatalogPage)                     \
   X(b2b::backend::OrderSubmission) X(b2b::backend::RepricedOrder) X(b2b::backend::ApprovalDecision)      \
-  X(b2b::backend::UserChange) X(b2b::backend::UserInvite) X(std::vector<b2b::backend::Category>)
+  X(b2b::backend::UserChange) X(b2b::backend::UserInvite) X(std::vector<b2b::backend::Category>)       \
+  X(b2b::backend::ProductLookup) X(std::vector<b2b::backend::PendingApproval>)                         \
+  X(b2b::backend::QuoteRequest) X(b2b::backend::QuoteAnswer) X(b2b::backend::QuoteAcceptance)          \
+  X(b2b::Quote) X(std::vector<b2b::Quote>)
 // clang-format on
