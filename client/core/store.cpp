@@ -109,6 +109,8 @@ struct Builder {
     state.orders.loading = true;
     backend::OrderFilter filter;
     filter.status = state.orders.status_filter;
+    filter.from = state.orders.from;
+    filter.to = state.orders.to;
     send(HttpPurpose::ListOrders, protocol.list_orders_request(token(state), filter), ++state.orders.seq);
   }
 
@@ -122,22 +124,61 @@ struct Builder {
     }
     remember_product(state, *product);
     state.carts.notice = QuantityNotice{add.sku, add.quantity, quantity.value()};
-    Cart* cart = find_cart(state, state.carts.active_cart_id);
-    if (!cart) {  // the first cart is made for the first product
+    add_lines({{add.sku, quantity.value(), ""}}, "");
+  }
+
+  // Adds lines to the active cart (a SKU already there gets the quantity on top), or puts them in a new
+  // cart: one named new_cart_name if given, else the first cart, made for the first product.
+  void add_lines(const std::vector<CartLine>& lines, const std::string& new_cart_name) {
+    Cart* cart = new_cart_name.empty() ? find_cart(state, state.carts.active_cart_id) : nullptr;
+    if (!cart) {
       Cart fresh;
-      fresh.name = state.locale == Locale::pl ? "Koszyk" : "Cart";
-      fresh.lines.push_back({add.sku, quantity.value(), ""});
-      send(HttpPurpose::CreateCart, protocol.create_cart_request(token(state), fresh), 1);
+      fresh.name = !new_cart_name.empty() ? new_cart_name : state.locale == Locale::pl ? "Koszyk" : "Cart";
+      fresh.lines = lines;
+      send(HttpPurpose::CreateCart, protocol.create_cart_request(token(state), fresh));
       return;
     }
-    auto line =
-        std::find_if(cart->lines.begin(), cart->lines.end(), [&](const CartLine& l) { return l.sku == add.sku; });
-    if (line == cart->lines.end()) {
-      cart->lines.push_back({add.sku, quantity.value(), ""});
-    } else {
-      line->quantity += quantity.value();
+    for (const CartLine& added : lines) {
+      auto line =
+          std::find_if(cart->lines.begin(), cart->lines.end(), [&](const CartLine& l) { return l.sku == added.sku; });
+      if (line == cart->lines.end()) {
+        cart->lines.push_back(added);
+      } else {
+        line->quantity += added.quantity;
+      }
     }
     save_cart(cart->id);
+  }
+
+  // Quick order and reorder: look the codes up, then check and add (finish_import).
+  void start_import(std::vector<RequestedLine> lines, const std::string& reorder_of) {
+    LineImportState& import = state.import;
+    import = LineImportState{reorder_of, std::move(lines), false, import.seq + 1, {}, std::nullopt};
+    if (import.requested.empty()) {
+      import.error = Error{ErrorKind::Validation, "text", "type a code and a quantity on each line"};
+      return;
+    }
+    const auto codes = codes_to_look_up(import.requested);
+    if (codes.empty()) {  // every line is unreadable: report them without asking the server
+      finish_import({});
+      return;
+    }
+    import.checking = true;
+    send(HttpPurpose::ImportLookup, protocol.lookup_products_request(token(state), {codes}), import.seq);
+  }
+
+  void finish_import(const std::vector<Product>& found) {
+    LineImportState& import = state.import;
+    import.checking = false;
+    import.report = check_lines(import.requested, found, state.prices ? &*state.prices : nullptr);
+    for (const Product& product : found) remember_product(state, product);
+    const std::vector<CartLine> lines = cart_lines_of(import.report);
+    if (lines.empty()) return;
+    if (import.reorder_of.empty()) {
+      add_lines(lines, "");
+    } else {
+      add_lines(lines, (state.locale == Locale::pl ? "Ponowienie " : "Reorder ") + import.reorder_of);
+    }
   }
 
   void place_order() {
@@ -211,6 +252,17 @@ struct Builder {
       case HttpPurpose::LookupProduct: {
         const auto found = protocol.parse_search(r.response);
         if (found && !found.value().empty()) remember_product(state, found.value().front());
+        break;
+      }
+      case HttpPurpose::ImportLookup: {
+        if (r.tag != state.import.seq) break;  // an answer to an earlier paste
+        const auto found = protocol.parse_lookup_products(r.response);
+        if (!found) {
+          state.import.checking = false;
+          state.import.error = found.error();
+          break;
+        }
+        finish_import(found.value());
         break;
       }
       case HttpPurpose::PriceList: {
@@ -388,6 +440,10 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           [&](const Navigate& go) {
             if (!b.state.session && go.screen != Screen::Login) return;
             b.state.screen = go.screen;
+            // Quick order opened afresh does not show the last reorder's report.
+            if (go.screen == Screen::QuickOrder && !b.state.import.checking && !b.state.import.reorder_of.empty()) {
+              b.state.import = LineImportState{"", {}, false, b.state.import.seq, {}, std::nullopt};
+            }
             // Lists are fetched whenever their screen opens: statuses change on the server.
             if (go.screen == Screen::Orders) b.load_orders();
             if (go.screen == Screen::Approvals && !b.state.approvals.loading) {
@@ -487,7 +543,22 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           [&](const PlaceOrder&) { b.place_order(); },
           [&](const FilterOrders& filter) {
             b.state.orders.status_filter = filter.status;
+            b.state.orders.from = filter.from;
+            b.state.orders.to = filter.to;
             b.load_orders();
+          },
+          [&](const CheckQuickOrder& quick) {
+            if (!b.state.session || b.state.import.checking) return;
+            b.start_import(parse_quick_order(quick.text), "");
+          },
+          [&](const Reorder& reorder) {
+            if (!b.state.session || b.state.import.checking) return;
+            const auto& orders = b.state.orders.orders;
+            const auto order =
+                std::find_if(orders.begin(), orders.end(), [&](const Order& o) { return o.number == reorder.number; });
+            if (order == orders.end()) return;
+            b.start_import(lines_of_order(*order), order->number);
+            b.state.screen = Screen::QuickOrder;
           },
           [&](const ToggleOrderDetails& toggle) {
             b.state.orders.open_number = b.state.orders.open_number == toggle.number ? "" : toggle.number;

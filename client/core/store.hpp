@@ -11,6 +11,7 @@
 #include "b2b/backend/shop_protocol.hpp"
 #include "b2b/http.hpp"
 #include "b2b/locale.hpp"
+#include "b2b/order_lines.hpp"
 #include "b2b/result.hpp"
 
 namespace b2b::client {
@@ -25,7 +26,19 @@ struct ServerStatus {
   Error problem{};  // why not online, when offline
 };
 
-enum class Screen { Login, Catalog, Product, Carts, Checkout, Confirmation, Orders, Account, Approvals, Users };
+enum class Screen {
+  Login,
+  Catalog,
+  Product,
+  Carts,
+  Checkout,
+  Confirmation,
+  Orders,
+  Account,
+  Approvals,
+  Users,
+  QuickOrder  // also shows what a reorder added
+};
 
 struct LoginState {
   bool busy = false;
@@ -77,8 +90,20 @@ struct OrdersState {
   bool loading = false;
   std::optional<Error> error;
   std::optional<OrderStatus> status_filter;  // none: every status
+  std::optional<Date> from;                  // placed on or after this day
+  std::optional<Date> to;                    // placed on or before this day
   std::string open_number;                   // the order whose details are shown, if any
   std::uint64_t seq = 0;                     // the list request whose answer is awaited
+};
+
+// Lines coming into a cart from quick order or reorder: looked up, checked, added, and reported.
+struct LineImportState {
+  std::string reorder_of;  // the order number of a reorder; empty for quick order
+  std::vector<RequestedLine> requested;
+  bool checking = false;
+  std::uint64_t seq = 0;  // the lookup whose answer is awaited
+  std::vector<LineReport> report;
+  std::optional<Error> error;
 };
 
 // Orders waiting for an approver's decision (approvers and admins).
@@ -107,6 +132,7 @@ struct AppState {
   CartsState carts;
   CheckoutState checkout;
   OrdersState orders;
+  LineImportState import;
   ApprovalsState approvals;
   UsersState users;
   Date today;                  // set by the platform; validation of delivery dates needs it
@@ -169,6 +195,16 @@ struct SetCheckoutFields {
 struct PlaceOrder {};
 struct FilterOrders {
   std::optional<OrderStatus> status;
+  std::optional<Date> from;
+  std::optional<Date> to;
+};
+// Quick order: the typed or pasted text, checked and added to the active cart.
+struct CheckQuickOrder {
+  std::string text;
+};
+// An earlier order's lines into a new cart at today's prices.
+struct Reorder {
+  std::string number;
 };
 struct ToggleOrderDetails {
   std::string number;
@@ -204,7 +240,8 @@ enum class HttpPurpose {
   ListApprovals,
   DecideApproval,
   ListUsers,
-  SaveUser
+  SaveUser,
+  ImportLookup
 };
 
 struct HttpResponded {
@@ -213,10 +250,11 @@ struct HttpResponded {
   HttpResponse response;
 };
 
-using Action = std::variant<AppStarted, SetLocale, CheckServer, Navigate, LogIn, LogOut, SearchChanged, ShowProduct,
-                            AddToCart, CreateCart, RenameCart, DuplicateCart, DeleteCart, SelectCart, SetLineQuantity,
-                            SetLineNote, SetCheckoutFields, PlaceOrder, FilterOrders, ToggleOrderDetails,
-                            DecideApproval, ChangeUser, InviteUser, DismissNotice, HttpResponded>;
+using Action =
+    std::variant<AppStarted, SetLocale, CheckServer, Navigate, LogIn, LogOut, SearchChanged, ShowProduct, AddToCart,
+                 CreateCart, RenameCart, DuplicateCart, DeleteCart, SelectCart, SetLineQuantity, SetLineNote,
+                 SetCheckoutFields, PlaceOrder, FilterOrders, ToggleOrderDetails, CheckQuickOrder, Reorder,
+                 DecideApproval, ChangeUser, InviteUser, DismissNotice, HttpResponded>;
 
 // --- Effects ---------------------------------------------------------------------------------
 struct SendHttp {

@@ -71,7 +71,10 @@ void draw_screen(const AppState& state, UiState& ui, const UiFonts& fonts, float
       draw_confirmation(state, fonts, width, dispatch);
       break;
     case Screen::Orders:
-      draw_orders(state, fonts, width, dispatch);
+      draw_orders(state, ui, fonts, width, dispatch);
+      break;
+    case Screen::QuickOrder:
+      draw_quick_order(state, ui, fonts, width, dispatch);
       break;
     case Screen::Approvals:
       draw_approvals(state, ui, fonts, width, dispatch);

@@ -47,6 +47,7 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
   ImGui::TextUnformatted(tr(Msg::TabCarts, l));
   ImGui::PopFont();
   if (state.carts.error) message_line("cart_error", kErrorText, describe_error(*state.carts.error, l));
+  if (touch_button(tr(Msg::QuickOrder, l), "open_quick_order", width)) dispatch(Navigate{Screen::QuickOrder});
 
   // Switch between saved carts.
   for (const Cart& cart : state.carts.carts) {
@@ -258,8 +259,14 @@ const char* status_text(OrderStatus status, Locale l) {
 }
 
 // One order's details: the lines with the prices charged, the checkout fields and the status history.
-void draw_order_details(const AppState& state, const Order& order) {
+void draw_order_details(const AppState& state, const Order& order, float width, const Dispatch& dispatch) {
   const Locale l = state.locale;
+  // Approvers do not place orders, so they are not offered to order again.
+  const Role role = state.session ? state.session->user.role : Role::Buyer;
+  if ((role == Role::Buyer || role == Role::Admin) &&
+      touch_button(tr(Msg::OrderAgain, l), ("reorder_" + order.number).c_str(), width, true)) {
+    dispatch(Reorder{order.number});
+  }
   ImGui::Indent(12);
   for (const PricedLine& line : order.lines) {
     const Product* product = find_product(state, line.sku);
@@ -285,7 +292,60 @@ void draw_order_details(const AppState& state, const Order& order) {
   ImGui::Unindent(12);
 }
 
-void draw_orders(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch) {
+// When orders were placed: presets counted back from today, or a typed range.
+void draw_date_filter(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
+  const Locale l = state.locale;
+  const OrdersState& orders = state.orders;
+  struct Range {
+    const char* key;
+    int days;  // 0: any time
+    Msg label;
+  };
+  const Range ranges[] = {{"range_30", 30, Msg::Last30Days},
+                          {"range_90", 90, Msg::Last90Days},
+                          {"range_365", 365, Msg::LastYear},
+                          {"range_all", 0, Msg::AnyTime}};
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float quarter = (width - 3 * spacing) / 4;
+  ImGui::PushFont(fonts.small);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, ImGui::GetStyle().FramePadding.y));
+  for (const Range& range : ranges) {
+    if (&range != ranges) ImGui::SameLine();
+    const std::optional<Date> from =
+        range.days ? std::optional<Date>(add_days(state.today, -range.days)) : std::nullopt;
+    const bool selected = !orders.to && orders.from == from;
+    if (segment(tr(range.label, l), range.key, selected, quarter)) {
+      copy_text(ui.orders_from, sizeof ui.orders_from, from ? format_date(*from) : "");
+      ui.orders_to[0] = '\0';
+      ui.orders_dates_bad = false;
+      dispatch(FilterOrders{orders.status_filter, from, std::nullopt});
+    }
+  }
+  ImGui::PopStyleVar();
+  ImGui::PopFont();
+
+  const float button = 90.0f;
+  const float field = (width - button - 2 * spacing) / 2;
+  bare_text_field("orders_from", ui.orders_from, sizeof ui.orders_from, FieldKind::Date, field, tr(Msg::DateFrom, l),
+                  ui.orders_dates_bad);
+  ImGui::SameLine();
+  bare_text_field("orders_to", ui.orders_to, sizeof ui.orders_to, FieldKind::Date, field, tr(Msg::DateTo, l),
+                  ui.orders_dates_bad);
+  ImGui::SameLine();
+  if (touch_button(tr(Msg::ShowOrders, l), "orders_dates_apply", button)) {
+    const std::string from_text = ui.orders_from, to_text = ui.orders_to;
+    const std::optional<Date> from = parse_date(from_text), to = parse_date(to_text);
+    ui.orders_dates_bad = (!from_text.empty() && !from) || (!to_text.empty() && !to) || (from && to && *to < *from);
+    if (!ui.orders_dates_bad) dispatch(FilterOrders{orders.status_filter, from, to});
+  }
+  if (ui.orders_dates_bad) {
+    const std::optional<Date> from = parse_date(ui.orders_from), to = parse_date(ui.orders_to);
+    message_line("orders_dates_error", kErrorText,
+                 from && to && *to < *from ? tr(Msg::DatesReversed, l) : tr(Msg::BadDate, l));
+  }
+}
+
+void draw_orders(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
   const Locale l = state.locale;
   ImGui::PushFont(fonts.title);
   ImGui::TextUnformatted(tr(Msg::TabOrders, l));
@@ -309,11 +369,12 @@ void draw_orders(const AppState& state, const UiFonts& fonts, float width, const
   for (const Filter& filter : filters) {
     if (&filter != filters) ImGui::SameLine();
     if (segment(tr(filter.label, l), filter.key, orders.status_filter == filter.status, quarter)) {
-      dispatch(FilterOrders{filter.status});
+      dispatch(FilterOrders{filter.status, orders.from, orders.to});
     }
   }
   ImGui::PopStyleVar();
   ImGui::PopFont();
+  draw_date_filter(state, ui, fonts, width, dispatch);
 
   if (orders.error) message_line("orders_error", kErrorText, describe_error(*orders.error, l));
   if (orders.orders.empty()) {
@@ -334,7 +395,7 @@ void draw_orders(const AppState& state, const UiFonts& fonts, float width, const
     if (touch_button(tr(Msg::Details, l), ("details_" + order.number).c_str(), width)) {
       dispatch(ToggleOrderDetails{order.number});
     }
-    if (orders.open_number == order.number) draw_order_details(state, order);
+    if (orders.open_number == order.number) draw_order_details(state, order, width, dispatch);
   }
 }
 

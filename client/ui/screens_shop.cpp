@@ -12,12 +12,6 @@
 namespace b2b::client {
 namespace {
 
-std::string format(const char* pattern, long long a, long long b = 0, long long c = 0, long long d = 0) {
-  char text[256];
-  std::snprintf(text, sizeof text, pattern, a, b, c, d);
-  return text;
-}
-
 std::string money(const AppState& state, std::int64_t minor) {
   const Currency currency = state.prices ? state.prices->currency : Currency::PLN;
   return format_money({minor, currency}, state.locale);
@@ -278,7 +272,8 @@ void draw_tab_bar(const AppState& state, const UiFonts& fonts, float width, cons
     if (&tab != tabs) ImGui::SameLine();
     const bool on =
         state.screen == tab.screen || (tab.screen == Screen::Catalog && state.screen == Screen::Product) ||
-        (tab.screen == Screen::Carts && (state.screen == Screen::Checkout || state.screen == Screen::Confirmation)) ||
+        (tab.screen == Screen::Carts && (state.screen == Screen::Checkout || state.screen == Screen::Confirmation ||
+                                         state.screen == Screen::QuickOrder)) ||
         (tab.screen == Screen::Account && (state.screen == Screen::Approvals || state.screen == Screen::Users));
     if (WidgetRegistry* registry = current_widget_registry()) registry->set_next_role(WidgetRole::Tab);
     std::string label = tr(tab.label, l);

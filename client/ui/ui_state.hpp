@@ -30,7 +30,12 @@ struct UiState {
   char invite_email[128] = "";
   char invite_name[128] = "";
   char invite_limit[32] = "";
-  int invite_role = 0;              // index into the roles a company admin can give
+  int invite_role = 0;                // index into the roles a company admin can give
+  char quick_order[16384] = "";       // pasted or typed quick-order lines
+  std::uint64_t import_seen_seq = 0;  // the quick-order check whose rejected lines were put back above
+  char orders_from[16] = "";
+  char orders_to[16] = "";
+  bool orders_dates_bad = false;    // the range typed above could not be read
   bool checkout_loaded = false;     // the text fields above were filled from the store's fields
   TouchScroller page_scroll;        // the screen's content
   TouchScroller results_scroll;     // the catalog's result list

@@ -1,8 +1,11 @@
 // Touch-sized widgets; each registers what tests and the keyboard bridge need to know.
 #include "widgets.hpp"
 
+#include <cstdio>
+
 #include "core/i18n.hpp"
 #include "core/widget_registry.hpp"
+#include "imgui_internal.h"  // InputTextEx: a multi-line field with a hint
 #include "registry_hooks.hpp"
 #include "theme.hpp"
 
@@ -111,6 +114,29 @@ bool text_field(const char* label, const char* key, char* buffer, std::size_t si
   const bool changed = bare_text_field(key, buffer, size, kind, width, hint, !error.empty());
   if (!error.empty()) message_line((std::string(key) + "_error").c_str(), kErrorText, error);
   return changed;
+}
+
+bool multiline_text_field(const char* key, char* buffer, std::size_t size, float width, float height,
+                          const char* hint) {
+  const std::string id = std::string("##") + key;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, touch_frame_padding());
+  const bool changed = ImGui::InputTextEx(id.c_str(), hint, buffer, static_cast<int>(size), ImVec2(width, height),
+                                          ImGuiInputTextFlags_Multiline);
+  ImGui::PopStyleVar();
+  if (WidgetRegistry* registry = current_widget_registry()) registry->set_last_value(std::string(buffer));
+  return changed;
+}
+
+void screen_title(ImFont* font, const char* text) {
+  ImGui::PushFont(font);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+std::string format(const char* pattern, long long a, long long b, long long c, long long d) {
+  char text[256];
+  std::snprintf(text, sizeof text, pattern, a, b, c, d);
+  return text;
 }
 
 std::string problem_for(const std::vector<FieldError>& problems, const std::string& field, Locale locale) {

@@ -42,6 +42,16 @@ bool bare_text_field(const char* key, char* buffer, std::size_t size, FieldKind 
 bool text_field(const char* label, const char* key, char* buffer, std::size_t size, FieldKind kind, float width,
                 const std::string& error = "", const char* hint = nullptr);
 
+// A multi-line text field (pasted lists) of the given height, with a hint while empty.
+bool multiline_text_field(const char* key, char* buffer, std::size_t size, float width, float height,
+                          const char* hint = nullptr);
+
+// A screen's heading in the title font.
+void screen_title(ImFont* font, const char* text);
+
+// A translated pattern with up to four integers ("%lld").
+std::string format(const char* pattern, long long a, long long b = 0, long long c = 0, long long d = 0);
+
 // The first problem of `field`, in the UI language, or "" when the field has none.
 std::string problem_for(const std::vector<FieldError>& problems, const std::string& field, Locale locale);
 

@@ -129,4 +129,19 @@ Date date_from_unix_seconds(std::int64_t unix_seconds) {
   return {year, month, day};
 }
 
+std::int64_t days_since_epoch(const Date& date) {
+  // A civil date to days since 1970-01-01 (the inverse of the algorithm above).
+  const std::int64_t y = date.year - (date.month <= 2 ? 1 : 0);
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t mp = date.month > 2 ? date.month - 3 : date.month + 9;
+  const std::int64_t doy = (153 * mp + 2) / 5 + date.day - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date add_days(const Date& date, std::int64_t days) {
+  return date_from_unix_seconds((days_since_epoch(date) + days) * 86400);
+}
+
 }  // namespace b2b

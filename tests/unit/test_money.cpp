@@ -71,3 +71,17 @@ TEST_CASE("date_from_unix_seconds gives the UTC calendar day") {
   CHECK(date_from_unix_seconds(951782400) == Date{2000, 2, 29});  // a leap day
   CHECK(date_from_unix_seconds(-1) == Date{1969, 12, 31});
 }
+
+TEST_CASE("days_since_epoch and add_days are the inverse of date_from_unix_seconds") {
+  CHECK(days_since_epoch({1970, 1, 1}) == 0);
+  CHECK(days_since_epoch({1969, 12, 31}) == -1);
+  CHECK(days_since_epoch({2000, 2, 29}) == 951782400 / 86400);
+  for (std::int64_t day = -800000; day <= 800000; day += 37) {  // 1 bc to 4160 ad, every 37th day
+    CHECK(days_since_epoch(date_from_unix_seconds(day * 86400)) == day);
+  }
+  CHECK(add_days({2026, 11, 27}, -30) == Date{2026, 10, 28});
+  CHECK(add_days({2024, 2, 28}, 1) == Date{2024, 2, 29});
+  CHECK(add_days({2025, 2, 28}, 1) == Date{2025, 3, 1});
+  CHECK(add_days({2026, 12, 31}, 1) == Date{2027, 1, 1});
+  CHECK(add_days({2026, 11, 27}, -365) == Date{2025, 11, 27});
+}

@@ -351,13 +351,23 @@ TEST_CASE("navigation") {
         kProtocol);
     CHECK(failed.state.orders.error->kind == ErrorKind::Server);
     SUBCASE("a status filter asks again, and the answer to the older request is ignored") {
-      const Transition filtered = update(opened.state, FilterOrders{OrderStatus::Rejected}, kProtocol);
+      const Transition filtered =
+          update(opened.state, FilterOrders{OrderStatus::Rejected, std::nullopt, std::nullopt}, kProtocol);
       const auto& again = only_send(filtered, HttpPurpose::ListOrders);
       CHECK(again.request.path == "/api/v1/orders?status=rejected");
       const Transition stale =
           update(filtered.state, HttpResponded{HttpPurpose::ListOrders, list.tag, ok(orders)}, kProtocol);
       CHECK(stale.state.orders.orders.empty());
       CHECK(stale.state.orders.loading);
+    }
+    SUBCASE("a date range narrows the list to days placed, both ends inclusive") {
+      const Transition ranged =
+          update(opened.state, FilterOrders{std::nullopt, Date{2026, 11, 1}, Date{2026, 11, 27}}, kProtocol);
+      CHECK(only_send(ranged, HttpPurpose::ListOrders).request.path == "/api/v1/orders?from=2026-11-01&to=2026-11-27");
+      CHECK(ranged.state.orders.from == Date{2026, 11, 1});
+      // The range stays when the screen opens again.
+      const Transition reopened = update(ranged.state, Navigate{Screen::Orders}, kProtocol);
+      CHECK(only_send(reopened, HttpPurpose::ListOrders).request.path.find("from=2026-11-01") != std::string::npos);
     }
     SUBCASE("details open and close") {
       const Transition open = update(loaded.state, ToggleOrderDetails{"ZAM/2026/000007"}, kProtocol);
@@ -450,4 +460,102 @@ TEST_CASE("users: an admin's list, changes and invitations") {
   User invited{"u-9", "c-1", "nowy@budmax.pl", "Nowy", Role::Buyer, {100000, Currency::PLN}, true};
   const Transition added = update(inviting.state, HttpResponded{HttpPurpose::SaveUser, 0, ok(invited, 201)}, kProtocol);
   CHECK(added.state.users.users.size() == 2);
+}
+
+TEST_CASE("quick order: codes are looked up, lines checked and the good ones added to the active cart") {
+  AppState state = signed_in();
+  state.carts.carts[0].lines = {{"ELE-2", 3, ""}};
+  state.screen = Screen::QuickOrder;
+  const Transition asked = update(state, CheckQuickOrder{"ELE-2 2\nele-1 5\nNIE-MA 1\nELE-1 abc"}, kProtocol);
+  const auto& lookup = only_send(asked, HttpPurpose::ImportLookup);
+  CHECK(lookup.request.path == "/api/v1/catalog/lookup");
+  CHECK(wire::decode_json<backend::ProductLookup>(lookup.request.body).value().codes ==
+        std::vector<std::string>{"ELE-2", "ele-1", "NIE-MA"});
+  CHECK(asked.state.import.checking);
+  CHECK(update(asked.state, CheckQuickOrder{"ELE-2 1"}, kProtocol).effects.empty());  // one check at a time
+
+  const std::vector<Product> found = {product("ELE-2", 1, 1), product("ELE-1", 12, 24)};
+  const Transition checked =
+      update(asked.state, HttpResponded{HttpPurpose::ImportLookup, lookup.tag, ok(found)}, kProtocol);
+  const auto& report = checked.state.import.report;
+  REQUIRE(report.size() == 4);
+  CHECK(report[0].outcome == LineOutcome::Added);
+  CHECK(report[1].outcome == LineOutcome::Adjusted);  // 5 raised to the minimum of 24
+  CHECK(report[1].quantity == 24);
+  CHECK(report[2].reason == LineReason::UnknownCode);
+  CHECK(report[3].reason == LineReason::BadQuantity);
+  const auto saved = wire::decode_json<Cart>(only_send(checked, HttpPurpose::SaveCart).request.body).value();
+  REQUIRE(saved.lines.size() == 2);
+  CHECK(saved.lines[0].quantity == 5);  // 3 already there plus 2
+  CHECK(saved.lines[1].sku == "ELE-1");
+  CHECK(saved.lines[1].quantity == 24);
+  CHECK_FALSE(checked.state.import.checking);
+
+  SUBCASE("the lookup failing keeps nothing half-added and says why") {
+    const Transition failed = update(
+        asked.state,
+        HttpResponded{HttpPurpose::ImportLookup, lookup.tag, failure(503, {ErrorKind::Server, "", "busy"})}, kProtocol);
+    CHECK(failed.effects.empty());
+    CHECK(failed.state.import.error->kind == ErrorKind::Server);
+    CHECK(failed.state.import.requested.size() == 4);
+    CHECK(failed.state.carts.carts[0].lines.size() == 1);
+  }
+  SUBCASE("an answer to an earlier paste is ignored") {
+    AppState later = asked.state;
+    later.import.checking = false;
+    const Transition again = update(later, CheckQuickOrder{"ELE-2 9"}, kProtocol);
+    const Transition stale =
+        update(again.state, HttpResponded{HttpPurpose::ImportLookup, lookup.tag, ok(found)}, kProtocol);
+    CHECK(stale.effects.empty());
+    CHECK(stale.state.import.report.empty());
+  }
+  SUBCASE("with no cart yet, the lines make one") {
+    AppState empty = asked.state;
+    empty.carts.carts.clear();
+    empty.carts.active_cart_id.clear();
+    const Transition made = update(empty, HttpResponded{HttpPurpose::ImportLookup, lookup.tag, ok(found)}, kProtocol);
+    CHECK(wire::decode_json<Cart>(only_send(made, HttpPurpose::CreateCart).request.body).value().lines.size() == 2);
+  }
+}
+
+TEST_CASE("quick order: empty or wholly unreadable text is answered without the server") {
+  const Transition blank = update(signed_in(), CheckQuickOrder{"  \n\n"}, kProtocol);
+  CHECK(blank.effects.empty());
+  CHECK(blank.state.import.error->field == "text");
+  const Transition unreadable = update(signed_in(), CheckQuickOrder{"ELE-1 zero\n;;"}, kProtocol);
+  CHECK(unreadable.effects.empty());
+  REQUIRE(unreadable.state.import.report.size() == 2);
+  CHECK(unreadable.state.import.report[0].outcome == LineOutcome::Rejected);
+}
+
+TEST_CASE("reorder: an old order's lines go into a new cart at today's prices, with what changed or is gone") {
+  AppState state = signed_in();
+  Order old;
+  old.number = "ZAM/2026/000004";
+  old.lines.push_back({"ELE-2", 4, {200, Currency::PLN}, {}, VatRate::Standard23, {}, {}, ""});
+  old.lines.push_back({"GONE-1", 1, {900, Currency::PLN}, {}, VatRate::Standard23, {}, {}, ""});
+  state.orders.orders = {old};
+  state.screen = Screen::Orders;
+  CHECK(update(state, Reorder{"ZAM/2026/999999"}, kProtocol).effects.empty());  // not in the list
+
+  const Transition asked = update(state, Reorder{old.number}, kProtocol);
+  CHECK(asked.state.screen == Screen::QuickOrder);
+  CHECK(asked.state.import.reorder_of == old.number);
+  const auto& lookup = only_send(asked, HttpPurpose::ImportLookup);
+  Product gone = product("GONE-1", 1, 1);
+  gone.active = false;
+  const std::vector<Product> found = {product("ELE-2", 1, 1), gone};
+  const Transition checked =
+      update(asked.state, HttpResponded{HttpPurpose::ImportLookup, lookup.tag, ok(found)}, kProtocol);
+  const auto& report = checked.state.import.report;
+  REQUIRE(report.size() == 2);
+  CHECK(report[0].outcome == LineOutcome::Added);
+  CHECK(report[0].price_changed);  // 2,00 then, 2,50 in today's price list
+  CHECK(report[0].unit_net->minor == 250);
+  CHECK(report[1].reason == LineReason::Unavailable);
+  const auto created = wire::decode_json<Cart>(only_send(checked, HttpPurpose::CreateCart).request.body).value();
+  CHECK(created.name == "Ponowienie ZAM/2026/000004");
+  REQUIRE(created.lines.size() == 1);
+  CHECK(created.lines[0].sku == "ELE-2");
+  CHECK(checked.state.carts.carts[0].lines.empty());  // the active cart is left alone
 }

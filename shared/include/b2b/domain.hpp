@@ -141,6 +141,8 @@ struct Date {
 std::string format_date(const Date& date);               // "2026-11-27"
 std::optional<Date> parse_date(const std::string& iso);  // nullopt unless a real calendar date
 Date date_from_unix_seconds(std::int64_t unix_seconds);  // the UTC calendar day
+std::int64_t days_since_epoch(const Date& date);         // 1970-01-01 is day 0
+Date add_days(const Date& date, std::int64_t days);      // negative days go back
 
 struct CheckoutFields {
   std::string po_number;  // required when the company says so; at most 35 characters
