@@ -385,8 +385,9 @@ void draw_orders(const AppState& state, UiState& ui, const UiFonts& fonts, float
     column_rule(width);
     message_line(("order_" + order.number).c_str(), ImGui::GetStyle().Colors[ImGuiCol_Text],
                  order.number + "   " + format_money(order.totals.gross, l));
-    ImGui::TextDisabled("%s%s%s", status_text(order.status, l),
-                        order.checkout.po_number.empty() ? "" : "   PO: ", order.checkout.po_number.c_str());
+    message_line(("order_status_" + order.number).c_str(), ImGui::GetStyle().Colors[ImGuiCol_TextDisabled],
+                 std::string(status_text(order.status, l)) +
+                     (order.checkout.po_number.empty() ? "" : "   PO: " + order.checkout.po_number));
     // An approver's decision comes with a comment the buyer must see.
     if (!order.history.empty() && !order.history.back().comment.empty()) {
       message_line(("order_comment_" + order.number).c_str(), ImGui::GetStyle().Colors[ImGuiCol_Text],
