@@ -181,6 +181,29 @@ class Statement {
   std::optional<Error> failure_;
 };
 
+// The row a key selects, mapped by from_row, or NotFound naming what.
+template <typename T>
+Result<T> one_row(Statement& statement, Result<T> (*from_row)(const Statement&), const std::string& what) {
+  auto row = statement.step();
+  if (!row) return row.error();
+  if (!row.value()) return not_found(what);
+  return from_row(statement);
+}
+
+// Every row of a query, mapped by from_row; the first row that does not map is the error.
+template <typename T>
+Result<std::vector<T>> collect_rows(Statement& statement, Result<T> (*from_row)(const Statement&)) {
+  std::vector<T> rows;
+  for (;;) {
+    auto row = statement.step();
+    if (!row) return row.error();
+    if (!row.value()) return rows;
+    auto value = from_row(statement);
+    if (!value) return value.error();
+    rows.push_back(std::move(value.value()));
+  }
+}
+
 // --- Codes, money, time ----------------------------------------------------------------------------
 
 std::optional<Currency> currency_from_code(const std::string& code) {
@@ -228,9 +251,10 @@ std::int64_t days_from_civil(int year, int month, int day) {
 
 std::int64_t unix_start_of(const Date& date) { return days_from_civil(date.year, date.month, date.day) * 86400; }
 
-std::string format_order_number(int year, std::int64_t sequence) {
+// "ZAM/2026/000123" (orders) or "ZAP/2026/000007" (quotes).
+std::string format_yearly_number(const char* prefix, int year, std::int64_t sequence) {
   char text[48];
-  std::snprintf(text, sizeof text, "ZAM/%04d/%06lld", year, static_cast<long long>(sequence));
+  std::snprintf(text, sizeof text, "%s/%04d/%06lld", prefix, year, static_cast<long long>(sequence));
   return text;
 }
 
@@ -419,8 +443,39 @@ CREATE TABLE idempotency_keys (
 ) WITHOUT ROWID;
 )sql";
 
+// Requests for quote. Prices are NULL until the seller answers; currency is the answer's one currency.
+// Quote numbers come from the sequences table ("quote-<year>"), so no counter table is needed.
+const char* const kMigration2 = R"sql(
+CREATE TABLE quotes (
+  number TEXT PRIMARY KEY,
+  company_id TEXT NOT NULL REFERENCES companies (id),
+  buyer_user_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  note TEXT NOT NULL,
+  seller_comment TEXT NOT NULL,
+  valid_until TEXT,
+  currency TEXT,
+  requested_at INTEGER NOT NULL,
+  order_number TEXT,
+  FOREIGN KEY (buyer_user_id, company_id) REFERENCES users (id, company_id),
+  FOREIGN KEY (order_number, company_id) REFERENCES orders (number, company_id)
+);
+CREATE INDEX quotes_by_company ON quotes (company_id, requested_at);
+CREATE INDEX quotes_by_requested_at ON quotes (requested_at);
+
+CREATE TABLE quote_lines (
+  quote_number TEXT NOT NULL REFERENCES quotes (number) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  sku TEXT NOT NULL REFERENCES products (sku),
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  note TEXT NOT NULL,
+  quoted_unit_net_minor INTEGER CHECK (quoted_unit_net_minor > 0),
+  PRIMARY KEY (quote_number, position)
+) WITHOUT ROWID;
+)sql";
+
 // Index i migrates from version i to i + 1; append, never edit, once a version has shipped.
-const char* const kMigrations[] = {kMigration1};
+const char* const kMigrations[] = {kMigration1, kMigration2};
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Storage::kSchemaVersion,
               "one migration per schema version");
 
@@ -478,7 +533,15 @@ Result<std::string> take_order_number(Connection& connection, int year) {
   auto row = statement.step();
   if (!row) return row.error();
   if (!row.value()) return corrupt("order number sequence");
-  return format_order_number(year, statement.integer(0));
+  return format_yearly_number("ZAM", year, statement.integer(0));
+}
+
+Result<std::string> take_quote_number(Connection& connection, int year) {
+  if (year < 0 || year > 9999)
+    return Error{ErrorKind::Validation, "year", "no quote numbers for year " + std::to_string(year)};
+  auto number = next_in_sequence(connection, ("quote-" + std::to_string(year)).c_str());
+  if (!number) return number.error();
+  return format_yearly_number("ZAP", year, number.value());
 }
 
 #define B2B_PRODUCT_COLUMNS \
@@ -503,18 +566,6 @@ Result<Product> product_from_row(const Statement& row) {
   product.stock = row.integer(10);
   product.active = row.boolean(11);
   return product;
-}
-
-Result<std::vector<Product>> collect_products(Statement& statement) {
-  std::vector<Product> products;
-  for (;;) {
-    auto row = statement.step();
-    if (!row) return row.error();
-    if (!row.value()) return products;
-    auto product = product_from_row(statement);
-    if (!product) return product.error();
-    products.push_back(std::move(product.value()));
-  }
 }
 
 Result<Done> write_product(Connection& connection, const Product& product, std::int64_t version) {
@@ -555,10 +606,7 @@ Result<User> user_from_row(const Statement& row) {
 Result<User> load_user(Connection& connection, const std::string& id) {
   Statement statement(connection, "SELECT " B2B_USER_COLUMNS " FROM users WHERE id = ?1");
   statement.bind(id);
-  auto row = statement.step();
-  if (!row) return row.error();
-  if (!row.value()) return not_found("user " + id);
-  return user_from_row(statement);
+  return one_row(statement, user_from_row, "user " + id);
 }
 
 // The e-mail belongs to another user than except_user_id.
@@ -730,10 +778,7 @@ Result<Order> load_order(Connection& connection, const std::string& number) {
   {
     Statement statement(connection, "SELECT " B2B_ORDER_COLUMNS " FROM orders WHERE number = ?1");
     statement.bind(number);
-    auto row = statement.step();
-    if (!row) return row.error();
-    if (!row.value()) return order;
-    order = order_header_from_row(statement);
+    order = one_row(statement, order_header_from_row, "order " + number);
     if (!order) return order;
   }
   B2B_RETURN_IF_FAILED(load_order_details(connection, order.value()));
@@ -765,6 +810,120 @@ Result<std::optional<IdempotencyRecord>> find_idempotency_record(Connection& con
   if (!row) return row.error();
   if (!row.value()) return std::optional<IdempotencyRecord>();
   return std::optional<IdempotencyRecord>(IdempotencyRecord{statement.text(0), statement.text(1)});
+}
+
+#define B2B_QUOTE_COLUMNS                                                                                 \
+  "number, company_id, buyer_user_id, status, note, seller_comment, valid_until, currency, requested_at," \
+  " order_number"
+
+// A quote's row; its lines come from load_quote_lines, in the currency the row names.
+struct QuoteRow {
+  Quote quote;
+  std::optional<Currency> currency;  // none until the seller has priced it
+};
+
+Result<QuoteRow> quote_header_from_row(const Statement& row) {
+  QuoteRow out;
+  Quote& quote = out.quote;
+  quote.number = row.text(0);
+  quote.company_id = row.text(1);
+  quote.buyer_user_id = row.text(2);
+  const auto status = quote_status_from_code(row.text(3));
+  if (!status) return corrupt("status of quote " + quote.number);
+  quote.status = *status;
+  quote.note = row.text(4);
+  quote.seller_comment = row.text(5);
+  if (!row.is_null(6)) {
+    quote.valid_until = parse_date(row.text(6));
+    if (!quote.valid_until) return corrupt("valid_until of quote " + quote.number);
+  }
+  if (!row.is_null(7)) {
+    out.currency = currency_from_code(row.text(7));
+    if (!out.currency) return corrupt("currency of quote " + quote.number);
+  }
+  quote.requested_at_unix_seconds = row.integer(8);
+  quote.order_number = row.text(9);
+  return out;
+}
+
+Result<Done> load_quote_lines(Connection& connection, QuoteRow& row) {
+  Statement lines(connection,
+                  "SELECT sku, quantity, note, quoted_unit_net_minor FROM quote_lines WHERE quote_number = ?1"
+                  " ORDER BY position");
+  lines.bind(row.quote.number);
+  for (;;) {
+    auto step = lines.step();
+    if (!step) return step.error();
+    if (!step.value()) return Done{};
+    QuoteLine line{lines.text(0), lines.integer(1), lines.text(2), std::nullopt};
+    if (!lines.is_null(3)) {
+      if (!row.currency) return corrupt("price without a currency in quote " + row.quote.number);
+      line.quoted_unit_net = Money{lines.integer(3), *row.currency};
+    }
+    row.quote.lines.push_back(std::move(line));
+  }
+}
+
+Result<Quote> load_quote(Connection& connection, const std::string& number) {
+  Result<QuoteRow> row = not_found("quote " + number);
+  {
+    Statement statement(connection, "SELECT " B2B_QUOTE_COLUMNS " FROM quotes WHERE number = ?1");
+    statement.bind(number);
+    row = one_row(statement, quote_header_from_row, "quote " + number);
+    if (!row) return row.error();
+  }
+  B2B_RETURN_IF_FAILED(load_quote_lines(connection, row.value()));
+  return std::move(row.value().quote);
+}
+
+// Newest first; a missing company or buyer does not narrow the list.
+Result<std::vector<Quote>> load_quotes(Connection& connection, const std::optional<std::string>& company_id,
+                                       const std::optional<std::string>& buyer_user_id) {
+  Result<std::vector<QuoteRow>> rows = std::vector<QuoteRow>();
+  {
+    Statement statement(connection, "SELECT " B2B_QUOTE_COLUMNS
+                                    " FROM quotes WHERE (?1 IS NULL OR company_id = ?1)"
+                                    " AND (?2 IS NULL OR buyer_user_id = ?2)"
+                                    " ORDER BY requested_at DESC, number DESC");
+    statement.bind(company_id, buyer_user_id);
+    rows = collect_rows(statement, quote_header_from_row);
+    if (!rows) return rows.error();
+  }
+  std::vector<Quote> quotes;
+  for (QuoteRow& row : rows.value()) {
+    B2B_RETURN_IF_FAILED(load_quote_lines(connection, row));
+    quotes.push_back(std::move(row.quote));
+  }
+  return quotes;
+}
+
+// The one currency of a quote's prices (none while unpriced); quotes, like orders, cannot mix them.
+Result<std::optional<Currency>> quote_currency(const Quote& quote) {
+  std::optional<Currency> currency;
+  for (std::size_t i = 0; i < quote.lines.size(); ++i) {
+    const auto& price = quote.lines[i].quoted_unit_net;
+    if (!price) continue;
+    if (currency && *currency != price->currency)
+      return Error{ErrorKind::Validation, "lines[" + std::to_string(i) + "].quoted_unit_net",
+                   "the quote's prices mix currencies"};
+    currency = price->currency;
+  }
+  return currency;
+}
+
+std::optional<std::string> currency_code_of(const std::optional<Currency>& currency) {
+  if (!currency) return std::nullopt;
+  return std::string(currency_code(*currency));
+}
+
+std::optional<std::int64_t> minor_of(const std::optional<Money>& money) {
+  if (!money) return std::nullopt;
+  return money->minor;
+}
+
+std::optional<std::string> formatted(const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  return format_date(*date);
 }
 
 // Every amount of an order is stored in the order's one currency, so a mix cannot be stored.
@@ -860,7 +1019,9 @@ Result<Done> Storage::reset() {
   auto transaction = connection_->begin();
   if (!transaction) return transaction.error();
   // Children before parents, so the foreign keys hold after every statement.
-  static const char* const kDeletes[] = {"DELETE FROM idempotency_keys",
+  static const char* const kDeletes[] = {"DELETE FROM quote_lines",
+                                         "DELETE FROM quotes",
+                                         "DELETE FROM idempotency_keys",
                                          "DELETE FROM order_status_history",
                                          "DELETE FROM order_lines",
                                          "DELETE FROM orders",
@@ -937,15 +1098,7 @@ Result<std::vector<User>> Storage::users_of_company(const std::string& company_i
   auto lock = connection_->lock();
   Statement statement(*connection_, "SELECT " B2B_USER_COLUMNS " FROM users WHERE company_id = ?1 ORDER BY email");
   statement.bind(company_id);
-  std::vector<User> users;
-  for (;;) {
-    auto row = statement.step();
-    if (!row) return row.error();
-    if (!row.value()) return users;
-    auto user = user_from_row(statement);
-    if (!user) return user.error();
-    users.push_back(std::move(user.value()));
-  }
+  return collect_rows(statement, user_from_row);
 }
 
 Result<User> Storage::insert_user(const User& user, const std::string& password_hash) {
@@ -1070,12 +1223,12 @@ Result<ProductPage> Storage::products_page(const std::string& after_sku, int lim
                                       " FROM products WHERE changed_in_version > ?1 AND sku > ?2"
                                       " ORDER BY sku LIMIT ?3");
     statement.bind(*since_version, after_sku, fetch);
-    products = collect_products(statement);
+    products = collect_rows(statement, product_from_row);
   } else {
     Statement statement(*connection_,
                         "SELECT " B2B_PRODUCT_COLUMNS " FROM products WHERE sku > ?1 ORDER BY sku LIMIT ?2");
     statement.bind(after_sku, fetch);
-    products = collect_products(statement);
+    products = collect_rows(statement, product_from_row);
   }
   if (!products) return products.error();
   page.products = std::move(products.value());
@@ -1099,16 +1252,13 @@ Result<Product> Storage::product(const std::string& sku) const {
   auto lock = connection_->lock();
   Statement statement(*connection_, "SELECT " B2B_PRODUCT_COLUMNS " FROM products WHERE sku = ?1");
   statement.bind(sku);
-  auto row = statement.step();
-  if (!row) return row.error();
-  if (!row.value()) return not_found("product " + sku);
-  return product_from_row(statement);
+  return one_row(statement, product_from_row, "product " + sku);
 }
 
 Result<std::vector<Product>> Storage::products() const {
   auto lock = connection_->lock();
   Statement statement(*connection_, "SELECT " B2B_PRODUCT_COLUMNS " FROM products ORDER BY sku");
-  return collect_products(statement);
+  return collect_rows(statement, product_from_row);
 }
 
 Result<std::int64_t> Storage::upsert_product(const Product& product) {
@@ -1363,7 +1513,7 @@ Result<std::vector<Order>> Storage::orders(const std::string& company_id, const 
   if (filter.created_to) before_unix = unix_start_of(*filter.created_to) + 86400;
 
   auto lock = connection_->lock();
-  std::vector<Order> orders;
+  Result<std::vector<Order>> orders = std::vector<Order>();
   {
     Statement statement(*connection_, "SELECT " B2B_ORDER_COLUMNS
                                       " FROM orders WHERE company_id = ?1"
@@ -1371,16 +1521,10 @@ Result<std::vector<Order>> Storage::orders(const std::string& company_id, const 
                                       " AND (?4 IS NULL OR created_at >= ?4) AND (?5 IS NULL OR created_at < ?5)"
                                       " ORDER BY created_at DESC, number DESC");
     statement.bind(company_id, filter.buyer_user_id, status, from_unix, before_unix);
-    for (;;) {
-      auto row = statement.step();
-      if (!row) return row.error();
-      if (!row.value()) break;
-      auto order = order_header_from_row(statement);
-      if (!order) return order.error();
-      orders.push_back(std::move(order.value()));
-    }
+    orders = collect_rows(statement, order_header_from_row);
+    if (!orders) return orders;
   }
-  for (Order& order : orders) B2B_RETURN_IF_FAILED(load_order_details(*connection_, order));
+  for (Order& order : orders.value()) B2B_RETURN_IF_FAILED(load_order_details(*connection_, order));
   return orders;
 }
 
@@ -1394,6 +1538,103 @@ Result<Order> Storage::update_order_status(const std::string& number, const Stat
   B2B_RETURN_IF_FAILED(append_status_change(*connection_, number, change));
   B2B_RETURN_IF_FAILED(transaction.value().commit());
   return load_order(*connection_, number);
+}
+
+// --- Quotes ----------------------------------------------------------------------------------------
+
+Result<std::string> Storage::next_quote_number(int year) {
+  auto lock = connection_->lock();
+  return take_quote_number(*connection_, year);
+}
+
+Result<Quote> Storage::insert_quote(const Quote& quote) {
+  if (quote.lines.empty()) return Error{ErrorKind::Validation, "lines", "a quote needs at least one line"};
+  const auto currency = quote_currency(quote);
+  if (!currency) return currency.error();
+
+  auto lock = connection_->lock();
+  auto transaction = connection_->begin();
+  if (!transaction) return transaction.error();
+  std::string number = quote.number;
+  if (number.empty()) {
+    auto taken = take_quote_number(*connection_, date_from_unix_seconds(quote.requested_at_unix_seconds).year);
+    if (!taken) return taken.error();
+    number = taken.value();
+  }
+  B2B_RETURN_IF_FAILED(Statement(*connection_, "INSERT INTO quotes (" B2B_QUOTE_COLUMNS
+                                               ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                           .bind(number, quote.company_id, quote.buyer_user_id, quote_status_code(quote.status),
+                                 quote.note, quote.seller_comment, formatted(quote.valid_until),
+                                 currency_code_of(currency.value()), quote.requested_at_unix_seconds,
+                                 null_if_empty(quote.order_number))
+                           .run());
+  for (std::size_t i = 0; i < quote.lines.size(); ++i) {
+    const QuoteLine& line = quote.lines[i];
+    B2B_RETURN_IF_FAILED(Statement(*connection_,
+                                   "INSERT INTO quote_lines (quote_number, position, sku, quantity, note,"
+                                   " quoted_unit_net_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                             .bind(number, static_cast<std::int64_t>(i), line.sku, line.quantity, line.note,
+                                   minor_of(line.quoted_unit_net))
+                             .run());
+  }
+  B2B_RETURN_IF_FAILED(transaction.value().commit());
+  return load_quote(*connection_, number);
+}
+
+Result<Quote> Storage::quote(const std::string& number) const {
+  auto lock = connection_->lock();
+  return load_quote(*connection_, number);
+}
+
+Result<std::vector<Quote>> Storage::quotes(const std::string& company_id,
+                                           const std::optional<std::string>& buyer_user_id) const {
+  auto lock = connection_->lock();
+  return load_quotes(*connection_, company_id, buyer_user_id);
+}
+
+Result<std::vector<Quote>> Storage::quotes_for_seller() const {
+  auto lock = connection_->lock();
+  return load_quotes(*connection_, std::nullopt, std::nullopt);
+}
+
+Result<Quote> Storage::update_quote(const Quote& quote) {
+  const auto currency = quote_currency(quote);
+  if (!currency) return currency.error();
+
+  auto lock = connection_->lock();
+  auto transaction = connection_->begin();
+  if (!transaction) return transaction.error();
+  {
+    Statement current(*connection_,
+                      "SELECT status, (SELECT COUNT(*) FROM quote_lines WHERE quote_number = ?1)"
+                      " FROM quotes WHERE number = ?1");
+    auto row = current.bind(quote.number).step();
+    if (!row) return row.error();
+    if (!row.value()) return not_found("quote " + quote.number);
+    const std::string status = current.text(0);
+    // Checked here, under the write lock, so two answers or acceptances racing cannot both win.
+    if (status != quote_status_code(QuoteStatus::Requested) && status != quote_status_code(QuoteStatus::Answered))
+      return Error{ErrorKind::Conflict, "status",
+                   "quote " + quote.number + " is " + status + " and can no longer change"};
+    if (current.integer(1) != static_cast<std::int64_t>(quote.lines.size()))
+      return Error{ErrorKind::Validation, "lines",
+                   "quote " + quote.number + " has " + std::to_string(current.integer(1)) + " lines"};
+  }
+  B2B_RETURN_IF_FAILED(Statement(*connection_,
+                                 "UPDATE quotes SET status = ?1, seller_comment = ?2, valid_until = ?3, currency = ?4,"
+                                 " order_number = ?5 WHERE number = ?6")
+                           .bind(quote_status_code(quote.status), quote.seller_comment, formatted(quote.valid_until),
+                                 currency_code_of(currency.value()), null_if_empty(quote.order_number), quote.number)
+                           .run());
+  for (std::size_t i = 0; i < quote.lines.size(); ++i) {
+    B2B_RETURN_IF_FAILED(Statement(*connection_,
+                                   "UPDATE quote_lines SET quoted_unit_net_minor = ?1"
+                                   " WHERE quote_number = ?2 AND position = ?3")
+                             .bind(minor_of(quote.lines[i].quoted_unit_net), quote.number, static_cast<std::int64_t>(i))
+                             .run());
+  }
+  B2B_RETURN_IF_FAILED(transaction.value().commit());
+  return load_quote(*connection_, quote.number);
 }
 
 }  // namespace b2b::mock

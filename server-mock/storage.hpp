@@ -1,5 +1,5 @@
 // SQLite storage of server-mock: a migrated relational schema for the catalog, companies, users, sessions,
-// price lists, carts and orders, behind methods that return Result values and never throw.
+// price lists, carts, orders and quotes, behind methods that return Result values and never throw.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -87,7 +87,7 @@ class Transaction {
 // take the company, so the API compares one id to the session's.
 class Storage {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens or creates the file (":memory:" for tests) and migrates it to kSchemaVersion; a file written
   // by a newer schema is refused and left untouched.
@@ -162,6 +162,21 @@ class Storage {
   Result<std::vector<Order>> orders(const std::string& company_id,
                                     const OrderFilter& filter = {}) const;  // newest first
   Result<Order> update_order_status(const std::string& number, const StatusChange& change);
+
+  // --- Quotes -----------------------------------------------------------------------------------
+  // "ZAP/2026/000001", sequential per year, like next_order_number.
+  Result<std::string> next_quote_number(int year);
+  // Stores the quote with its lines (numbered from requested_at's UTC year if its number is empty).
+  Result<Quote> insert_quote(const Quote& quote);
+  Result<Quote> quote(const std::string& number) const;
+  // The company's quotes (only the buyer's with buyer_user_id), newest first.
+  Result<std::vector<Quote>> quotes(const std::string& company_id,
+                                    const std::optional<std::string>& buyer_user_id = std::nullopt) const;
+  Result<std::vector<Quote>> quotes_for_seller() const;  // every company's, newest first
+  // Stores what an answer or an acceptance changes: status, the lines' quoted prices, valid_until,
+  // seller_comment and order_number (company, buyer and lines otherwise stay). An accepted or declined
+  // quote is final: changing it is a Conflict, decided under the write lock.
+  Result<Quote> update_quote(const Quote& quote);
 
  private:
   explicit Storage(std::unique_ptr<detail::Connection> connection);

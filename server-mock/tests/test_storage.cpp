@@ -1,5 +1,5 @@
 // Tests of server-mock's SQLite storage: migrations, seeding, persistence, versioned carts, order
-// numbering and idempotency keys, tenant scoping, sessions and catalog sync.
+// numbering and idempotency keys, quotes, tenant scoping, sessions and catalog sync.
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -182,6 +182,35 @@ void check_same_order(const Order& stored, const Order& expected) {
   CHECK(stored.checkout.ship_to_address_id == expected.checkout.ship_to_address_id);
 }
 
+// A request for quote of the buyer for two lines, not yet answered.
+Quote sample_quote(const User& buyer, std::int64_t requested_at = k2026_03_10) {
+  Quote quote;
+  quote.company_id = buyer.company_id;
+  quote.buyer_user_id = buyer.id;
+  quote.status = QuoteStatus::Requested;
+  quote.lines = {{small_seed().products.at(0).sku, 240, "paleta", std::nullopt},
+                 {small_seed().products.at(1).sku, 50, "", std::nullopt}};
+  quote.note = "budowa hali, dostawa w kwietniu";
+  quote.requested_at_unix_seconds = requested_at;
+  return quote;
+}
+
+// The quote as the seller's answer leaves it.
+Quote answered(Quote quote, std::int64_t first_unit_net_minor = 1250) {
+  quote.status = QuoteStatus::Answered;
+  for (std::size_t i = 0; i < quote.lines.size(); ++i)
+    quote.lines[i].quoted_unit_net = pln(first_unit_net_minor + static_cast<std::int64_t>(i));
+  quote.valid_until = Date{2026, 3, 31};
+  quote.seller_comment = "cena przy odbiorze całości";
+  return quote;
+}
+
+Quote inserted_quote(Storage& storage, const Quote& quote) {
+  auto inserted = storage.insert_quote(quote);
+  REQUIRE_MESSAGE(inserted.ok(), (inserted.ok() ? "" : inserted.error().message));
+  return inserted.value();
+}
+
 std::string number_of(const Result<OrderInsertion>& inserted) {
   REQUIRE_MESSAGE(inserted.ok(), (inserted.ok() ? "" : inserted.error().message));
   return inserted.value().record.order_number;
@@ -198,13 +227,14 @@ TEST_CASE("open migrates a new database to the current schema, and opening it ag
   SUBCASE("a file") {
     TempDatabase file;
     open_storage(file.path());  // creates the file and closes it again
-    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "1\n");
+    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "2\n");
     CHECK(raw_query(file.path(), "PRAGMA journal_mode") == "wal\n");
     const std::string tables =
         raw_query(file.path(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    for (const char* table : {"catalog", "companies", "company_addresses", "users", "sessions", "products",
-                              "price_lists", "price_list_entries", "price_tiers", "carts", "cart_lines", "orders",
-                              "order_lines", "order_status_history", "idempotency_keys", "schema_version"}) {
+    for (const char* table :
+         {"catalog", "companies", "company_addresses", "users", "sessions", "products", "price_lists",
+          "price_list_entries", "price_tiers", "carts", "cart_lines", "orders", "order_lines", "order_status_history",
+          "idempotency_keys", "quotes", "quote_lines", "schema_version"}) {
       CHECK_MESSAGE(tables.find(std::string(table) + "\n") != std::string::npos, table);
     }
     const char* schema_dump = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
@@ -214,20 +244,60 @@ TEST_CASE("open migrates a new database to the current schema, and opening it ag
     open_storage(file.path());  // creates the file and closes it again
     CHECK(raw_query(file.path(), schema_dump) == schema_before);
     CHECK(raw_query(file.path(), "PRAGMA schema_version") == cookie_before);
-    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "1\n");
+    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "2\n");
   }
 }
 
 TEST_CASE("open refuses a database written by a newer schema and leaves it as it is") {
   TempDatabase file;
   open_storage(file.path());  // creates the file and closes it again
-  raw_query(file.path(), "UPDATE schema_version SET version = 2");
+  raw_query(file.path(), "UPDATE schema_version SET version = 3");
 
   auto refused = Storage::open(file.path());
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().kind == ErrorKind::Server);
-  CHECK(refused.error().message.find("schema version 2, newer than version 1") != std::string::npos);
+  CHECK(refused.error().message.find("schema version 3, newer than version 2") != std::string::npos);
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "3\n");
+}
+
+TEST_CASE("open migrates a version 1 database to version 2 and keeps its data") {
+  const char* schema_dump = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
+  TempDatabase fresh;
+  open_storage(fresh.path());  // creates the file and closes it again
+  const std::string current_schema = raw_query(fresh.path(), schema_dump);
+
+  // Migration 1 is never edited, so a version 1 file is this one without what migration 2 added.
+  TempDatabase file;
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  const Order placed = sample_order(buyer);
+  std::string order_number;
+  {
+    auto storage = open_storage(file.path());
+    seed_into(*storage);
+    order_number = number_of(storage->insert_order(placed, buyer.company_id, "key-1", "f", k2026_03_10));
+    REQUIRE(storage->create_cart(sample_cart(buyer)).ok());
+  }
+  raw_query(file.path(), "DROP TABLE quote_lines");
+  raw_query(file.path(), "DROP TABLE quotes");
+  raw_query(file.path(), "UPDATE schema_version SET version = 1");
+  REQUIRE(raw_query(file.path(), "SELECT name FROM sqlite_master WHERE name LIKE 'quote%'").empty());
+
+  auto storage = open_storage(file.path());
   CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "2\n");
+  CHECK(raw_query(file.path(), schema_dump) == current_schema);
+  CHECK(raw_query(file.path(), "PRAGMA foreign_key_check").empty());
+  CHECK(storage->products().value().size() == 200);
+  CHECK(storage->user_by_email(buyer.email).value().user.id == buyer.id);
+  check_same_order(storage->order(order_number).value(), placed);
+  CHECK(storage->carts_of_user(buyer.id).value().size() == 1);
+  CHECK(storage->next_order_number(2026).value() == "ZAM/2026/000002");
+
+  // The new tables work with the old rows: a quote of an old buyer, accepted as an old order.
+  Quote accepted = answered(inserted_quote(*storage, sample_quote(buyer)));
+  accepted.status = QuoteStatus::Accepted;
+  accepted.order_number = order_number;
+  REQUIRE(storage->update_quote(accepted).ok());
+  CHECK(storage->quote(accepted.number).value().order_number == order_number);
 }
 
 TEST_CASE("seed stores the whole seed, with hashed passwords that verify") {
@@ -316,7 +386,9 @@ TEST_CASE("seed stores the whole seed, with hashed passwords that verify") {
     auto again = storage->seed(data, HashCost::Fast);
     REQUIRE_FALSE(again.ok());
     CHECK(again.error().kind == ErrorKind::Conflict);
+    const Quote quote = inserted_quote(*storage, sample_quote(seed_user("c-budmax", Role::Buyer).user));
     REQUIRE(storage->reset().ok());
+    CHECK(storage->quote(quote.number).error().kind == ErrorKind::NotFound);
     CHECK(storage->is_empty());
     CHECK(storage->catalog_version().value() == 0);
     CHECK(storage->user_by_email(data.users.front().user.email).error().kind == ErrorKind::NotFound);
@@ -340,6 +412,7 @@ TEST_CASE("carts, orders, idempotency keys and sessions survive closing and reop
     REQUIRE(storage->update_cart(cart.value(), 1).ok());
     order_number = number_of(storage->insert_order(placed, buyer.company_id, "key-1", "fingerprint-1", k2026_03_10));
     REQUIRE(storage->create_session("token-1", buyer.id, k2027_01_01).ok());
+    REQUIRE(storage->update_quote(answered(inserted_quote(*storage, sample_quote(buyer)))).ok());
   }
   auto storage = open_storage(file.path());
   CHECK(storage->products().value().size() == 200);
@@ -359,6 +432,11 @@ TEST_CASE("carts, orders, idempotency keys and sessions survive closing and reop
   // The counters survive too: no number or cart id is handed out twice.
   CHECK(storage->next_order_number(2026).value() == "ZAM/2026/000002");
   CHECK(storage->create_cart(sample_cart(buyer)).value().id != cart_id);
+  auto quote = storage->quote("ZAP/2026/000001");
+  REQUIRE(quote.ok());
+  CHECK(quote.value().status == QuoteStatus::Answered);
+  CHECK(quote.value().lines.at(1).quoted_unit_net == pln(1251));
+  CHECK(storage->next_quote_number(2026).value() == "ZAP/2026/000002");
 }
 
 TEST_CASE("carts are created at version 1 and updated only from the version stored") {
@@ -779,4 +857,162 @@ TEST_CASE("threads share one Storage safely") {
   for (const Order& order : orders) numbers.insert(order.number);
   CHECK(numbers.size() == 100);
   CHECK(numbers.count("ZAM/2026/000100") == 1);
+}
+
+TEST_CASE("quote numbers are sequential per year and apart from order numbers") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  SUBCASE("next_quote_number") {
+    CHECK(storage->next_quote_number(2026).value() == "ZAP/2026/000001");
+    CHECK(storage->next_quote_number(2026).value() == "ZAP/2026/000002");
+    CHECK(storage->next_quote_number(2027).value() == "ZAP/2027/000001");
+    CHECK(storage->next_quote_number(2026).value() == "ZAP/2026/000003");
+    CHECK(storage->next_quote_number(10000).error().kind == ErrorKind::Validation);
+  }
+  SUBCASE("insert_quote numbers from the UTC year of requested_at") {
+    CHECK(inserted_quote(*storage, sample_quote(buyer, k2026_03_10)).number == "ZAP/2026/000001");
+    CHECK(inserted_quote(*storage, sample_quote(buyer, k2027_01_01 - 1)).number == "ZAP/2026/000002");
+    CHECK(inserted_quote(*storage, sample_quote(buyer, k2027_01_01)).number == "ZAP/2027/000001");
+  }
+  SUBCASE("orders keep their own count") {
+    inserted_quote(*storage, sample_quote(buyer));
+    CHECK(storage->next_order_number(2026).value() == "ZAM/2026/000001");
+  }
+}
+
+TEST_CASE("insert_quote stores the request as it was asked") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  const Quote asked = sample_quote(buyer);
+  const Quote stored = inserted_quote(*storage, asked);
+  CHECK(storage->quote(stored.number).ok());
+  for (const Quote& quote : {stored, storage->quote(stored.number).value()}) {
+    CHECK(quote.company_id == "c-budmax");
+    CHECK(quote.buyer_user_id == buyer.id);
+    CHECK(quote.status == QuoteStatus::Requested);
+    CHECK(quote.note == asked.note);
+    CHECK(quote.seller_comment.empty());
+    CHECK_FALSE(quote.valid_until.has_value());
+    CHECK(quote.requested_at_unix_seconds == k2026_03_10);
+    CHECK(quote.order_number.empty());
+    REQUIRE(quote.lines.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+      CHECK(quote.lines[i].sku == asked.lines[i].sku);
+      CHECK(quote.lines[i].quantity == asked.lines[i].quantity);
+      CHECK(quote.lines[i].note == asked.lines[i].note);
+      CHECK_FALSE(quote.lines[i].quoted_unit_net.has_value());
+    }
+  }
+  CHECK(storage->quote("ZAP/2026/999999").error().kind == ErrorKind::NotFound);
+}
+
+TEST_CASE("insert_quote refuses a quote without lines, of another company's buyer or for unknown products") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  Quote empty = sample_quote(buyer);
+  empty.lines.clear();
+  CHECK(storage->insert_quote(empty).error().kind == ErrorKind::Validation);
+  Quote foreign_buyer = sample_quote(buyer);
+  foreign_buyer.company_id = "c-portmech";
+  CHECK(storage->insert_quote(foreign_buyer).error().kind == ErrorKind::Validation);
+  Quote unknown_product = sample_quote(buyer);
+  unknown_product.lines.front().sku = "NO-SUCH-SKU";
+  CHECK(storage->insert_quote(unknown_product).error().kind == ErrorKind::Validation);
+  Quote zero = sample_quote(buyer);
+  zero.lines.front().quantity = 0;
+  CHECK(storage->insert_quote(zero).error().kind == ErrorKind::Validation);
+  CHECK(storage->quotes_for_seller().value().empty());
+}
+
+TEST_CASE("quotes lists a company's quotes, or one buyer's, newest first; quotes_for_seller every company's") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  const User& admin = seed_user("c-budmax", Role::Admin).user;
+  const User& portmech_buyer = seed_user("c-portmech", Role::Buyer).user;
+  const std::string older = inserted_quote(*storage, sample_quote(buyer, k2026_03_10)).number;
+  const std::string newer = inserted_quote(*storage, sample_quote(admin, k2026_03_10 + 60)).number;
+  const std::string same_second = inserted_quote(*storage, sample_quote(buyer, k2026_03_10 + 60)).number;
+  const std::string portmech = inserted_quote(*storage, sample_quote(portmech_buyer, k2026_03_10 + 30)).number;
+  const auto numbers = [](const Result<std::vector<Quote>>& quotes) {
+    REQUIRE(quotes.ok());
+    std::vector<std::string> out;
+    for (const Quote& quote : quotes.value()) out.push_back(quote.number);
+    return out;
+  };
+
+  CHECK(numbers(storage->quotes("c-budmax")) == std::vector<std::string>{same_second, newer, older});
+  CHECK(numbers(storage->quotes("c-budmax", buyer.id)) == std::vector<std::string>{same_second, older});
+  CHECK(numbers(storage->quotes("c-portmech")) == std::vector<std::string>{portmech});
+  CHECK(storage->quotes("c-elektroiskra").value().empty());
+  CHECK(storage->quotes("c-budmax", portmech_buyer.id).value().empty());
+  CHECK(numbers(storage->quotes_for_seller()) == std::vector<std::string>{same_second, newer, portmech, older});
+  const auto all = storage->quotes_for_seller();
+  for (const Quote& quote : all.value()) CHECK(quote.lines.size() == 2);
+}
+
+TEST_CASE("update_quote stores the answer and the acceptance; an accepted quote is final") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  const Quote requested = inserted_quote(*storage, sample_quote(buyer));
+  const Quote answer = answered(requested);
+
+  auto stored = storage->update_quote(answer);
+  REQUIRE(stored.ok());
+  for (const Quote& quote : {stored.value(), storage->quote(requested.number).value()}) {
+    CHECK(quote.status == QuoteStatus::Answered);
+    CHECK(quote.valid_until == answer.valid_until);
+    CHECK(quote.seller_comment == answer.seller_comment);
+    REQUIRE(quote.lines.size() == 2);
+    CHECK(quote.lines[0].quoted_unit_net == pln(1250));
+    CHECK(quote.lines[1].quoted_unit_net == pln(1251));
+    CHECK(quote.lines[0].sku == requested.lines[0].sku);
+    CHECK(quote.note == requested.note);
+    CHECK(quote.requested_at_unix_seconds == requested.requested_at_unix_seconds);
+  }
+
+  SUBCASE("answered again") {
+    auto again = storage->update_quote(answered(requested, 990));
+    REQUIRE(again.ok());
+    CHECK(again.value().lines[0].quoted_unit_net == pln(990));
+  }
+  SUBCASE("accepted with its order, then final") {
+    const std::string order = number_of(storage->insert_order(sample_order(buyer), "c-budmax", "k", "f", k2026_03_10));
+    Quote accepted = answer;
+    accepted.status = QuoteStatus::Accepted;
+    accepted.order_number = order;
+    auto stored_acceptance = storage->update_quote(accepted);
+    REQUIRE(stored_acceptance.ok());
+    CHECK(stored_acceptance.value().status == QuoteStatus::Accepted);
+    CHECK(stored_acceptance.value().order_number == order);
+    auto changed = storage->update_quote(answered(requested, 990));
+    REQUIRE_FALSE(changed.ok());
+    CHECK(changed.error().kind == ErrorKind::Conflict);
+    CHECK(storage->quote(requested.number).value().lines[0].quoted_unit_net == pln(1250));
+  }
+  SUBCASE("declined is final too") {
+    Quote declined = answer;
+    declined.status = QuoteStatus::Declined;
+    REQUIRE(storage->update_quote(declined).ok());
+    CHECK(storage->update_quote(answer).error().kind == ErrorKind::Conflict);
+  }
+  SUBCASE("an order of another company cannot be named") {
+    const User& other = seed_user("c-portmech", Role::Buyer).user;
+    Quote accepted = answer;
+    accepted.status = QuoteStatus::Accepted;
+    accepted.order_number = number_of(storage->insert_order(sample_order(other), "c-portmech", "k", "f", k2026_03_10));
+    CHECK(storage->update_quote(accepted).error().kind == ErrorKind::Validation);
+    CHECK(storage->quote(requested.number).value().status == QuoteStatus::Answered);
+  }
+  SUBCASE("mixed currencies, another number of lines and unknown quotes are refused") {
+    Quote mixed = answer;
+    mixed.lines[1].quoted_unit_net = Money{100, Currency::EUR};
+    CHECK(storage->update_quote(mixed).error().kind == ErrorKind::Validation);
+    Quote shorter = answer;
+    shorter.lines.pop_back();
+    CHECK(storage->update_quote(shorter).error().kind == ErrorKind::Validation);
+    Quote unknown = answer;
+    unknown.number = "ZAP/2026/999999";
+    CHECK(storage->update_quote(unknown).error().kind == ErrorKind::NotFound);
+    CHECK(storage->quote(requested.number).value().lines[1].quoted_unit_net == pln(1251));
+  }
 }
