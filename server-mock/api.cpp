@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <set>
 #include <thread>
@@ -112,6 +113,23 @@ int query_int(const httplib::Request& req, const char* name, int fallback, int l
   const long value = std::strtol(text.c_str(), &end, 10);
   if (text.empty() || *end != '\0') return fallback;
   return static_cast<int>(std::clamp<long>(value, low, high));
+}
+
+constexpr std::size_t kMaxQuoteText = 1000;  // characters of a quote's note or the seller's comment
+
+// Characters (code points) of UTF-8 text: the bytes that do not continue a sequence.
+std::size_t characters(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Sellers work for the shop; a customer's admin cannot make one.
+FieldError seller_not_allowed() {
+  return {"role", "not_allowed", "the seller role belongs to the shop's staff; a company admin cannot give it"};
+}
+
+FieldError text_too_long(const std::string& field) {
+  return {field, "too_long", "at most " + std::to_string(kMaxQuoteText) + " characters"};
 }
 
 // Plain JSON of the test endpoints: a few integer/string/bool fields, no envelope.
@@ -281,16 +299,22 @@ struct ApiHandlers {
     send_data(res, 200, list.value());
   }
 
+  // The object found if the user may see it; else a 404 (or the storage's failure) is written. Objects of
+  // other users or companies are "not found", not "forbidden", so nobody can probe for them.
+  template <typename T>
+  static std::optional<T> visible_or_404(const Result<T>& found, bool visible, const std::string& what,
+                                         httplib::Response& res) {
+    if (visible) return found.value();
+    send_error(res, found.ok() || found.error().kind == ErrorKind::NotFound
+                        ? Error{ErrorKind::NotFound, "", "no " + what}
+                        : found.error());
+    return std::nullopt;
+  }
+
   // --- Carts: each user sees only their own; others' are "not found", not "forbidden" -----------
   std::optional<Cart> own_cart(const User& user, const std::string& id, httplib::Response& res) {
     const auto cart = api.storage_.cart(id);
-    if (!cart.ok() || cart.value().owner_user_id != user.id) {
-      send_error(res, cart.ok() || cart.error().kind == ErrorKind::NotFound
-                          ? Error{ErrorKind::NotFound, "", "no cart " + id}
-                          : cart.error());
-      return std::nullopt;
-    }
-    return cart.value();
+    return visible_or_404(cart, cart.ok() && cart.value().owner_user_id == user.id, "cart " + id, res);
   }
 
   void list_carts(const httplib::Request& req, httplib::Response& res) {
@@ -351,47 +375,28 @@ struct ApiHandlers {
   void submit_order(const httplib::Request& req, httplib::Response& res) {
     const auto user = authorise(req, res, {Role::Buyer, Role::Admin}, "place orders");
     if (!user) return;
-    const std::string key = req.get_header_value("Idempotency-Key");
-    if (key.empty() || key.size() > 200) {
-      return send_error(res, 400,
-                        validation_error({{"Idempotency-Key", key.empty() ? "required" : "too_long",
-                                           "every order needs an Idempotency-Key header of at most 200 characters"}}));
-    }
+    const auto key = idempotency_key(req, res);
+    if (!key) return;
     auto submission = decode_body<backend::OrderSubmission>(req, res);
     if (!submission) return;
-    submission->idempotency_key = key;
+    submission->idempotency_key = *key;
     // The fingerprint of what was asked, to tell a retry from another order reusing the key.
     const std::string fingerprint = digest_hex(wire::encode_json(*submission));
 
-    if (auto replay = replayed_order(*user, key, fingerprint, res); replay != Replay::None) return;
+    if (auto replay = replayed_order(*user, *key, fingerprint, res); replay != Replay::None) return;
 
     const auto company = api.storage_.company(user->company_id);
     if (!company.ok()) return send_error(res, company.error());
     const auto prices = api.storage_.price_list(company.value().price_list_id);
     if (!prices.ok()) return send_error(res, prices.error());
-    const auto catalog = api.catalog();
+    const auto priced =
+        checked_order(*user, submission->lines, submission->checkout, company.value(), prices.value(), res);
+    if (!priced) return;
 
-    const Cart cart{"", "", user->id, submission->lines, 0};
-    std::vector<FieldError> problems;
-    if (cart.lines.empty()) problems.push_back({"lines", "required", "an order needs at least one line"});
-    for (const FieldProblem& p : validate_cart(cart, catalog->products)) problems.push_back(to_field_error(p));
-    for (const FieldProblem& p :
-         validate_checkout(submission->checkout, company.value(), date_from_unix_seconds(api.now()))) {
-      problems.push_back(to_field_error(p, "checkout."));
-    }
-    const auto priced = price_cart(cart, prices.value(), catalog->products);
-    if (!priced.ok()) return send_error(res, 400, priced.error());
-    for (const FieldProblem& p : priced.value().problems) {
-      const bool known =
-          std::any_of(problems.begin(), problems.end(), [&](const FieldError& e) { return e.field == p.field; });
-      if (!known) problems.push_back(to_field_error(p));
-    }
-    if (!problems.empty()) return send_error(res, 400, validation_error(std::move(problems)));
-
-    const Totals& totals = priced.value().totals;
+    const Totals& totals = priced->totals;
     if (submission->expected_gross_total && !(*submission->expected_gross_total == totals.gross)) {
       backend::RepricedOrder repriced{totals, {}};
-      for (const PricedLine& line : priced.value().lines) {
+      for (const PricedLine& line : priced->lines) {
         for (const backend::ExpectedPrice& seen : submission->expected_prices) {
           if (seen.sku == line.sku && !(seen.unit_net == line.unit_net)) {
             repriced.changes.push_back({line.sku, "price_changed", seen.unit_net, line.unit_net});
@@ -401,36 +406,94 @@ struct ApiHandlers {
       return send_data(res, 409, repriced);
     }
 
+    // The cart it came from is emptied with the order, so a retry or a second tab cannot order it twice.
+    const auto empty_cart = [&](const std::string&) -> Result<Done> {
+      if (submission->cart_id.empty()) return Done{};
+      const auto source = api.storage_.cart(submission->cart_id);
+      if (!source.ok() || source.value().owner_user_id != user->id) return Done{};
+      Cart emptied = source.value();
+      emptied.lines.clear();
+      const auto updated = api.storage_.update_cart(emptied, emptied.version);
+      if (!updated.ok()) return updated.error();
+      return Done{};
+    };
+    store_order(*user, *user, *priced, submission->checkout, *key, fingerprint, empty_cart, res);
+  }
+
+  // The Idempotency-Key header of an order or a quote's acceptance, or a 400 written.
+  std::optional<std::string> idempotency_key(const httplib::Request& req, httplib::Response& res) {
+    std::string key = req.get_header_value("Idempotency-Key");
+    if (key.empty() || key.size() > 200) {
+      send_error(res, 400,
+                 validation_error({{"Idempotency-Key", key.empty() ? "required" : "too_long",
+                                    "every order needs an Idempotency-Key header of at most 200 characters"}}));
+      return std::nullopt;
+    }
+    return key;
+  }
+
+  // The lines priced with these prices, checked as an order's are: the lines against the catalog and the
+  // checkout against the company's rules and today. Every problem goes into one 400 written to res.
+  std::optional<PricedCart> checked_order(const User& user, const std::vector<CartLine>& lines,
+                                          const CheckoutFields& checkout, const Company& company,
+                                          const PriceList& prices, httplib::Response& res) {
+    const auto catalog = api.catalog();
+    const Cart cart{"", "", user.id, lines, 0};
+    std::vector<FieldError> problems;
+    if (cart.lines.empty()) problems.push_back({"lines", "required", "an order needs at least one line"});
+    for (const FieldProblem& p : validate_cart(cart, catalog->products)) problems.push_back(to_field_error(p));
+    for (const FieldProblem& p : validate_checkout(checkout, company, date_from_unix_seconds(api.now()))) {
+      problems.push_back(to_field_error(p, "checkout."));
+    }
+    auto priced = price_cart(cart, prices, catalog->products);
+    if (!priced.ok()) {
+      send_error(res, 400, priced.error());
+      return std::nullopt;
+    }
+    for (const FieldProblem& p : priced.value().problems) {
+      const bool known =
+          std::any_of(problems.begin(), problems.end(), [&](const FieldError& e) { return e.field == p.field; });
+      if (!known) problems.push_back(to_field_error(p));
+    }
+    if (!problems.empty()) {
+      send_error(res, 400, validation_error(std::move(problems)));
+      return std::nullopt;
+    }
+    return std::move(priced.value());
+  }
+
+  // Stores the buyer's new order, placed by `by` (the buyer, or an admin accepting the buyer's quote), under
+  // the key and answers 201 with it; above the buyer's spending limit it waits for approval. also_store runs
+  // in the same transaction with the new order's number, so the order and what goes with it (an emptied
+  // cart, an accepted quote) are stored together or not at all. A concurrent retry that stored the key
+  // first is answered as a replay.
+  void store_order(const User& buyer, const User& by, const PricedCart& priced, const CheckoutFields& checkout,
+                   const std::string& key, const std::string& fingerprint,
+                   const std::function<Result<Done>(const std::string& number)>& also_store, httplib::Response& res) {
     Order order;
-    order.company_id = user->company_id;
-    order.buyer_user_id = user->id;
-    order.status = totals.net.minor > user->spending_limit.minor ? OrderStatus::PendingApproval : OrderStatus::Placed;
-    order.lines = priced.value().lines;
-    order.totals = totals;
-    order.checkout = submission->checkout;
-    order.history.push_back({order.status, user->id, api.now(), ""});
+    order.company_id = buyer.company_id;
+    order.buyer_user_id = buyer.id;
+    order.status =
+        priced.totals.net.minor > buyer.spending_limit.minor ? OrderStatus::PendingApproval : OrderStatus::Placed;
+    order.lines = priced.lines;
+    order.totals = priced.totals;
+    order.checkout = checkout;
+    order.history.push_back({order.status, by.id, api.now(), ""});
 
     std::string number;
     {
       auto transaction = api.storage_.begin();
       if (!transaction.ok()) return send_error(res, transaction.error());
-      const auto inserted = api.storage_.insert_order(order, user->company_id, key, fingerprint, api.now());
+      const auto inserted = api.storage_.insert_order(order, buyer.company_id, key, fingerprint, api.now());
       if (!inserted.ok()) return send_error(res, inserted.error());
       if (!inserted.value().created) {  // a concurrent retry won the race: answer as a replay
         transaction.value().commit();
-        replayed_order(*user, key, fingerprint, res);
+        replayed_order(by, key, fingerprint, res);
         return;
       }
       number = inserted.value().record.order_number;
-      if (!submission->cart_id.empty()) {
-        const auto source = api.storage_.cart(submission->cart_id);
-        if (source.ok() && source.value().owner_user_id == user->id) {
-          Cart emptied = source.value();
-          emptied.lines.clear();
-          const auto updated = api.storage_.update_cart(emptied, emptied.version);
-          if (!updated.ok()) return send_error(res, updated.error());
-        }
-      }
+      const auto also = also_store(number);
+      if (!also.ok()) return send_error(res, also.error());
       const auto committed = transaction.value().commit();
       if (!committed.ok()) return send_error(res, committed.error());
     }
@@ -491,13 +554,7 @@ struct ApiHandlers {
     const auto order = api.storage_.order(number);
     const bool visible = order.ok() && order.value().company_id == user.company_id &&
                          (user.role != Role::Buyer || order.value().buyer_user_id == user.id);
-    if (!visible) {
-      send_error(res, order.ok() || order.error().kind == ErrorKind::NotFound
-                          ? Error{ErrorKind::NotFound, "", "no order " + number}
-                          : order.error());
-      return std::nullopt;
-    }
-    return order.value();
+    return visible_or_404(order, visible, "order " + number, res);
   }
 
   void get_order(const httplib::Request& req, httplib::Response& res) {
@@ -547,6 +604,217 @@ struct ApiHandlers {
     send_data(res, 200, updated.value());
   }
 
+  // --- Quotes: buyers ask, the shop's sellers answer, the buyer (or an admin) accepts -------------
+  void request_quote(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authorise(req, res, {Role::Buyer, Role::Admin}, "request quotes");
+    if (!user) return;
+    const auto request = decode_body<backend::QuoteRequest>(req, res);
+    if (!request) return;
+    std::vector<FieldError> problems;
+    if (request->lines.empty())
+      problems.push_back({"lines", "required", "a request for quote needs at least one line"});
+    const Cart cart{"", "", user->id, request->lines, 0};
+    for (const FieldProblem& p : validate_cart(cart, api.catalog()->products)) problems.push_back(to_field_error(p));
+    if (characters(request->note) > kMaxQuoteText) problems.push_back(text_too_long("note"));
+    if (!problems.empty()) return send_error(res, 400, validation_error(std::move(problems)));
+
+    Quote quote;
+    quote.company_id = user->company_id;
+    quote.buyer_user_id = user->id;
+    quote.status = QuoteStatus::Requested;
+    for (const CartLine& line : request->lines)
+      quote.lines.push_back({line.sku, line.quantity, line.note, std::nullopt});
+    quote.note = request->note;
+    quote.requested_at_unix_seconds = api.now();
+    const auto stored = api.storage_.insert_quote(quote);
+    if (!stored.ok()) return send_error(res, stored.error());
+    send_data(res, 201, stored.value());
+  }
+
+  // Buyers see their own quotes, approvers and admins their company's, sellers every company's.
+  void list_quotes(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authenticate(req, res);
+    if (!user) return;
+    const auto quotes =
+        user->role == Role::Seller
+            ? api.storage_.quotes_for_seller()
+            : api.storage_.quotes(user->company_id,
+                                  user->role == Role::Buyer ? std::optional<std::string>(user->id) : std::nullopt);
+    if (!quotes.ok()) return send_error(res, quotes.error());
+    send_data(res, 200, quotes.value());
+  }
+
+  // The quote if it is the user's company's (sellers: any company's), else a 404 written.
+  std::optional<Quote> company_quote(const User& user, const std::string& number, httplib::Response& res) {
+    const auto quote = api.storage_.quote(number);
+    const bool visible = quote.ok() && (user.role == Role::Seller || quote.value().company_id == user.company_id);
+    return visible_or_404(quote, visible, "quote " + number, res);
+  }
+
+  void get_quote(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authenticate(req, res);
+    if (!user) return;
+    const std::string number = req.matches[1];
+    const auto quote = company_quote(*user, number, res);
+    if (!quote) return;
+    // Like orders: a buyer does not see the quotes of the company's other buyers.
+    if (user->role == Role::Buyer && quote->buyer_user_id != user->id) {
+      return send_error(res, Error{ErrorKind::NotFound, "", "no quote " + number});
+    }
+    send_data(res, 200, *quote);
+  }
+
+  void answer_quote(const httplib::Request& req, httplib::Response& res) {
+    const auto seller = authorise(req, res, {Role::Seller}, "answer quotes");
+    if (!seller) return;
+    const auto answer = decode_body<backend::QuoteAnswer>(req, res);
+    if (!answer) return;
+    const std::string number = req.matches[1];
+    if (!same_number(answer->number, number, res)) return;
+    const auto quote = company_quote(*seller, number, res);
+    if (!quote) return;
+    if (quote->status != QuoteStatus::Requested && quote->status != QuoteStatus::Answered) {
+      return send_error(res, Error{ErrorKind::Conflict, "status", closed_quote_message(*quote)});
+    }
+    const auto company = api.storage_.company(quote->company_id);
+    if (!company.ok()) return send_error(res, company.error());
+    const auto list = api.storage_.price_list(company.value().price_list_id);
+    if (!list.ok()) return send_error(res, list.error());
+    const Currency currency = list.value().currency;
+
+    std::vector<FieldError> problems;
+    std::map<std::string, Money> price_of;
+    for (std::size_t i = 0; i < answer->prices.size(); ++i) {
+      const backend::QuotedPrice& price = answer->prices[i];
+      const std::string path = "prices[" + std::to_string(i) + "]";
+      const bool asked = std::any_of(quote->lines.begin(), quote->lines.end(),
+                                     [&](const QuoteLine& line) { return line.sku == price.sku; });
+      if (!asked) {
+        problems.push_back({path + ".sku", "unknown_product", "the quote asks for no " + price.sku});
+      } else if (!price_of.emplace(price.sku, price.unit_net).second) {
+        problems.push_back({path + ".sku", "duplicate", price.sku + " is priced twice"});
+      }
+      if (price.unit_net.minor <= 0) {
+        problems.push_back({path + ".unit_net", "not_positive", "a quoted price must be above zero"});
+      } else if (price.unit_net.currency != currency) {
+        problems.push_back(
+            {path + ".unit_net", "bad_format", std::string("this company is priced in ") + currency_code(currency)});
+      }
+    }
+    for (const QuoteLine& line : quote->lines) {
+      const std::string field = "prices[" + line.sku + "]";
+      const bool reported =
+          std::any_of(problems.begin(), problems.end(), [&](const FieldError& e) { return e.field == field; });
+      if (!price_of.count(line.sku) && !reported) {
+        problems.push_back({field, "required", "every line needs a price; " + line.sku + " has none"});
+      }
+    }
+    const Date today = date_from_unix_seconds(api.now());
+    if (answer->valid_until < today) {
+      problems.push_back({"valid_until", "in_the_past", "valid_until must be " + format_date(today) + " or later"});
+    }
+    if (characters(answer->comment) > kMaxQuoteText) problems.push_back(text_too_long("comment"));
+    if (!problems.empty()) return send_error(res, 400, validation_error(std::move(problems)));
+
+    Quote answered = *quote;
+    answered.status = QuoteStatus::Answered;
+    for (QuoteLine& line : answered.lines) line.quoted_unit_net = price_of.at(line.sku);
+    answered.valid_until = answer->valid_until;
+    answered.seller_comment = answer->comment;
+    const auto stored = api.storage_.update_quote(answered);
+    if (!stored.ok()) return send_error(res, stored.error());
+    send_data(res, 200, stored.value());
+  }
+
+  // The quote becomes the buyer's order at the quoted prices, through the same checks, pricing and
+  // idempotent insertion as a submitted order.
+  void accept_quote(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authorise(req, res, {Role::Buyer, Role::Admin}, "accept quotes");
+    if (!user) return;
+    const auto key = idempotency_key(req, res);
+    if (!key) return;
+    auto acceptance = decode_body<backend::QuoteAcceptance>(req, res);
+    if (!acceptance) return;
+    const std::string number = req.matches[1];
+    if (!same_number(acceptance->number, number, res)) return;
+    const auto quote = company_quote(*user, number, res);
+    if (!quote) return;
+    if (user->role == Role::Buyer && quote->buyer_user_id != user->id) {
+      return send_error(res, Error{ErrorKind::Forbidden, "",
+                                   "only the buyer who asked for the quote, or a company admin, may accept it"});
+    }
+    acceptance->number = number;
+    acceptance->idempotency_key = *key;
+    const std::string fingerprint = digest_hex(wire::encode_json(*acceptance));
+    // Before the status check: a retry of an acceptance that went through finds the quote accepted.
+    if (auto replay = replayed_order(*user, *key, fingerprint, res); replay != Replay::None) return;
+
+    if (quote->status != QuoteStatus::Answered) {
+      return send_error(res, Error{ErrorKind::Conflict, "status", closed_quote_message(*quote)});
+    }
+    const Date today = date_from_unix_seconds(api.now());
+    if (!quote->valid_until || *quote->valid_until < today) {
+      const std::string message = "the quote expired on " +
+                                  (quote->valid_until ? format_date(*quote->valid_until) : std::string("(no date)")) +
+                                  "; ask for a new one";
+      return send_error(
+          res, Error{ErrorKind::Conflict, "valid_until", message, {{"valid_until", "quote_expired", message}}});
+    }
+
+    const auto company = api.storage_.company(quote->company_id);
+    if (!company.ok()) return send_error(res, company.error());
+    // The quote's own price list: the shared pricing then does the VAT and totals as for any order.
+    PriceList quoted{"quote " + quote->number, quote->company_id, Currency::PLN, 0, {}};
+    std::vector<CartLine> lines;
+    for (const QuoteLine& line : quote->lines) {
+      lines.push_back({line.sku, line.quantity, line.note});
+      if (!line.quoted_unit_net) continue;
+      quoted.currency = line.quoted_unit_net->currency;
+      quoted.entries.push_back({line.sku, line.quoted_unit_net->minor, {}});
+    }
+    const auto priced = checked_order(*user, lines, acceptance->checkout, company.value(), quoted, res);
+    if (!priced) return;
+
+    // The order is the buyer's who asked, with their spending limit, also when an admin accepts it.
+    std::optional<User> buyer = user;
+    if (quote->buyer_user_id != user->id) {
+      const auto found = api.storage_.user(quote->buyer_user_id);
+      if (!found.ok()) return send_error(res, found.error());
+      buyer = found.value();
+    }
+    const auto mark_accepted = [&](const std::string& order_number) -> Result<Done> {
+      Quote accepted = *quote;
+      accepted.status = QuoteStatus::Accepted;
+      accepted.order_number = order_number;
+      const auto updated = api.storage_.update_quote(accepted);  // refuses if another acceptance won meanwhile
+      if (!updated.ok()) return updated.error();
+      return Done{};
+    };
+    store_order(*buyer, *user, *priced, acceptance->checkout, *key, fingerprint, mark_accepted, res);
+  }
+
+  // The body may repeat the path's quote number; another number is a mistake worth a 400.
+  bool same_number(const std::string& in_body, const std::string& in_path, httplib::Response& res) {
+    if (in_body.empty() || in_body == in_path) return true;
+    send_error(res, 400,
+               validation_error({{"number", "bad_format", "the body names " + in_body + ", the path " + in_path}}));
+    return false;
+  }
+
+  static std::string closed_quote_message(const Quote& quote) {
+    switch (quote.status) {
+      case QuoteStatus::Requested:
+        return "quote " + quote.number + " has not been answered yet";
+      case QuoteStatus::Answered:
+        return "quote " + quote.number + " is answered";
+      case QuoteStatus::Accepted:
+        return "quote " + quote.number + " was already accepted (order " + quote.order_number + ")";
+      case QuoteStatus::Declined:
+        return "quote " + quote.number + " was declined";
+    }
+    return "quote " + quote.number + " cannot change";
+  }
+
   // --- Users (company admins) -------------------------------------------------------------------
   void list_users(const httplib::Request& req, httplib::Response& res) {
     const auto admin = authorise(req, res, {Role::Admin}, "manage users");
@@ -567,6 +835,7 @@ struct ApiHandlers {
       problems.push_back({"email", "bad_format", "not an e-mail address"});
     }
     if (invite->name.find_first_not_of(' ') == std::string::npos) problems.push_back({"name", "required", "name it"});
+    if (invite->role == Role::Seller) problems.push_back(seller_not_allowed());
     if (invite->spending_limit.minor < 0) problems.push_back({"spending_limit", "not_positive", "negative limit"});
     if (!problems.empty()) return send_error(res, 400, validation_error(std::move(problems)));
     const User user{"", admin->company_id, invite->email, invite->name, invite->role, invite->spending_limit, true};
@@ -585,6 +854,7 @@ struct ApiHandlers {
     if (!existing.ok() || existing.value().company_id != admin->company_id) {
       return send_error(res, Error{ErrorKind::NotFound, "", "no user " + std::string(req.matches[1])});
     }
+    if (change->role == Role::Seller) return send_error(res, 400, validation_error({seller_not_allowed()}));
     User user = existing.value();
     if (change->role) user.role = *change->role;
     if (change->spending_limit) {
@@ -782,6 +1052,11 @@ void ShopApi::install(httplib::Server& server) {
   server.Get(R"(/api/v1/orders/(.+))", route(&ApiHandlers::get_order));
   server.Get("/api/v1/approvals", route(&ApiHandlers::list_approvals));
   server.Post(R"(/api/v1/approvals/(.+))", route(&ApiHandlers::decide_approval));
+  server.Post("/api/v1/quotes", route(&ApiHandlers::request_quote));
+  server.Get("/api/v1/quotes", route(&ApiHandlers::list_quotes));
+  server.Post(R"(/api/v1/quotes/(.+)/answer)", route(&ApiHandlers::answer_quote));
+  server.Post(R"(/api/v1/quotes/(.+)/accept)", route(&ApiHandlers::accept_quote));
+  server.Get(R"(/api/v1/quotes/(.+))", route(&ApiHandlers::get_quote));
   server.Get("/api/v1/users", route(&ApiHandlers::list_users));
   server.Post("/api/v1/users", route(&ApiHandlers::invite_user));
   server.Patch(R"(/api/v1/users/([^/]+))", route(&ApiHandlers::change_user));

@@ -1,5 +1,5 @@
 // The shop API of server-mock (docs/protocol.md) on top of Storage: authentication, roles, tenant
-// isolation, server-side pricing, idempotent orders, CORS and framing policy, and test faults.
+// isolation, server-side pricing, idempotent orders, requests for quote, CORS and framing policy, and test faults.
 #pragma once
 #include <atomic>
 #include <cstdint>

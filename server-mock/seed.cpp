@@ -1005,6 +1005,19 @@ const std::vector<CompanySpec>& company_specs() {
        {{"kupiec1", "Bartłomiej Ćwikła", Role::Buyer, 1, 5000},
         {"akceptant1", "Elżbieta Szymańska", Role::Approver, 1, 50000},
         {"admin1", "Jędrzej Nowicki", Role::Admin, 1, 100000}}},
+      // The shop itself, last so the customers' NIPs, address ids and users stay as they were. Its seller
+      // answers requests for quote and never orders (no limit); its price list is the undiscounted list
+      // price, which the seller sees as the reference when quoting.
+      {"shop",
+       "Hurtownia Techniczna Sp. z o.o.",
+       "hurtownia.pl",
+       "525",
+       {{"Magazyn centralny Warszawa, ul. Annopol", "ul. Annopol 4", "03-236", "Warszawa"}},
+       PaymentTerms::Prepaid,
+       0,
+       false,
+       0,
+       {{"sprzedawca", "Krzysztof Zieliński", Role::Seller, 1, 0}}},
   };
   return kCompanies;
 }

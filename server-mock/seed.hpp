@@ -1,5 +1,5 @@
-// Deterministic seed data for server-mock: an industrial catalog, three customer companies with their
-// price lists, and their users with known passwords, identical for a given seed on every platform.
+// Deterministic seed data for server-mock: an industrial catalog, three customer companies and the shop
+// with their price lists, and their users with known passwords, identical for a given seed on every platform.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -20,13 +20,14 @@ struct SeedUser {
   User user;
   // Plain text, so tests and people can log in; the server hashes it when it loads the seed.
   // "haslo-<role code>-<n>", the n of the e-mail: kupiec2@budmax.pl has "haslo-buyer-2",
-  // akceptant1@... "haslo-approver-1", admin1@... "haslo-admin-1".
+  // akceptant1@... "haslo-approver-1", admin1@... "haslo-admin-1"; the shop's seller
+  // sprzedawca@hurtownia.pl (no n) has "haslo-seller-1".
   std::string password;
 };
 
 struct SeedData {
   std::vector<Product> products;       // ~2 % inactive (discontinued); those have no price
-  std::vector<Company> companies;      // c-budmax, c-elektroiskra, c-portmech
+  std::vector<Company> companies;      // c-budmax, c-elektroiskra, c-portmech, then the shop's own c-shop
   std::vector<PriceList> price_lists;  // one per company, in company order, entries in product order
   std::vector<SeedUser> users;
 };

@@ -175,6 +175,24 @@ OrderSubmission submission(std::vector<CartLine> lines, CheckoutFields checkout,
   return order;
 }
 
+HttpRequest get_quote_request(const std::string& token, const std::string& number) {
+  HttpRequest request;
+  request.method = "GET";
+  request.path = "/api/v1/quotes/" + url_encode(number);
+  request.headers = {{"Accept", "application/json"}, {"Authorization", "Bearer " + token}};
+  return request;
+}
+
+QuoteAnswer answer_for(const Quote& quote, std::int64_t first_minor, Date valid_until) {
+  QuoteAnswer answer;
+  answer.number = quote.number;
+  for (const QuoteLine& line : quote.lines)
+    answer.prices.push_back({line.sku, pln(first_minor + static_cast<std::int64_t>(answer.prices.size()))});
+  answer.valid_until = valid_until;
+  answer.comment = "cena przy odbiorze całości";
+  return answer;
+}
+
 std::vector<FieldError> field_errors(const HttpResponse& response) {
   const auto error = wire::decode_error(response.body);
   if (!error.ok()) return {};
@@ -198,6 +216,19 @@ std::string describe(const HttpResponse& response) {
 }
 
 // --- Shop ------------------------------------------------------------------------------------------
+
+namespace {
+
+// The answer to a call that must succeed (with exactly `status`, when given), parsed by the client's code.
+template <typename T>
+T expect(const HttpResponse& response, Result<T> (OwnProtocol::*parse)(const HttpResponse&) const, int status = 0) {
+  if (status != 0) REQUIRE_MESSAGE(response.status == status, describe(response));
+  auto parsed = (own_protocol().*parse)(response);
+  REQUIRE_MESSAGE(parsed.ok(), describe(response));
+  return std::move(parsed.value());
+}
+
+}  // namespace
 
 Shop::Shop() : Shop(Options{}) {}
 
@@ -251,55 +282,52 @@ Session Shop::login(const std::string& email) const {
 }
 
 Cart Shop::create_cart(const std::string& token, const Cart& cart) const {
-  const HttpResponse response = send(own_protocol().create_cart_request(token, cart));
-  REQUIRE_MESSAGE(response.status == 201, describe(response));
-  auto created = own_protocol().parse_cart(response);
-  REQUIRE_MESSAGE(created.ok(), created.error().message);
-  return created.value();
+  return expect(send(own_protocol().create_cart_request(token, cart)), &OwnProtocol::parse_cart, 201);
 }
 
 std::vector<Cart> Shop::carts(const std::string& token) const {
-  const HttpResponse response = send(own_protocol().list_carts_request(token));
-  auto carts = own_protocol().parse_list_carts(response);
-  REQUIRE_MESSAGE(carts.ok(), describe(response));
-  return carts.value();
+  return expect(send(own_protocol().list_carts_request(token)), &OwnProtocol::parse_list_carts);
 }
 
 OrderOutcome Shop::place(const std::string& token, const OrderSubmission& order) const {
   const HttpResponse response = send(own_protocol().submit_order_request(token, order));
-  auto result = own_protocol().parse_submit_order(response);
-  REQUIRE_MESSAGE(result.ok(), describe(response));
-  REQUIRE_MESSAGE(result.value().outcome.has_value(), describe(response));
-  return *result.value().outcome;
+  const SubmitResult result = expect(response, &OwnProtocol::parse_submit_order);
+  REQUIRE_MESSAGE(result.outcome.has_value(), describe(response));
+  return *result.outcome;
 }
 
 std::vector<Order> Shop::orders(const std::string& token, const OrderFilter& filter) const {
-  const HttpResponse response = send(own_protocol().list_orders_request(token, filter));
-  auto orders = own_protocol().parse_list_orders(response);
-  REQUIRE_MESSAGE(orders.ok(), describe(response));
-  return orders.value();
+  return expect(send(own_protocol().list_orders_request(token, filter)), &OwnProtocol::parse_list_orders);
 }
 
 Order Shop::order(const std::string& token, const std::string& number) const {
-  const HttpResponse response = send(own_protocol().get_order_request(token, number));
-  auto order = own_protocol().parse_order(response);
-  REQUIRE_MESSAGE(order.ok(), describe(response));
-  return order.value();
+  return expect(send(own_protocol().get_order_request(token, number)), &OwnProtocol::parse_order);
 }
 
 PriceList Shop::price_list(const std::string& token) const {
-  const HttpResponse response = send(own_protocol().price_list_request(token));
-  auto list = own_protocol().parse_price_list(response);
-  REQUIRE_MESSAGE(list.ok(), describe(response));
-  return list.value();
+  return expect(send(own_protocol().price_list_request(token)), &OwnProtocol::parse_price_list);
 }
 
 Order Shop::decide(const std::string& token, const std::string& number, bool approve,
                    const std::string& comment) const {
-  const HttpResponse response = send(own_protocol().decide_approval_request(token, {number, approve, comment}));
-  auto order = own_protocol().parse_order(response);
-  REQUIRE_MESSAGE(order.ok(), describe(response));
-  return order.value();
+  return expect(send(own_protocol().decide_approval_request(token, {number, approve, comment})),
+                &OwnProtocol::parse_order);
+}
+
+Quote Shop::request_quote(const std::string& token, const QuoteRequest& request) const {
+  return expect(send(own_protocol().request_quote_request(token, request)), &OwnProtocol::parse_quote, 201);
+}
+
+std::vector<Quote> Shop::quotes(const std::string& token) const {
+  return expect(send(own_protocol().list_quotes_request(token)), &OwnProtocol::parse_list_quotes);
+}
+
+Quote Shop::answer_quote(const std::string& token, const QuoteAnswer& answer) const {
+  return expect(send(own_protocol().answer_quote_request(token, answer)), &OwnProtocol::parse_quote, 200);
+}
+
+OrderOutcome Shop::accept_quote(const std::string& token, const QuoteAcceptance& acceptance) const {
+  return expect(send(own_protocol().accept_quote_request(token, acceptance)), &OwnProtocol::parse_accept_quote);
 }
 
 HttpResponse Shop::post_test(const std::string& what, const std::string& json) const {

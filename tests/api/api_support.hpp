@@ -64,6 +64,10 @@ CheckoutFields budmax_checkout();
 // c-elektroiskra needs no PO number; its addresses are a-4 and a-5.
 CheckoutFields elektroiskra_checkout();
 OrderSubmission submission(std::vector<CartLine> lines, CheckoutFields checkout, std::string key = new_key());
+// GET /api/v1/quotes/{number}, which the client's protocol does not need and so does not build.
+HttpRequest get_quote_request(const std::string& token, const std::string& number);
+// A price for every line's SKU: first_minor for the first line, one grosz more for each next one.
+QuoteAnswer answer_for(const Quote& quote, std::int64_t first_minor, Date valid_until = days_from_today(14));
 
 // The error envelope's field problems of a response (empty when it has none or is no envelope).
 std::vector<FieldError> field_errors(const HttpResponse& response);
@@ -104,6 +108,10 @@ class Shop {
   Order order(const std::string& token, const std::string& number) const;
   PriceList price_list(const std::string& token) const;
   Order decide(const std::string& token, const std::string& number, bool approve, const std::string& comment) const;
+  Quote request_quote(const std::string& token, const QuoteRequest& request) const;
+  std::vector<Quote> quotes(const std::string& token) const;
+  Quote answer_quote(const std::string& token, const QuoteAnswer& answer) const;
+  OrderOutcome accept_quote(const std::string& token, const QuoteAcceptance& acceptance) const;
 
   // --- Test endpoints (plain JSON, 204 expected) --------------------------------------------------
   HttpResponse post_test(const std::string& what, const std::string& json) const;

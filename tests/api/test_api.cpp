@@ -1,5 +1,6 @@
 // API tests over real HTTP on loopback against server-mock: log in and out, token expiry, every endpoint
-// once through the client's protocol code, the role x endpoint matrix, tenant isolation and saved carts.
+// once through the client's protocol code, the role x endpoint matrix (sellers too), tenant isolation and
+// saved carts.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -66,6 +67,11 @@ OrderSubmission pending_submission() {
 OrderSubmission cheap_submission() {
   const Pick pick = cheap_line();
   return submission({{pick.product->sku, pick.quantity, ""}}, budmax_checkout());
+}
+
+QuoteRequest cheap_quote_request() {
+  const Pick pick = cheap_line();
+  return {"", {{pick.product->sku, pick.quantity, ""}}, ""};
 }
 
 }  // namespace
@@ -378,6 +384,8 @@ TEST_CASE("roles: who may call which endpoint") {
   Shop shop;
   const Session buyer_for_orders = shop.login("kupiec1@budmax.pl");
   const Order company_order = shop.place(buyer_for_orders.token, cheap_submission()).order;
+  const Session seller = shop.login("sprzedawca@hurtownia.pl");
+  const Quote company_quote = shop.request_quote(buyer_for_orders.token, cheap_quote_request());
   const std::string kupiec2_id = user_id_of("kupiec2@budmax.pl");
   int invites = 0;
 
@@ -385,57 +393,60 @@ TEST_CASE("roles: who may call which endpoint") {
     const char* name;
     // Builds the request for a user of this role; may first set up what it needs (an own cart, a pending order).
     std::function<HttpRequest(const Session&)> make;
-    int buyer, approver, admin;
+    int buyer, approver, admin, seller;
   };
   const std::vector<Row> rows = {
-      {"GET catalog", [&](const Session& s) { return own_protocol().catalog_request(s.token, {}); }, 200, 200, 200},
+      {"GET catalog", [&](const Session& s) { return own_protocol().catalog_request(s.token, {}); }, 200, 200, 200,
+       200},
       {"GET search",
        [&](const Session& s) {
          return own_protocol().search_request(s.token, {cheap_line().product->sku, 20});
        },
-       200, 200, 200},
-      {"GET price-list", [&](const Session& s) { return own_protocol().price_list_request(s.token); }, 200, 200, 200},
-      {"GET carts", [&](const Session& s) { return own_protocol().list_carts_request(s.token); }, 200, 200, 200},
+       200, 200, 200, 200},
+      {"GET price-list", [&](const Session& s) { return own_protocol().price_list_request(s.token); }, 200, 200, 200,
+       200},
+      {"GET carts", [&](const Session& s) { return own_protocol().list_carts_request(s.token); }, 200, 200, 200, 200},
       {"POST carts",
        [&](const Session& s) {
          return own_protocol().create_cart_request(s.token, {"", "Nowy", "", {}, 0});
        },
-       201, 201, 201},
+       201, 201, 201, 201},
       {"PUT carts/{own}",
        [&](const Session& s) {
          Cart own = shop.create_cart(s.token, {"", "Mój", "", {}, 0});
          own.name = "Mój 2";
          return own_protocol().update_cart_request(s.token, own);
        },
-       200, 200, 200},
+       200, 200, 200, 200},
       {"DELETE carts/{own}",
        [&](const Session& s) {
          const Cart own = shop.create_cart(s.token, {"", "Do usunięcia", "", {}, 0});
          return own_protocol().delete_cart_request(s.token, own.id);
        },
-       204, 204, 204},
+       204, 204, 204, 204},
       {"POST orders",
        [&](const Session& s) { return own_protocol().submit_order_request(s.token, cheap_submission()); }, 201, 403,
-       201},
-      {"GET orders", [&](const Session& s) { return own_protocol().list_orders_request(s.token, {}); }, 200, 200, 200},
+       201, 403},
+      {"GET orders", [&](const Session& s) { return own_protocol().list_orders_request(s.token, {}); }, 200, 200, 200,
+       200},
       {"GET orders/{number}",
-       [&](const Session& s) { return own_protocol().get_order_request(s.token, company_order.number); }, 200, 200,
-       200},
-      {"GET approvals", [&](const Session& s) { return own_protocol().list_approvals_request(s.token); }, 403, 200,
-       200},
+       [&](const Session& s) { return own_protocol().get_order_request(s.token, company_order.number); }, 200, 200, 200,
+       404},
+      {"GET approvals", [&](const Session& s) { return own_protocol().list_approvals_request(s.token); }, 403, 200, 200,
+       403},
       {"POST approvals/{number}",
        [&](const Session& s) {
          const Order pending = shop.place(buyer_for_orders.token, pending_submission()).order;
          return own_protocol().decide_approval_request(s.token, {pending.number, true, "ok"});
        },
-       403, 200, 200},
-      {"GET users", [&](const Session& s) { return own_protocol().list_users_request(s.token); }, 403, 403, 200},
+       403, 200, 200, 403},
+      {"GET users", [&](const Session& s) { return own_protocol().list_users_request(s.token); }, 403, 403, 200, 403},
       {"POST users",
        [&](const Session& s) {
          const std::string email = "nowy" + std::to_string(++invites) + "@budmax.pl";
          return own_protocol().invite_user_request(s.token, {email, "Nowy Pracownik", Role::Buyer, pln(100000)});
        },
-       403, 403, 201},
+       403, 403, 201, 403},
       {"PATCH users/{id}",
        [&](const Session& s) {
          UserChange change;
@@ -443,12 +454,34 @@ TEST_CASE("roles: who may call which endpoint") {
          change.spending_limit = pln(2100000);
          return own_protocol().change_user_request(s.token, change);
        },
-       403, 403, 200},
+       403, 403, 200, 403},
+      {"POST quotes",
+       [&](const Session& s) { return own_protocol().request_quote_request(s.token, cheap_quote_request()); }, 201, 403,
+       201, 403},
+      {"GET quotes", [&](const Session& s) { return own_protocol().list_quotes_request(s.token); }, 200, 200, 200, 200},
+      {"POST quotes/{number}/answer",
+       [&](const Session& s) {
+         const Quote asked = shop.request_quote(buyer_for_orders.token, cheap_quote_request());
+         return own_protocol().answer_quote_request(s.token, answer_for(asked, 1000));
+       },
+       403, 403, 403, 200},
+      {"POST quotes/{number}/accept (of kupiec1)",
+       [&](const Session& s) {
+         const Quote asked = shop.request_quote(buyer_for_orders.token, cheap_quote_request());
+         shop.answer_quote(seller.token, answer_for(asked, 1000));
+         return own_protocol().accept_quote_request(s.token, {asked.number, new_key(), budmax_checkout()});
+       },
+       201, 403, 201, 403},
+      {"GET quotes/{number} (of kupiec1)",
+       [&](const Session& s) { return get_quote_request(s.token, company_quote.number); }, 200, 200, 200, 200},
       {"POST auth/logout",
-       [&](const Session& s) { return own_protocol().logout_request(shop.login(s.user.email).token); }, 204, 204, 204},
+       [&](const Session& s) { return own_protocol().logout_request(shop.login(s.user.email).token); }, 204, 204, 204,
+       204},
   };
-  const std::vector<std::pair<std::string, std::string>> users = {
-      {"buyer", "kupiec1@budmax.pl"}, {"approver", "akceptant1@budmax.pl"}, {"admin", "admin1@budmax.pl"}};
+  const std::vector<std::pair<std::string, std::string>> users = {{"buyer", "kupiec1@budmax.pl"},
+                                                                  {"approver", "akceptant1@budmax.pl"},
+                                                                  {"admin", "admin1@budmax.pl"},
+                                                                  {"seller", "sprzedawca@hurtownia.pl"}};
 
   for (const Row& row : rows) {
     CAPTURE(row.name);
@@ -456,7 +489,7 @@ TEST_CASE("roles: who may call which endpoint") {
       const std::string& role = users[r].first;
       CAPTURE(role);
       const Session session = shop.login(users[r].second);
-      const int expected = r == 0 ? row.buyer : r == 1 ? row.approver : row.admin;
+      const int expected = r == 0 ? row.buyer : r == 1 ? row.approver : r == 2 ? row.admin : row.seller;
       const HttpResponse response = shop.send(row.make(session));
       CHECK_MESSAGE(response.status == expected, describe(response));
       if (expected == 403) CHECK(error_kind(response) == "forbidden");
