@@ -153,7 +153,8 @@ struct Builder {
   // Quick order and reorder: look the codes up, then check and add (finish_import).
   void start_import(std::vector<RequestedLine> lines, const std::string& reorder_of) {
     LineImportState& import = state.import;
-    import = LineImportState{reorder_of, std::move(lines), false, import.seq + 1, {}, std::nullopt};
+    import =
+        LineImportState{reorder_of, std::move(lines), false, import.seq + 1, {}, std::nullopt, std::nullopt, false};
     if (import.requested.empty()) {
       import.error = Error{ErrorKind::Validation, "text", "type a code and a quantity on each line"};
       return;
@@ -165,6 +166,11 @@ struct Builder {
     }
     import.checking = true;
     send(HttpPurpose::ImportLookup, protocol.lookup_products_request(token(state), {codes}), import.seq);
+    send(HttpPurpose::ImportPrices, protocol.price_list_request(token(state)), import.seq);
+  }
+
+  void finish_import_when_ready() {
+    if (state.import.found && state.import.prices_fresh) finish_import(*state.import.found);
   }
 
   void finish_import(const std::vector<Product>& found) {
@@ -262,7 +268,16 @@ struct Builder {
           state.import.error = found.error();
           break;
         }
-        finish_import(found.value());
+        state.import.found = found.value();
+        finish_import_when_ready();
+        break;
+      }
+      case HttpPurpose::ImportPrices: {
+        if (r.tag != state.import.seq) break;
+        // Without an answer the prices known since sign-in are used: the order is re-priced at checkout anyway.
+        if (const auto prices = protocol.parse_price_list(r.response)) state.prices = prices.value();
+        state.import.prices_fresh = true;
+        finish_import_when_ready();
         break;
       }
       case HttpPurpose::PriceList: {
@@ -442,7 +457,8 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
             b.state.screen = go.screen;
             // Quick order opened afresh does not show the last reorder's report.
             if (go.screen == Screen::QuickOrder && !b.state.import.checking && !b.state.import.reorder_of.empty()) {
-              b.state.import = LineImportState{"", {}, false, b.state.import.seq, {}, std::nullopt};
+              b.state.import =
+                  LineImportState{"", {}, false, b.state.import.seq, {}, std::nullopt, std::nullopt, false};
             }
             // Lists are fetched whenever their screen opens: statuses change on the server.
             if (go.screen == Screen::Orders) b.load_orders();

@@ -104,6 +104,9 @@ struct LineImportState {
   std::uint64_t seq = 0;  // the lookup whose answer is awaited
   std::vector<LineReport> report;
   std::optional<Error> error;
+  // The check waits for both: the products of the codes and today's price list (prices change).
+  std::optional<std::vector<Product>> found;
+  bool prices_fresh = false;
 };
 
 // Orders waiting for an approver's decision (approvers and admins).
@@ -241,7 +244,8 @@ enum class HttpPurpose {
   DecideApproval,
   ListUsers,
   SaveUser,
-  ImportLookup
+  ImportLookup,
+  ImportPrices
 };
 
 struct HttpResponded {

@@ -2,6 +2,18 @@
 // confirmation, and reading the seed's catalog and prices through the API to pick products.
 import { replaceText, tapKey, typeInto, openApp, waitForWidget } from "./harness.mjs";
 
+// Opens a tab of the bottom bar and waits until it is the selected one. A tap right after signing
+// in is sometimes lost on the phone profile (not yet understood; see the issue note), so one more.
+export async function openTab(page, key) {
+  await tapKey(page, key);
+  try {
+    await waitForWidget(page, key, "(i) => i.checked", 2000);
+  } catch {
+    await tapKey(page, key);
+    await waitForWidget(page, key, "(i) => i.checked");
+  }
+}
+
 export async function signIn(env, profile, email, password) {
   const app = await openApp(env, profile);
   await typeInto(app.page, "email", email);

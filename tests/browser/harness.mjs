@@ -205,6 +205,20 @@ export async function openApp(env, profile, { initScript, wait = true } = {}) {
 }
 
 // Replaces a field's text: taps it, deletes what it holds with Backspace, types the new text.
+// Pastes text into a field as a phone's paste arrives: the textarea's value changes and an
+// "insertFromPaste" input event without data follows (pasted lists keep their line breaks).
+export async function pasteInto(page, key, text) {
+  const field = await scrollTo(page, key);
+  await tap(page, field);
+  await page.waitForFunction(() => Module._b2b_wants_text_input() === 1);
+  await page.evaluate((t) => {
+    const area = document.getElementById("b2b-text-input");
+    area.value = t;
+    area.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", data: null }));
+  }, text);
+  await waitForWidget(page, key, `(i) => i.value.endsWith(${JSON.stringify(text)})`);
+}
+
 export async function replaceText(page, key, text) {
   const field = await scrollTo(page, key);
   await tap(page, field);

@@ -49,6 +49,14 @@ const SendHttp& only_send(const Transition& t, HttpPurpose purpose) {
   return send;
 }
 
+// The request sent for this purpose among the transition's effects.
+SendHttp send_of(const Transition& t, HttpPurpose purpose) {
+  for (const Effect& e : t.effects)
+    if (std::get<SendHttp>(e).purpose == purpose) return std::get<SendHttp>(e);
+  FAIL("no request for this purpose");
+  return {};
+}
+
 std::vector<HttpPurpose> purposes(const Transition& t) {
   std::vector<HttpPurpose> out;
   for (const Effect& e : t.effects) out.push_back(std::get<SendHttp>(e).purpose);
@@ -467,16 +475,19 @@ TEST_CASE("quick order: codes are looked up, lines checked and the good ones add
   state.carts.carts[0].lines = {{"ELE-2", 3, ""}};
   state.screen = Screen::QuickOrder;
   const Transition asked = update(state, CheckQuickOrder{"ELE-2 2\nele-1 5\nNIE-MA 1\nELE-1 abc"}, kProtocol);
-  const auto& lookup = only_send(asked, HttpPurpose::ImportLookup);
+  const SendHttp lookup = send_of(asked, HttpPurpose::ImportLookup);
   CHECK(lookup.request.path == "/api/v1/catalog/lookup");
+  CHECK(send_of(asked, HttpPurpose::ImportPrices).tag == lookup.tag);  // today's prices, not the sign-in's
+  const AppState priced =
+      update(asked.state, HttpResponded{HttpPurpose::ImportPrices, lookup.tag, ok(*asked.state.prices)}, kProtocol)
+          .state;
   CHECK(wire::decode_json<backend::ProductLookup>(lookup.request.body).value().codes ==
         std::vector<std::string>{"ELE-2", "ele-1", "NIE-MA"});
   CHECK(asked.state.import.checking);
   CHECK(update(asked.state, CheckQuickOrder{"ELE-2 1"}, kProtocol).effects.empty());  // one check at a time
 
   const std::vector<Product> found = {product("ELE-2", 1, 1), product("ELE-1", 12, 24)};
-  const Transition checked =
-      update(asked.state, HttpResponded{HttpPurpose::ImportLookup, lookup.tag, ok(found)}, kProtocol);
+  const Transition checked = update(priced, HttpResponded{HttpPurpose::ImportLookup, lookup.tag, ok(found)}, kProtocol);
   const auto& report = checked.state.import.report;
   REQUIRE(report.size() == 4);
   CHECK(report[0].outcome == LineOutcome::Added);
@@ -510,7 +521,7 @@ TEST_CASE("quick order: codes are looked up, lines checked and the good ones add
     CHECK(stale.state.import.report.empty());
   }
   SUBCASE("with no cart yet, the lines make one") {
-    AppState empty = asked.state;
+    AppState empty = priced;
     empty.carts.carts.clear();
     empty.carts.active_cart_id.clear();
     const Transition made = update(empty, HttpResponded{HttpPurpose::ImportLookup, lookup.tag, ok(found)}, kProtocol);
@@ -541,17 +552,20 @@ TEST_CASE("reorder: an old order's lines go into a new cart at today's prices, w
   const Transition asked = update(state, Reorder{old.number}, kProtocol);
   CHECK(asked.state.screen == Screen::QuickOrder);
   CHECK(asked.state.import.reorder_of == old.number);
-  const auto& lookup = only_send(asked, HttpPurpose::ImportLookup);
+  const SendHttp lookup = send_of(asked, HttpPurpose::ImportLookup);
+  PriceList today = *asked.state.prices;
+  today.entries[1].unit_net_minor = 260;  // ELE-2 went up since sign-in
+  const AppState priced =
+      update(asked.state, HttpResponded{HttpPurpose::ImportPrices, lookup.tag, ok(today)}, kProtocol).state;
   Product gone = product("GONE-1", 1, 1);
   gone.active = false;
   const std::vector<Product> found = {product("ELE-2", 1, 1), gone};
-  const Transition checked =
-      update(asked.state, HttpResponded{HttpPurpose::ImportLookup, lookup.tag, ok(found)}, kProtocol);
+  const Transition checked = update(priced, HttpResponded{HttpPurpose::ImportLookup, lookup.tag, ok(found)}, kProtocol);
   const auto& report = checked.state.import.report;
   REQUIRE(report.size() == 2);
   CHECK(report[0].outcome == LineOutcome::Added);
-  CHECK(report[0].price_changed);  // 2,00 then, 2,50 in today's price list
-  CHECK(report[0].unit_net->minor == 250);
+  CHECK(report[0].price_changed);  // 2,00 then, 2,60 in today's price list
+  CHECK(report[0].unit_net->minor == 260);
   CHECK(report[1].reason == LineReason::Unavailable);
   const auto created = wire::decode_json<Cart>(only_send(checked, HttpPurpose::CreateCart).request.body).value();
   CHECK(created.name == "Ponowienie ZAM/2026/000004");
