@@ -188,6 +188,9 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"Pokaż", "Show"},
     {"Wpisz datę jako RRRR-MM-DD, np. 2026-11-27.", "Type a date as YYYY-MM-DD, e.g. 2026-11-27."},
     {"Data „od” jest późniejsza niż „do”.", "The “from” date is after the “to” date."},
+    {"Ta rola nie może tego zrobić.", "This role may not do that."},
+    {"Podano dwa razy.", "Given twice."},
+    {"Oferta wygasła — poproś o nową.", "The quote has expired: ask for a new one."},
 }};
 
 }  // namespace
@@ -253,6 +256,9 @@ std::string describe_problem(const FieldError& problem, Locale locale) {
       {"inactive", Msg::ProblemInactive},
       {"not_in_price_list", Msg::ProblemNotInPriceList},
       {"bad_checksum", Msg::ProblemBadChecksum},
+      {"not_allowed", Msg::ProblemNotAllowed},
+      {"duplicate", Msg::ProblemDuplicate},
+      {"quote_expired", Msg::ProblemQuoteExpired},
   };
   for (const Code& code : kCodes)
     if (problem.code == code.code) return tr(code.text, locale);

@@ -177,6 +177,9 @@ enum class Msg {
   ShowOrders,
   BadDate,
   DatesReversed,
+  ProblemNotAllowed,
+  ProblemDuplicate,
+  ProblemQuoteExpired,
   Count_
 };
 

@@ -63,3 +63,13 @@ TEST_CASE("describe_error speaks the UI language and keeps the field detail") {
         "unreadable server response (server: expected string)");
   CHECK(describe_error(Error{ErrorKind::Server, "", "HTTP 503"}, b2b::Locale::pl) == "błąd serwera (HTTP 503)");
 }
+
+TEST_CASE("describe_problem translates the server's problem codes, and falls back to its message") {
+  using b2b::FieldError;
+  CHECK(describe_problem(FieldError{"valid_until", "quote_expired", "the quote expired on 2026-11-20"},
+                         b2b::Locale::pl) == "Oferta wygasła — poproś o nową.");
+  CHECK(describe_problem(FieldError{"role", "not_allowed", "admins cannot make sellers"}, b2b::Locale::en) ==
+        "This role may not do that.");
+  CHECK(describe_problem(FieldError{"prices[0].sku", "duplicate", "priced twice"}, b2b::Locale::en) == "Given twice.");
+  CHECK(describe_problem(FieldError{"x", "something_new", "a future code"}, b2b::Locale::pl) == "a future code");
+}
