@@ -191,6 +191,17 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"Ta rola nie może tego zrobić.", "This role may not do that."},
     {"Podano dwa razy.", "Given twice."},
     {"Oferta wygasła — poproś o nową.", "The quote has expired: ask for a new one."},
+    {"Zapytania ofertowe", "Requests for quote"},
+    {"Zapytaj o cenę", "Ask for a quote"},
+    {"Uwagi dla sprzedawcy", "Note for the seller"},
+    {"czeka na odpowiedź", "waiting for an answer"},
+    {"oferta", "answered"},
+    {"przyjęta", "accepted"},
+    {"odrzucona", "declined"},
+    {"ważna do", "valid until"},
+    {"Przyjmij i zamów", "Accept and order"},
+    {"Brak zapytań ofertowych.", "No requests for quote."},
+    {"Sprzedawca", "Seller"},
 }};
 
 }  // namespace

@@ -180,6 +180,17 @@ enum class Msg {
   ProblemNotAllowed,
   ProblemDuplicate,
   ProblemQuoteExpired,
+  Quotes,
+  AskForQuote,
+  QuoteNote,
+  QuoteRequested,
+  QuoteAnswered,
+  QuoteAccepted,
+  QuoteDeclined,
+  ValidUntil,
+  AcceptQuoteButton,
+  NoQuotes,
+  SellerSays,
   Count_
 };
 

@@ -280,6 +280,47 @@ struct Builder {
         finish_import_when_ready();
         break;
       }
+      case HttpPurpose::RequestQuote: {
+        state.quotes.requesting = false;
+        const auto quote = protocol.parse_quote(r.response);
+        if (!quote) {
+          state.quotes.error = quote.error();
+          state.quotes.problems = quote.error().fields;
+          break;
+        }
+        state.quotes.quotes.insert(state.quotes.quotes.begin(), quote.value());
+        state.screen = Screen::Quotes;
+        break;
+      }
+      case HttpPurpose::ListQuotes: {
+        state.quotes.loading = false;
+        take_answer(protocol.parse_list_quotes(r.response), state.quotes.quotes, state.quotes.error);
+        break;
+      }
+      case HttpPurpose::AcceptQuote: {
+        const std::string number = state.quotes.accepting;
+        state.quotes.accepting.clear();
+        const auto outcome = protocol.parse_accept_quote(r.response);
+        if (!outcome) {
+          state.quotes.error = outcome.error();
+          state.quotes.problems = outcome.error().fields;
+          // Refused for good (expired, already accepted): the next try is a new request.
+          if (outcome.error().kind != ErrorKind::Network && outcome.error().kind != ErrorKind::Server) {
+            state.quotes.idempotency_key.clear();
+          }
+          break;
+        }
+        state.quotes.idempotency_key.clear();
+        state.quotes.problems.clear();
+        for (Quote& quote : state.quotes.quotes) {
+          if (quote.number != number) continue;
+          quote.status = QuoteStatus::Accepted;
+          quote.order_number = outcome.value().order.number;
+        }
+        state.checkout.placed = outcome.value().order;
+        state.screen = Screen::Confirmation;
+        break;
+      }
       case HttpPurpose::PriceList: {
         const auto prices = protocol.parse_price_list(r.response);
         if (prices) state.prices = prices.value();
@@ -466,6 +507,10 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
               b.state.approvals.loading = true;
               b.send(HttpPurpose::ListApprovals, protocol.list_approvals_request(token(b.state)));
             }
+            if (go.screen == Screen::Quotes && !b.state.quotes.loading) {
+              b.state.quotes.loading = true;
+              b.send(HttpPurpose::ListQuotes, protocol.list_quotes_request(token(b.state)));
+            }
             if (go.screen == Screen::Users && !b.state.users.loading) {
               b.state.users.loading = true;
               b.send(HttpPurpose::ListUsers, protocol.list_users_request(token(b.state)));
@@ -566,6 +611,36 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           [&](const CheckQuickOrder& quick) {
             if (!b.state.session || b.state.import.checking) return;
             b.start_import(parse_quick_order(quick.text), "");
+          },
+          [&](const RequestQuote& request) {
+            const Cart* cart = active_cart(b.state);
+            if (!b.state.session || b.state.quotes.requesting || !cart) return;
+            b.state.quotes.error.reset();
+            b.state.quotes.problems.clear();
+            if (cart->lines.empty()) {
+              b.state.quotes.problems.push_back({"lines", "required", "the cart is empty"});
+              return;
+            }
+            b.state.quotes.requesting = true;
+            b.send(HttpPurpose::RequestQuote,
+                   protocol.request_quote_request(token(b.state), {cart->id, cart->lines, request.note}));
+          },
+          [&](const AcceptQuote& accept) {
+            if (!b.state.session || !b.state.quotes.accepting.empty()) return;
+            b.state.quotes.error.reset();
+            b.state.quotes.problems.clear();
+            for (const FieldProblem& p :
+                 validate_checkout(b.state.checkout.fields, b.state.session->company, b.state.today)) {
+              b.state.quotes.problems.push_back({"checkout." + p.field, problem_code_name(p.code), p.message});
+            }
+            if (!b.state.quotes.problems.empty()) return;
+            if (b.state.quotes.idempotency_key.empty()) {
+              b.state.quotes.idempotency_key = b.state.device_id + "-" + std::to_string(b.state.next_key++);
+            }
+            b.state.quotes.accepting = accept.number;
+            b.send(HttpPurpose::AcceptQuote,
+                   protocol.accept_quote_request(
+                       token(b.state), {accept.number, b.state.quotes.idempotency_key, b.state.checkout.fields}));
           },
           [&](const Reorder& reorder) {
             if (!b.state.session || b.state.import.checking) return;

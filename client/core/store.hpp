@@ -37,7 +37,8 @@ enum class Screen {
   Account,
   Approvals,
   Users,
-  QuickOrder  // also shows what a reorder added
+  QuickOrder,  // also shows what a reorder added
+  Quotes
 };
 
 struct LoginState {
@@ -109,6 +110,17 @@ struct LineImportState {
   bool prices_fresh = false;
 };
 
+// Requests for quote: asked from a cart, answered by the shop's seller, accepted into an order.
+struct QuotesState {
+  std::vector<Quote> quotes;  // newest first
+  bool loading = false;
+  bool requesting = false;
+  std::string accepting;        // the quote whose acceptance is under way
+  std::string idempotency_key;  // kept for retries of the same acceptance
+  std::vector<FieldError> problems;
+  std::optional<Error> error;
+};
+
 // Orders waiting for an approver's decision (approvers and admins).
 struct ApprovalsState {
   std::vector<backend::PendingApproval> pending;
@@ -136,6 +148,7 @@ struct AppState {
   CheckoutState checkout;
   OrdersState orders;
   LineImportState import;
+  QuotesState quotes;
   ApprovalsState approvals;
   UsersState users;
   Date today;                  // set by the platform; validation of delivery dates needs it
@@ -205,6 +218,14 @@ struct FilterOrders {
 struct CheckQuickOrder {
   std::string text;
 };
+// Ask the shop for prices for the active cart's lines.
+struct RequestQuote {
+  std::string note;
+};
+// Accept an answered quote with the checkout fields (PO number...): it becomes an order.
+struct AcceptQuote {
+  std::string number;
+};
 // An earlier order's lines into a new cart at today's prices.
 struct Reorder {
   std::string number;
@@ -245,7 +266,10 @@ enum class HttpPurpose {
   ListUsers,
   SaveUser,
   ImportLookup,
-  ImportPrices
+  ImportPrices,
+  RequestQuote,
+  ListQuotes,
+  AcceptQuote
 };
 
 struct HttpResponded {
@@ -258,7 +282,7 @@ using Action =
     std::variant<AppStarted, SetLocale, CheckServer, Navigate, LogIn, LogOut, SearchChanged, ShowProduct, AddToCart,
                  CreateCart, RenameCart, DuplicateCart, DeleteCart, SelectCart, SetLineQuantity, SetLineNote,
                  SetCheckoutFields, PlaceOrder, FilterOrders, ToggleOrderDetails, CheckQuickOrder, Reorder,
-                 DecideApproval, ChangeUser, InviteUser, DismissNotice, HttpResponded>;
+                 RequestQuote, AcceptQuote, DecideApproval, ChangeUser, InviteUser, DismissNotice, HttpResponded>;
 
 // --- Effects ---------------------------------------------------------------------------------
 struct SendHttp {

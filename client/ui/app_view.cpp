@@ -76,6 +76,9 @@ void draw_screen(const AppState& state, UiState& ui, const UiFonts& fonts, float
     case Screen::QuickOrder:
       draw_quick_order(state, ui, fonts, width, dispatch);
       break;
+    case Screen::Quotes:
+      draw_quotes(state, ui, fonts, width, dispatch);
+      break;
     case Screen::Approvals:
       draw_approvals(state, ui, fonts, width, dispatch);
       break;

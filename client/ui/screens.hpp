@@ -19,6 +19,7 @@ void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, flo
 void draw_confirmation(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_orders(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_quick_order(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
+void draw_quotes(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_approvals(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_users(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_account(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);

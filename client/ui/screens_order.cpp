@@ -150,6 +150,20 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
   }
   draw_totals(state, priced, width);
   if (touch_button(tr(Msg::GoToCheckout, l), "go_to_checkout", width, true)) dispatch(Navigate{Screen::Checkout});
+
+  // Large or unusual quantities: ask the seller for a price instead.
+  section_heading(tr(Msg::AskForQuote, l));
+  text_field(tr(Msg::QuoteNote, l), "quote_note", ui.quote_note, sizeof ui.quote_note, FieldKind::Text, width,
+             problem_for(state.quotes.problems, "note", l));
+  ImGui::BeginDisabled(state.quotes.requesting);
+  if (touch_button(tr(Msg::AskForQuote, l), "request_quote", width)) {
+    dispatch(RequestQuote{ui.quote_note});
+    ui.quote_note[0] = '\0';
+  }
+  ImGui::EndDisabled();
+  if (state.quotes.error && state.screen == Screen::Carts) {
+    message_line("quote_request_error", kErrorText, describe_error(*state.quotes.error, l));
+  }
 }
 
 void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
@@ -351,6 +365,7 @@ void draw_orders(const AppState& state, UiState& ui, const UiFonts& fonts, float
   ImGui::TextUnformatted(tr(Msg::TabOrders, l));
   ImGui::PopFont();
   const OrdersState& orders = state.orders;
+  if (touch_button(tr(Msg::Quotes, l), "open_quotes", width)) dispatch(Navigate{Screen::Quotes});
 
   // Filter by status: all, waiting, placed, rejected.
   struct Filter {

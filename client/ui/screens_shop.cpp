@@ -274,6 +274,7 @@ void draw_tab_bar(const AppState& state, const UiFonts& fonts, float width, cons
         state.screen == tab.screen || (tab.screen == Screen::Catalog && state.screen == Screen::Product) ||
         (tab.screen == Screen::Carts && (state.screen == Screen::Checkout || state.screen == Screen::Confirmation ||
                                          state.screen == Screen::QuickOrder)) ||
+        (tab.screen == Screen::Orders && state.screen == Screen::Quotes) ||
         (tab.screen == Screen::Account && (state.screen == Screen::Approvals || state.screen == Screen::Users));
     if (WidgetRegistry* registry = current_widget_registry()) registry->set_next_role(WidgetRole::Tab);
     std::string label = tr(tab.label, l);

@@ -31,6 +31,7 @@ struct UiState {
   char invite_name[128] = "";
   char invite_limit[32] = "";
   int invite_role = 0;                // index into the roles a company admin can give
+  char quote_note[256] = "";          // the note of a request for quote being written
   char quick_order[16384] = "";       // pasted or typed quick-order lines
   std::uint64_t import_seen_seq = 0;  // the quick-order check whose rejected lines were put back above
   char orders_from[16] = "";

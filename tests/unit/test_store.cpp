@@ -573,3 +573,82 @@ TEST_CASE("reorder: an old order's lines go into a new cart at today's prices, w
   CHECK(created.lines[0].sku == "ELE-2");
   CHECK(checked.state.carts.carts[0].lines.empty());  // the active cart is left alone
 }
+
+TEST_CASE("requests for quote: asked from the active cart, listed when opened, accepted into an order") {
+  AppState state = signed_in(true);  // the company requires a PO number
+  state.carts.carts[0].lines = {{"ELE-2", 500, ""}};
+
+  const Transition asked = update(state, RequestQuote{"500 szt., dostawa na budowę"}, kProtocol);
+  const auto& request = only_send(asked, HttpPurpose::RequestQuote);
+  CHECK(request.request.path == "/api/v1/quotes");
+  const auto body = wire::decode_json<backend::QuoteRequest>(request.request.body).value();
+  CHECK(body.cart_id == "k-1");
+  CHECK(body.lines[0].quantity == 500);
+  CHECK(body.note == "500 szt., dostawa na budowę");
+  CHECK(update(asked.state, RequestQuote{""}, kProtocol).effects.empty());  // one request at a time
+
+  Quote quote;
+  quote.number = "ZAP/2026/000001";
+  quote.lines = {{"ELE-2", 500, "", std::nullopt}};
+  const Transition sent = update(asked.state, HttpResponded{HttpPurpose::RequestQuote, 0, ok(quote, 201)}, kProtocol);
+  CHECK(sent.state.screen == Screen::Quotes);
+  REQUIRE(sent.state.quotes.quotes.size() == 1);
+  CHECK_FALSE(sent.state.quotes.requesting);
+
+  SUBCASE("an empty cart is not sent") {
+    AppState empty = state;
+    empty.carts.carts[0].lines.clear();
+    const Transition refused = update(empty, RequestQuote{""}, kProtocol);
+    CHECK(refused.effects.empty());
+    CHECK(refused.state.quotes.problems[0].field == "lines");
+  }
+  SUBCASE("the list loads when the screen opens") {
+    const Transition opened = update(state, Navigate{Screen::Quotes}, kProtocol);
+    CHECK(only_send(opened, HttpPurpose::ListQuotes).request.path == "/api/v1/quotes");
+    const std::vector<Quote> listed = {quote};
+    CHECK(update(opened.state, HttpResponded{HttpPurpose::ListQuotes, 0, ok(listed)}, kProtocol)
+              .state.quotes.quotes.size() == 1);
+  }
+  SUBCASE("accepting needs the checkout fields, keeps its key for retries, and ends on the confirmation") {
+    AppState answered = sent.state;
+    answered.quotes.quotes[0].status = QuoteStatus::Answered;
+    answered.quotes.quotes[0].lines[0].quoted_unit_net = Money{210, Currency::PLN};
+    const Transition no_po = update(answered, AcceptQuote{quote.number}, kProtocol);
+    CHECK(no_po.effects.empty());
+    CHECK(no_po.state.quotes.problems[0].field == "checkout.po_number");
+
+    answered.checkout.fields.po_number = "PO/77";
+    const Transition accepting = update(answered, AcceptQuote{quote.number}, kProtocol);
+    const auto& accept = only_send(accepting, HttpPurpose::AcceptQuote);
+    CHECK(accept.request.path == "/api/v1/quotes/ZAP%2F2026%2F000001/accept");
+    const std::string key = accepting.state.quotes.idempotency_key;
+    CHECK(header_value(accept.request.headers, "Idempotency-Key") == key);
+
+    const Transition lost = update(accepting.state, HttpResponded{HttpPurpose::AcceptQuote, 0, {0, {}, ""}}, kProtocol);
+    CHECK(lost.state.quotes.error->kind == ErrorKind::Network);
+    const Transition retried = update(lost.state, AcceptQuote{quote.number}, kProtocol);
+    CHECK(header_value(only_send(retried, HttpPurpose::AcceptQuote).request.headers, "Idempotency-Key") == key);
+
+    Order order;
+    order.number = "ZAM/2026/000031";
+    const Transition placed =
+        update(retried.state, HttpResponded{HttpPurpose::AcceptQuote, 0, ok(order, 201)}, kProtocol);
+    CHECK(placed.state.screen == Screen::Confirmation);
+    CHECK(placed.state.checkout.placed->number == order.number);
+    CHECK(placed.state.quotes.quotes[0].status == QuoteStatus::Accepted);
+    CHECK(placed.state.quotes.quotes[0].order_number == order.number);
+    CHECK(placed.state.quotes.idempotency_key.empty());
+
+    SUBCASE("an expired quote is refused with the reason, and the next try is a new request") {
+      const Error expired{ErrorKind::Conflict,
+                          "valid_until",
+                          "the quote expired on 2026-11-20",
+                          {{"valid_until", "quote_expired", "the quote expired on 2026-11-20"}}};
+      const Transition refused =
+          update(accepting.state, HttpResponded{HttpPurpose::AcceptQuote, 0, failure(409, expired)}, kProtocol);
+      CHECK(refused.state.quotes.problems[0].code == "quote_expired");
+      CHECK(refused.state.quotes.idempotency_key.empty());
+      CHECK(refused.state.screen == Screen::Quotes);
+    }
+  }
+}
