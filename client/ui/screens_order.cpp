@@ -151,7 +151,9 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
   draw_totals(state, priced, width);
   if (touch_button(tr(Msg::GoToCheckout, l), "go_to_checkout", width, true)) dispatch(Navigate{Screen::Checkout});
 
-  // Large or unusual quantities: ask the seller for a price instead.
+  // Large or unusual quantities: ask the seller for a price instead (buyers and admins only).
+  const Role role = state.session ? state.session->user.role : Role::Buyer;
+  if (role != Role::Buyer && role != Role::Admin) return;
   section_heading(tr(Msg::AskForQuote, l));
   text_field(tr(Msg::QuoteNote, l), "quote_note", ui.quote_note, sizeof ui.quote_note, FieldKind::Text, width,
              problem_for(state.quotes.problems, "note", l));
