@@ -107,11 +107,7 @@ struct Builder {
 
   void load_orders() {
     state.orders.loading = true;
-    backend::OrderFilter filter;
-    filter.status = state.orders.status_filter;
-    filter.from = state.orders.from;
-    filter.to = state.orders.to;
-    send(HttpPurpose::ListOrders, protocol.list_orders_request(token(state), filter), ++state.orders.seq);
+    send(HttpPurpose::ListOrders, protocol.list_orders_request(token(state), state.orders.filter), ++state.orders.seq);
   }
 
   void add_to_cart(const AddToCart& add) {
@@ -187,14 +183,24 @@ struct Builder {
     }
   }
 
+  // The checkout fields' problems as "checkout.<field>", for an order or an accepted quote.
+  std::vector<FieldError> checkout_problems() const {
+    std::vector<FieldError> problems;
+    for (const FieldProblem& p : validate_checkout(state.checkout.fields, state.session->company, state.today)) {
+      problems.push_back({"checkout." + p.field, problem_code_name(p.code), p.message});
+    }
+    return problems;
+  }
+
+  // A key for one order the buyer placed, unique on this device; kept for that order's retries.
+  std::string new_idempotency_key() { return state.device_id + "-" + std::to_string(state.next_key++); }
+
   void place_order() {
     const Cart* cart = active_cart(state);
     if (!cart || !state.session || state.checkout.submitting) return;
     std::vector<FieldError> problems;
     if (cart->lines.empty()) problems.push_back({"lines", "required", "the cart is empty"});
-    for (const FieldProblem& p : validate_checkout(state.checkout.fields, state.session->company, state.today)) {
-      problems.push_back({"checkout." + p.field, problem_code_name(p.code), p.message});
-    }
+    for (FieldError& problem : checkout_problems()) problems.push_back(std::move(problem));
     for (const FieldProblem& p : validate_cart(*cart, state.carts.known_products)) {
       problems.push_back({p.field, problem_code_name(p.code), p.message});
     }
@@ -204,7 +210,7 @@ struct Builder {
     if (!problems.empty()) return;
 
     if (state.checkout.idempotency_key.empty()) {
-      state.checkout.idempotency_key = state.device_id + "-" + std::to_string(state.next_key++);
+      state.checkout.idempotency_key = new_idempotency_key();
     }
     backend::OrderSubmission submission;
     submission.idempotency_key = state.checkout.idempotency_key;
@@ -478,10 +484,7 @@ const Product* find_product(const AppState& state, const std::string& sku) {
 }
 
 const PriceListEntry* find_price(const AppState& state, const std::string& sku) {
-  if (!state.prices) return nullptr;
-  for (const PriceListEntry& entry : state.prices->entries)
-    if (entry.sku == sku) return &entry;
-  return nullptr;
+  return state.prices ? price_entry(*state.prices, sku) : nullptr;
 }
 
 Transition update(AppState state, const Action& action, const ShopProtocol& protocol) {
@@ -603,9 +606,7 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           [&](const SetCheckoutFields& set) { b.state.checkout.fields = set.fields; },
           [&](const PlaceOrder&) { b.place_order(); },
           [&](const FilterOrders& filter) {
-            b.state.orders.status_filter = filter.status;
-            b.state.orders.from = filter.from;
-            b.state.orders.to = filter.to;
+            b.state.orders.filter = filter.filter;
             b.load_orders();
           },
           [&](const CheckQuickOrder& quick) {
@@ -628,15 +629,9 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           [&](const AcceptQuote& accept) {
             if (!b.state.session || !b.state.quotes.accepting.empty()) return;
             b.state.quotes.error.reset();
-            b.state.quotes.problems.clear();
-            for (const FieldProblem& p :
-                 validate_checkout(b.state.checkout.fields, b.state.session->company, b.state.today)) {
-              b.state.quotes.problems.push_back({"checkout." + p.field, problem_code_name(p.code), p.message});
-            }
+            b.state.quotes.problems = b.checkout_problems();
             if (!b.state.quotes.problems.empty()) return;
-            if (b.state.quotes.idempotency_key.empty()) {
-              b.state.quotes.idempotency_key = b.state.device_id + "-" + std::to_string(b.state.next_key++);
-            }
+            if (b.state.quotes.idempotency_key.empty()) b.state.quotes.idempotency_key = b.new_idempotency_key();
             b.state.quotes.accepting = accept.number;
             b.send(HttpPurpose::AcceptQuote,
                    protocol.accept_quote_request(

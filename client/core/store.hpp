@@ -90,11 +90,9 @@ struct OrdersState {
   std::vector<Order> orders;  // newest first
   bool loading = false;
   std::optional<Error> error;
-  std::optional<OrderStatus> status_filter;  // none: every status
-  std::optional<Date> from;                  // placed on or after this day
-  std::optional<Date> to;                    // placed on or before this day
-  std::string open_number;                   // the order whose details are shown, if any
-  std::uint64_t seq = 0;                     // the list request whose answer is awaited
+  backend::OrderFilter filter;  // status (none: every one) and the days placed, both inclusive
+  std::string open_number;      // the order whose details are shown, if any
+  std::uint64_t seq = 0;        // the list request whose answer is awaited
 };
 
 // Lines coming into a cart from quick order or reorder: looked up, checked, added, and reported.
@@ -210,9 +208,7 @@ struct SetCheckoutFields {
 };
 struct PlaceOrder {};
 struct FilterOrders {
-  std::optional<OrderStatus> status;
-  std::optional<Date> from;
-  std::optional<Date> to;
+  backend::OrderFilter filter;
 };
 // Quick order: the typed or pasted text, checked and added to the active cart.
 struct CheckQuickOrder {

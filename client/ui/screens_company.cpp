@@ -24,17 +24,11 @@ const char* role_text(Role role, Locale l) {
   return "";
 }
 
-void title(const UiFonts& fonts, const char* text) {
-  ImGui::PushFont(fonts.title);
-  ImGui::TextUnformatted(text);
-  ImGui::PopFont();
-}
-
 }  // namespace
 
 void draw_approvals(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
   const Locale l = state.locale;
-  title(fonts, tr(Msg::Approvals, l));
+  screen_title(fonts.title, tr(Msg::Approvals, l));
   const ApprovalsState& approvals = state.approvals;
   if (approvals.error) message_line("approvals_error", kErrorText, describe_error(*approvals.error, l));
   if (approvals.pending.empty()) {
@@ -73,7 +67,7 @@ void draw_approvals(const AppState& state, UiState& ui, const UiFonts& fonts, fl
 
 void draw_users(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
   const Locale l = state.locale;
-  title(fonts, tr(Msg::Users, l));
+  screen_title(fonts.title, tr(Msg::Users, l));
   const UsersState& users = state.users;
   if (users.error) message_line("users_error", kErrorText, describe_error(*users.error, l));
   if (users.users.empty() && users.loading) ImGui::TextDisabled("%s", tr(Msg::Loading, l));

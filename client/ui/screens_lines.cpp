@@ -80,8 +80,7 @@ void draw_report(const AppState& state, float width) {
     }
     message_line(("import_line_" + number).c_str(), outcome_colour(report.outcome), text);
     const Product* product = report.sku.empty() ? nullptr : find_product(state, report.sku);
-    const std::string detail =
-        product ? (l == Locale::pl ? product->name.pl : product->name.en) : report.requested.text;
+    const std::string detail = product ? name_of(*product, l) : report.requested.text;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextDisabled("%s", detail.c_str());
     ImGui::PopTextWrapPos();

@@ -43,9 +43,7 @@ void draw_totals(const AppState& state, const PricedCart& priced, float width) {
 
 void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
   const Locale l = state.locale;
-  ImGui::PushFont(fonts.title);
-  ImGui::TextUnformatted(tr(Msg::TabCarts, l));
-  ImGui::PopFont();
+  screen_title(fonts.title, tr(Msg::TabCarts, l));
   if (state.carts.error) message_line("cart_error", kErrorText, describe_error(*state.carts.error, l));
   if (touch_button(tr(Msg::QuickOrder, l), "open_quick_order", width)) dispatch(Navigate{Screen::QuickOrder});
 
@@ -112,8 +110,7 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
     ImGui::PushID(line.sku.c_str());
     const Product* product = find_product(state, line.sku);
     column_rule(width);
-    ImGui::TextWrapped("%s",
-                       product ? (l == Locale::pl ? product->name.pl : product->name.en).c_str() : line.sku.c_str());
+    ImGui::TextWrapped("%s", product ? name_of(*product, l).c_str() : line.sku.c_str());
     const PricedLine* priced_line = nullptr;
     for (const PricedLine& p : priced.lines)
       if (p.sku == line.sku) priced_line = &p;
@@ -179,9 +176,7 @@ void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, flo
     copy_text(ui.note, sizeof ui.note, checkout.fields.note);
     ui.checkout_loaded = true;
   }
-  ImGui::PushFont(fonts.title);
-  ImGui::TextUnformatted(tr(Msg::CheckoutTitle, l));
-  ImGui::PopFont();
+  screen_title(fonts.title, tr(Msg::CheckoutTitle, l));
   const Cart* cart = active_cart(state);
   if (!cart || !state.session) return;
   const Company& company = state.session->company;
@@ -232,8 +227,7 @@ void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, flo
   section_heading(tr(Msg::OrderReview, l));
   for (const PricedLine& line : priced.lines) {
     const Product* product = find_product(state, line.sku);
-    ImGui::TextWrapped("%s",
-                       product ? (l == Locale::pl ? product->name.pl : product->name.en).c_str() : line.sku.c_str());
+    ImGui::TextWrapped("%s", product ? name_of(*product, l).c_str() : line.sku.c_str());
     ImGui::TextDisabled("%lld x %s = %s", static_cast<long long>(line.quantity), format_money(line.unit_net, l).c_str(),
                         format_money(line.net, l).c_str());
   }
@@ -286,8 +280,7 @@ void draw_order_details(const AppState& state, const Order& order, float width, 
   ImGui::Indent(12);
   for (const PricedLine& line : order.lines) {
     const Product* product = find_product(state, line.sku);
-    ImGui::TextWrapped("%s",
-                       product ? (l == Locale::pl ? product->name.pl : product->name.en).c_str() : line.sku.c_str());
+    ImGui::TextWrapped("%s", product ? name_of(*product, l).c_str() : line.sku.c_str());
     ImGui::TextDisabled("%s  %lld x %s = %s", line.sku.c_str(), static_cast<long long>(line.quantity),
                         format_money(line.unit_net, l).c_str(), format_money(line.net, l).c_str());
   }
@@ -329,12 +322,12 @@ void draw_date_filter(const AppState& state, UiState& ui, const UiFonts& fonts, 
     if (&range != ranges) ImGui::SameLine();
     const std::optional<Date> from =
         range.days ? std::optional<Date>(add_days(state.today, -range.days)) : std::nullopt;
-    const bool selected = !orders.to && orders.from == from;
+    const bool selected = !orders.filter.to && orders.filter.from == from;
     if (segment(tr(range.label, l), range.key, selected, quarter)) {
       copy_text(ui.orders_from, sizeof ui.orders_from, from ? format_date(*from) : "");
       ui.orders_to[0] = '\0';
       ui.orders_dates_bad = false;
-      dispatch(FilterOrders{orders.status_filter, from, std::nullopt});
+      dispatch(FilterOrders{{orders.filter.status, from, std::nullopt}});
     }
   }
   ImGui::PopStyleVar();
@@ -352,7 +345,7 @@ void draw_date_filter(const AppState& state, UiState& ui, const UiFonts& fonts, 
     const std::string from_text = ui.orders_from, to_text = ui.orders_to;
     const std::optional<Date> from = parse_date(from_text), to = parse_date(to_text);
     ui.orders_dates_bad = (!from_text.empty() && !from) || (!to_text.empty() && !to) || (from && to && *to < *from);
-    if (!ui.orders_dates_bad) dispatch(FilterOrders{orders.status_filter, from, to});
+    if (!ui.orders_dates_bad) dispatch(FilterOrders{{orders.filter.status, from, to}});
   }
   if (ui.orders_dates_bad) {
     const std::optional<Date> from = parse_date(ui.orders_from), to = parse_date(ui.orders_to);
@@ -363,9 +356,7 @@ void draw_date_filter(const AppState& state, UiState& ui, const UiFonts& fonts, 
 
 void draw_orders(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
   const Locale l = state.locale;
-  ImGui::PushFont(fonts.title);
-  ImGui::TextUnformatted(tr(Msg::TabOrders, l));
-  ImGui::PopFont();
+  screen_title(fonts.title, tr(Msg::TabOrders, l));
   const OrdersState& orders = state.orders;
   if (touch_button(tr(Msg::Quotes, l), "open_quotes", width)) dispatch(Navigate{Screen::Quotes});
 
@@ -385,8 +376,8 @@ void draw_orders(const AppState& state, UiState& ui, const UiFonts& fonts, float
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, ImGui::GetStyle().FramePadding.y));
   for (const Filter& filter : filters) {
     if (&filter != filters) ImGui::SameLine();
-    if (segment(tr(filter.label, l), filter.key, orders.status_filter == filter.status, quarter)) {
-      dispatch(FilterOrders{filter.status, orders.from, orders.to});
+    if (segment(tr(filter.label, l), filter.key, orders.filter.status == filter.status, quarter)) {
+      dispatch(FilterOrders{{filter.status, orders.filter.from, orders.filter.to}});
     }
   }
   ImGui::PopStyleVar();
@@ -421,9 +412,7 @@ void draw_confirmation(const AppState& state, const UiFonts& fonts, float width,
   const Locale l = state.locale;
   const auto& order = state.checkout.placed;
   if (!order) return;
-  ImGui::PushFont(fonts.title);
-  ImGui::TextUnformatted(tr(Msg::OrderReceived, l));
-  ImGui::PopFont();
+  screen_title(fonts.title, tr(Msg::OrderReceived, l));
   message_line("order_number", ImGui::GetStyle().Colors[ImGuiCol_Text],
                std::string(tr(Msg::OrderNumber, l)) + ": " + order->number);
   message_line("order_status", ImGui::GetStyle().Colors[ImGuiCol_Text], status_text(order->status, l));

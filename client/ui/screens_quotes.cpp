@@ -47,8 +47,7 @@ void draw_quotes(const AppState& state, UiState& ui, const UiFonts& fonts, float
     for (const QuoteLine& line : quote.lines) {
       const Product* product = find_product(state, line.sku);
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-      ImGui::TextDisabled("%s  %s × %lld%s%s", line.sku.c_str(),
-                          product ? (l == Locale::pl ? product->name.pl : product->name.en).c_str() : "",
+      ImGui::TextDisabled("%s  %s × %lld%s%s", line.sku.c_str(), product ? name_of(*product, l).c_str() : "",
                           static_cast<long long>(line.quantity), line.quoted_unit_net ? "  " : "",
                           line.quoted_unit_net ? format_money(*line.quoted_unit_net, l).c_str() : "");
       ImGui::PopTextWrapPos();

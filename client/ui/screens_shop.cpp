@@ -17,10 +17,6 @@ std::string money(const AppState& state, std::int64_t minor) {
   return format_money({minor, currency}, state.locale);
 }
 
-const std::string& name_of(const Product& product, Locale locale) {
-  return locale == Locale::pl || product.name.en.empty() ? product.name.pl : product.name.en;
-}
-
 // Browsing: the top categories; a tap opens one, and a tap on a sub-category searches for it.
 void draw_categories(const AppState& state, UiState& ui, float width, float height, const Dispatch& dispatch) {
   if (state.catalog.categories.empty()) return;
@@ -55,9 +51,7 @@ void draw_categories(const AppState& state, UiState& ui, float width, float heig
 
 void draw_login(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
   const Locale l = state.locale;
-  ImGui::PushFont(fonts.title);
-  ImGui::TextUnformatted(tr(Msg::AppTitle, l));
-  ImGui::PopFont();
+  screen_title(fonts.title, tr(Msg::AppTitle, l));
   ImGui::TextWrapped("%s", tr(Msg::Tagline, l));
   column_rule(width);
   section_heading(tr(Msg::LoginTitle, l));
@@ -204,9 +198,7 @@ void draw_product(const AppState& state, UiState& ui, const UiFonts& fonts, floa
 void draw_account(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch) {
   const Locale l = state.locale;
   if (state.session) {
-    ImGui::PushFont(fonts.title);
-    ImGui::TextUnformatted(tr(Msg::TabAccount, l));
-    ImGui::PopFont();
+    screen_title(fonts.title, tr(Msg::TabAccount, l));
     ImGui::TextWrapped("%s: %s (%s)", tr(Msg::SignedInAs, l), state.session->user.name.c_str(),
                        state.session->user.email.c_str());
     ImGui::TextWrapped("%s: %s", tr(Msg::Company, l), state.session->company.name.c_str());

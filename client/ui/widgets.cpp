@@ -133,6 +133,10 @@ void screen_title(ImFont* font, const char* text) {
   ImGui::PopFont();
 }
 
+const std::string& name_of(const Product& product, Locale locale) {
+  return locale == Locale::pl || product.name.en.empty() ? product.name.pl : product.name.en;
+}
+
 std::string format(const char* pattern, long long a, long long b, long long c, long long d) {
   char text[256];
   std::snprintf(text, sizeof text, pattern, a, b, c, d);

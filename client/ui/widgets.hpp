@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "b2b/domain.hpp"
 #include "b2b/locale.hpp"
 #include "b2b/money.hpp"
 #include "b2b/result.hpp"
@@ -48,6 +49,9 @@ bool multiline_text_field(const char* key, char* buffer, std::size_t size, float
 
 // A screen's heading in the title font.
 void screen_title(ImFont* font, const char* text);
+
+// A product's name in the UI language.
+const std::string& name_of(const Product& product, Locale locale);
 
 // A translated pattern with up to four integers ("%lld").
 std::string format(const char* pattern, long long a, long long b = 0, long long c = 0, long long d = 0);

@@ -156,37 +156,7 @@ const Product* product_for(const std::string& code, const std::vector<Product>& 
   return nullptr;
 }
 
-const PriceListEntry* entry_for(const std::string& sku, const PriceList& prices) {
-  for (const PriceListEntry& entry : prices.entries)
-    if (entry.sku == sku) return &entry;
-  return nullptr;
-}
-
 }  // namespace
-
-const char* line_reason_code(LineReason reason) {
-  switch (reason) {
-    case LineReason::None:
-      return "none";
-    case LineReason::BadLine:
-      return "bad_line";
-    case LineReason::BadQuantity:
-      return "bad_quantity";
-    case LineReason::TooManyLines:
-      return "too_many_lines";
-    case LineReason::UnknownCode:
-      return "unknown_code";
-    case LineReason::Unavailable:
-      return "unavailable";
-    case LineReason::NoPrice:
-      return "no_price";
-    case LineReason::RaisedToMinimum:
-      return "raised_to_minimum";
-    case LineReason::RoundedToPack:
-      return "rounded_to_pack";
-  }
-  return "";
-}
 
 std::vector<RequestedLine> parse_quick_order(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a spreadsheet's byte order mark
@@ -275,7 +245,7 @@ std::vector<LineReport> check_lines(const std::vector<RequestedLine>& lines, con
       reject(LineReason::Unavailable);
       continue;
     }
-    const PriceListEntry* entry = prices ? entry_for(product->sku, *prices) : nullptr;
+    const PriceListEntry* entry = prices ? price_entry(*prices, product->sku) : nullptr;
     if (prices && !entry) {
       reject(LineReason::NoPrice);
       continue;

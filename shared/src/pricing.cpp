@@ -24,6 +24,12 @@ const PriceTier* tier_for(const PriceListEntry& entry, std::int64_t quantity) {
   return best;
 }
 
+const PriceListEntry* price_entry(const PriceList& list, const std::string& sku) {
+  for (const PriceListEntry& entry : list.entries)
+    if (entry.sku == sku) return &entry;
+  return nullptr;
+}
+
 std::int64_t unit_price_for(const PriceListEntry& entry, std::int64_t quantity) {
   const PriceTier* tier = tier_for(entry, quantity);
   return tier != nullptr ? tier->unit_net_minor : entry.unit_net_minor;

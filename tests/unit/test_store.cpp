@@ -360,7 +360,7 @@ TEST_CASE("navigation") {
     CHECK(failed.state.orders.error->kind == ErrorKind::Server);
     SUBCASE("a status filter asks again, and the answer to the older request is ignored") {
       const Transition filtered =
-          update(opened.state, FilterOrders{OrderStatus::Rejected, std::nullopt, std::nullopt}, kProtocol);
+          update(opened.state, FilterOrders{{OrderStatus::Rejected, std::nullopt, std::nullopt}}, kProtocol);
       const auto& again = only_send(filtered, HttpPurpose::ListOrders);
       CHECK(again.request.path == "/api/v1/orders?status=rejected");
       const Transition stale =
@@ -370,9 +370,9 @@ TEST_CASE("navigation") {
     }
     SUBCASE("a date range narrows the list to days placed, both ends inclusive") {
       const Transition ranged =
-          update(opened.state, FilterOrders{std::nullopt, Date{2026, 11, 1}, Date{2026, 11, 27}}, kProtocol);
+          update(opened.state, FilterOrders{{std::nullopt, Date{2026, 11, 1}, Date{2026, 11, 27}}}, kProtocol);
       CHECK(only_send(ranged, HttpPurpose::ListOrders).request.path == "/api/v1/orders?from=2026-11-01&to=2026-11-27");
-      CHECK(ranged.state.orders.from == Date{2026, 11, 1});
+      CHECK(ranged.state.orders.filter.from == Date{2026, 11, 1});
       // The range stays when the screen opens again.
       const Transition reopened = update(ranged.state, Navigate{Screen::Orders}, kProtocol);
       CHECK(only_send(reopened, HttpPurpose::ListOrders).request.path.find("from=2026-11-01") != std::string::npos);

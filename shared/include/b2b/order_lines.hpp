@@ -25,7 +25,6 @@ enum class LineReason {
   RaisedToMinimum,  // adjusted up to the minimum order quantity
   RoundedToPack,    // adjusted up to a multiple of the pack size
 };
-const char* line_reason_code(LineReason reason);  // "bad_line", "raised_to_minimum", ...
 
 enum class LineOutcome { Added, Adjusted, Rejected };
 
