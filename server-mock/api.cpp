@@ -117,11 +117,8 @@ int query_int(const httplib::Request& req, const char* name, int fallback, int l
 
 constexpr std::size_t kMaxQuoteText = 1000;  // characters of a quote's note or the seller's comment
 
-// Characters (code points) of UTF-8 text: the bytes that do not continue a sequence.
-std::size_t characters(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
+// Characters of UTF-8 text for a length limit; malformed text counts its bytes, which is never fewer.
+std::size_t characters(const std::string& text) { return utf8_code_points(text).value_or(text.size()); }
 
 // Sellers work for the shop; a customer's admin cannot make one.
 FieldError seller_not_allowed() {

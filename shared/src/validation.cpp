@@ -29,48 +29,6 @@ bool is_blank(std::string_view text) {
   return true;
 }
 
-// Length limits are in characters as people count them, so "Zamówienie" is 10, not 11 bytes.
-// nullopt for malformed UTF-8 (overlong forms, surrogates, truncated sequences), which no limit can measure.
-std::optional<std::size_t> utf8_code_points(std::string_view text) {
-  std::size_t count = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = 1;
-    std::uint32_t code_point = lead;
-    std::uint32_t smallest = 0;
-    if (lead < 0x80) {
-      // ASCII needs no continuation bytes.
-    } else if ((lead & 0xE0) == 0xC0) {
-      length = 2;
-      code_point = lead & 0x1F;
-      smallest = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3;
-      code_point = lead & 0x0F;
-      smallest = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-      length = 4;
-      code_point = lead & 0x07;
-      smallest = 0x10000;
-    } else {
-      return std::nullopt;
-    }
-    if (text.size() - i < length) return std::nullopt;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto continuation = static_cast<unsigned char>(text[i + k]);
-      if ((continuation & 0xC0) != 0x80) return std::nullopt;
-      code_point = (code_point << 6) | (continuation & 0x3F);
-    }
-    if (code_point < smallest || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
-      return std::nullopt;
-    }
-    i += length;
-    ++count;
-  }
-  return count;
-}
-
 // nullopt when the NIP is valid; otherwise whether its shape or its check digit is wrong.
 std::optional<ProblemCode> nip_problem(std::string_view nip) {
   std::string digits;
@@ -113,6 +71,46 @@ void append(std::vector<FieldProblem>& into, std::vector<FieldProblem> more) {
 std::string line_path(std::size_t index) { return "lines[" + std::to_string(index) + "]"; }
 
 }  // namespace
+
+std::optional<std::size_t> utf8_code_points(std::string_view text) {
+  std::size_t count = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    std::uint32_t code_point = lead;
+    std::uint32_t smallest = 0;
+    if (lead < 0x80) {
+      // ASCII needs no continuation bytes.
+    } else if ((lead & 0xE0) == 0xC0) {
+      length = 2;
+      code_point = lead & 0x1F;
+      smallest = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+      length = 3;
+      code_point = lead & 0x0F;
+      smallest = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+      length = 4;
+      code_point = lead & 0x07;
+      smallest = 0x10000;
+    } else {
+      return std::nullopt;
+    }
+    if (text.size() - i < length) return std::nullopt;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto continuation = static_cast<unsigned char>(text[i + k]);
+      if ((continuation & 0xC0) != 0x80) return std::nullopt;
+      code_point = (code_point << 6) | (continuation & 0x3F);
+    }
+    if (code_point < smallest || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+      return std::nullopt;
+    }
+    i += length;
+    ++count;
+  }
+  return count;
+}
 
 const char* problem_code_name(ProblemCode code) {
   switch (code) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,10 @@ struct FieldProblem {
 };
 
 constexpr std::size_t kPoNumberMaxCodePoints = 35;
+
+// Characters as people count them ("Zamówienie" is 10, not 11 bytes), for length limits; nullopt for
+// malformed UTF-8 (overlong forms, surrogates, truncated sequences), which no limit can measure.
+std::optional<std::size_t> utf8_code_points(std::string_view text);
 
 // Polish NIP: 10 digits, dashes and spaces allowed between them ("526-104-08-28"), weighted checksum mod 11.
 bool nip_valid(std::string_view nip);
