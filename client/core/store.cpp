@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "b2b/cart_sync.hpp"
 #include "b2b/pricing.hpp"
 #include "b2b/protocol/health.hpp"
 #include "b2b/validation.hpp"
@@ -34,6 +35,38 @@ Cart* find_cart(AppState& state, const std::string& id) {
     if (cart.id == id) return &cart;
   return nullptr;
 }
+
+Cart* find_in(std::vector<Cart>& carts, const std::string& id) {
+  for (Cart& cart : carts)
+    if (cart.id == id) return &cart;
+  return nullptr;
+}
+
+const Cart* find_synced(const AppState& state, const std::string& id) {
+  for (const Cart& cart : state.carts.synced)
+    if (cart.id == id) return &cart;
+  return nullptr;
+}
+
+void erase_cart(std::vector<Cart>& carts, const std::string& id) {
+  carts.erase(std::remove_if(carts.begin(), carts.end(), [&](const Cart& c) { return c.id == id; }), carts.end());
+}
+
+void put_cart(std::vector<Cart>& carts, const Cart& cart) {
+  if (Cart* existing = find_in(carts, cart.id)) {
+    *existing = cart;
+  } else {
+    carts.push_back(cart);
+  }
+}
+
+OutboxEntry* find_entry(AppState& state, const std::string& key) {
+  for (OutboxEntry& entry : state.outbox.entries)
+    if (entry.submission.idempotency_key == key) return &entry;
+  return nullptr;
+}
+
+bool is_server_error(const HttpResponse& response) { return response.status >= 500; }
 
 void remember_product(AppState& state, const Product& product) {
   auto& known = state.carts.known_products;
@@ -67,22 +100,148 @@ struct Builder {
   }
   Transition done() { return {std::move(state), std::move(effects)}; }
 
+  std::uint64_t new_tag() { return state.next_tag++; }
+  bool offline() const { return state.server.connection == Connection::Offline; }
+
   void check_server() {
     state.server.connection = Connection::Checking;
     state.server.problem = {};
     send(HttpPurpose::Health, protocol::build_health_request());
   }
 
-  // Saves the cart now, or after the save under way returns.
-  void save_cart(const std::string& cart_id) {
-    if (contains(state.carts.saving, cart_id)) {
-      if (!contains(state.carts.dirty, cart_id)) state.carts.dirty.push_back(cart_id);
-      return;
+  // A request got no answer: the network (or the server) is away. Checks are spaced out up to 30 s.
+  void went_offline(const HttpResponse& response) {
+    state.server.connection = Connection::Offline;
+    state.server.problem = Error{ErrorKind::Network, "", response.body};
+    state.server.failed_checks = std::min(state.server.failed_checks + 1, 10);
+    state.server.next_check_unix = state.now_unix + std::min(30, 2 * state.server.failed_checks);
+  }
+
+  // Any answer means the server is reachable; coming back from offline sends what waited.
+  void came_online() {
+    const bool was_online = state.server.connection == Connection::Online;
+    state.server.connection = Connection::Online;
+    state.server.failed_checks = 0;
+    if (!was_online && state.session) resync();
+  }
+
+  // Everything that waited for the network: carts both ways, prices, the catalog's changes, the outbox.
+  void resync() {
+    if (!state.session) return;
+    send(HttpPurpose::PriceList, protocol.price_list_request(token(state)));
+    state.carts.loading = true;
+    send(HttpPurpose::ListCarts, protocol.list_carts_request(token(state)));
+    start_catalog_sync();
+    drain_outbox();
+  }
+
+  void start_catalog_sync() {
+    if (!state.session || !protocol.capabilities().catalog_changes || state.catalog_sync.running) return;
+    CatalogSyncState& sync = state.catalog_sync;
+    sync.running = true;
+    ++sync.seq;
+    sync.since = state.catalog.local ? state.catalog.local->version() : 0;
+    sync.changes.clear();
+    send(HttpPurpose::CatalogPage, protocol.catalog_request(token(state), {sync.since, "", 500}), sync.seq);
+  }
+
+  void save_catalog() {
+    effects.push_back(StoreRecord{"catalog", encode_catalog_snapshot(catalog_snapshot_of(state))});
+  }
+
+  // Sends what the server lacks of the carts: creates, updates (on the version last synced), deletes.
+  void sync_carts() {
+    if (!state.session || offline()) return;
+    CartsState& carts = state.carts;
+    for (const std::string& id : carts.deleted) {
+      if (contains(carts.saving, id)) continue;
+      carts.saving.push_back(id);
+      const std::uint64_t tag = new_tag();
+      carts.requests[tag] = id;
+      send(HttpPurpose::DeleteCart, protocol.delete_cart_request(token(state), id), tag);
     }
-    if (const Cart* cart = find_cart(state, cart_id)) {
-      state.carts.saving.push_back(cart_id);
-      send(HttpPurpose::SaveCart, protocol.update_cart_request(token(state), *cart));
+    for (const Cart& cart : carts.carts) {
+      if (contains(carts.saving, cart.id) || contains(carts.failed, cart.id)) continue;
+      const bool conflicted = std::any_of(carts.conflicts.begin(), carts.conflicts.end(),
+                                          [&](const CartConflict& c) { return c.mine.id == cart.id; });
+      if (conflicted || !cart_unsynced(state, cart)) continue;
+      const std::uint64_t tag = new_tag();
+      carts.requests[tag] = cart.id;
+      carts.saving.push_back(cart.id);
+      if (is_local_cart_id(cart.id)) {
+        Cart fresh = cart;
+        fresh.id.clear();
+        send(HttpPurpose::CreateCart, protocol.create_cart_request(token(state), fresh), tag);
+      } else {
+        send(HttpPurpose::SaveCart, protocol.update_cart_request(token(state), cart), tag);
+      }
     }
+  }
+
+  // A cart edited here: sent now if the network is there, else when it returns.
+  void cart_edited(const std::string& cart_id) {
+    erase_value(state.carts.failed, cart_id);
+    sync_carts();
+  }
+
+  Cart& new_local_cart(std::string name, std::vector<CartLine> lines) {
+    Cart fresh;
+    fresh.id = "local-" + state.device_id + "-" + std::to_string(state.next_local_id++);
+    fresh.name = std::move(name);
+    fresh.lines = std::move(lines);
+    if (state.session) fresh.owner_user_id = state.session->user.id;
+    state.carts.carts.push_back(fresh);
+    state.carts.active_cart_id = fresh.id;
+    return state.carts.carts.back();
+  }
+
+  // The server's carts meet the device's: untouched carts take the server's version; carts edited here
+  // keep the edits (merged with changes made elsewhere when that is clear, else the buyer chooses).
+  void reconcile_carts(const std::vector<Cart>& server_carts) {
+    CartsState& carts = state.carts;
+    std::vector<Cart> result;
+    for (const Cart& theirs : server_carts) {
+      if (contains(carts.deleted, theirs.id)) continue;
+      const Cart* mine = find_cart(state, theirs.id);
+      const Cart* base = find_synced(state, theirs.id);
+      if (!mine || (base && same_content(*mine, *base)) || same_content(*mine, theirs)) {
+        result.push_back(theirs);
+      } else if (base && base->version == theirs.version) {
+        Cart kept = *mine;
+        kept.version = theirs.version;
+        result.push_back(kept);  // edited only here: saved by sync_carts
+      } else if (const auto merged = base ? merge_carts(*base, *mine, theirs) : std::nullopt) {
+        result.push_back(*merged);
+        if (!same_content(theirs, *base)) carts.merged.push_back(merged->name);
+      } else {
+        result.push_back(*mine);
+        const bool known = std::any_of(carts.conflicts.begin(), carts.conflicts.end(),
+                                       [&](const CartConflict& c) { return c.mine.id == mine->id; });
+        if (!known) carts.conflicts.push_back({*mine, theirs});
+      }
+    }
+    for (const Cart& mine : carts.carts) {
+      if (find_in(result, mine.id)) continue;
+      if (is_local_cart_id(mine.id)) {
+        result.push_back(mine);
+      } else if (cart_unsynced(state, mine)) {
+        // Deleted elsewhere while edited here: the edits survive as a new cart.
+        Cart again = mine;
+        again.id = "local-" + state.device_id + "-" + std::to_string(state.next_local_id++);
+        if (carts.active_cart_id == mine.id) carts.active_cart_id = again.id;
+        result.push_back(again);
+        carts.merged.push_back(again.name);
+      }
+    }
+    carts.synced = server_carts;
+    carts.carts = std::move(result);
+    carts.saving.clear();
+    carts.requests.clear();
+    if (!find_cart(state, carts.active_cart_id)) {
+      carts.active_cart_id = carts.carts.empty() ? "" : carts.carts.front().id;
+    }
+    look_up_unknown_products();
+    sync_carts();
   }
 
   void look_up_unknown_products() {
@@ -93,16 +252,46 @@ struct Builder {
   }
 
   void after_login(const backend::Session& session) {
+    // Another user on this device: the previous user's drafts are not theirs to see or send.
+    const std::string previous_user = !state.login.expired_user_id.empty() ? state.login.expired_user_id
+                                      : state.session                      ? state.session->user.id
+                                                                           : "";
+    if (!previous_user.empty() && previous_user != session.user.id) reset_user_data();
     state.session = session;
     state.login = {};
     state.screen = Screen::Catalog;
-    send(HttpPurpose::PriceList, protocol.price_list_request(session.token));
-    send(HttpPurpose::Categories, protocol.categories_request(session.token));
     state.carts.loading = true;
-    send(HttpPurpose::ListCarts, protocol.list_carts_request(session.token));
+    send(HttpPurpose::Categories, protocol.categories_request(session.token));
     if (state.checkout.fields.ship_to_address_id.empty() && !session.company.addresses.empty()) {
       state.checkout.fields.ship_to_address_id = session.company.addresses.front().id;
     }
+    resync();
+  }
+
+  void reset_user_data() {
+    AppState fresh;
+    fresh.locale = state.locale;
+    fresh.server = state.server;
+    fresh.today = state.today;
+    fresh.now_unix = state.now_unix;
+    fresh.utc_offset_minutes = state.utc_offset_minutes;
+    fresh.device_id = state.device_id;
+    fresh.next_key = state.next_key;
+    fresh.next_local_id = state.next_local_id;
+    fresh.next_tag = state.next_tag;
+    fresh.storage = state.storage;
+    fresh.catalog.local = state.catalog.local;
+    state = std::move(fresh);
+  }
+
+  // The server no longer takes the token: sign in again, keeping every draft and the outbox.
+  void session_expired() {
+    if (!state.session) return;
+    state.login.expired_user_id = state.session->user.id;
+    state.login.error = Error{ErrorKind::Auth, "", "session expired"};
+    state.login.busy = false;
+    state.session.reset();
+    state.screen = Screen::Login;
   }
 
   void load_orders() {
@@ -128,10 +317,8 @@ struct Builder {
   void add_lines(const std::vector<CartLine>& lines, const std::string& new_cart_name) {
     Cart* cart = new_cart_name.empty() ? find_cart(state, state.carts.active_cart_id) : nullptr;
     if (!cart) {
-      Cart fresh;
-      fresh.name = !new_cart_name.empty() ? new_cart_name : state.locale == Locale::pl ? "Koszyk" : "Cart";
-      fresh.lines = lines;
-      send(HttpPurpose::CreateCart, protocol.create_cart_request(token(state), fresh));
+      new_local_cart(!new_cart_name.empty() ? new_cart_name : state.locale == Locale::pl ? "Koszyk" : "Cart", lines);
+      sync_carts();
       return;
     }
     for (const CartLine& added : lines) {
@@ -143,7 +330,7 @@ struct Builder {
         line->quantity += added.quantity;
       }
     }
-    save_cart(cart->id);
+    cart_edited(cart->id);
   }
 
   // Quick order and reorder: look the codes up, then check and add (finish_import).
@@ -225,19 +412,323 @@ struct Builder {
           submission.expected_prices.push_back({line.sku, line.unit_net});
       }
     }
+    if (offline()) {
+      queue_order(submission, 0);
+      return;
+    }
     state.checkout.submitting = true;
+    state.checkout.in_flight = submission;
     send(HttpPurpose::SubmitOrder, protocol.submit_order_request(token(state), submission));
   }
 
+  // The checkout is done with: fields cleared for the next order (the delivery address stays).
+  void reset_checkout() {
+    const std::string ship_to = state.checkout.fields.ship_to_address_id;
+    state.checkout = {};
+    state.checkout.fields.ship_to_address_id = ship_to;
+  }
+
+  // The order goes to the outbox: the cart is emptied as if it was placed, and the outbox sends it when
+  // it can. attempts is 1 when a request was sent without an answer (the server may have stored it).
+  void queue_order(const backend::OrderSubmission& submission, std::int64_t attempts) {
+    OutboxEntry entry;
+    entry.submission = submission;
+    entry.queued_at = state.now_unix;
+    entry.attempts = attempts;
+    if (Cart* cart = find_cart(state, submission.cart_id)) {
+      entry.cart_name = cart->name;
+      cart->lines.clear();
+      cart_edited(cart->id);
+    }
+    state.outbox.entries.push_back(entry);
+    state.outbox.just_queued = submission.idempotency_key;
+    reset_checkout();
+    state.screen = Screen::Orders;
+    drain_outbox();
+  }
+
+  // Sends what the outbox can send now: orders never sent are re-priced first (one check for all of
+  // them); orders sent before without an answer, or checked since, go as they are.
+  void drain_outbox() {
+    if (!state.session || offline() || state.now_unix < state.outbox.next_try_unix) return;
+    std::vector<std::string> codes;
+    for (OutboxEntry& entry : state.outbox.entries) {
+      if (entry.status != OutboxStatus::Waiting) continue;
+      if (entry.attempts > 0 || entry.checked) {
+        send_outbox_entry(entry);
+        continue;
+      }
+      entry.status = OutboxStatus::Checking;
+      for (const CartLine& line : entry.submission.lines)
+        if (std::find(codes.begin(), codes.end(), line.sku) == codes.end()) codes.push_back(line.sku);
+    }
+    if (codes.empty()) return;
+    OutboxState& outbox = state.outbox;
+    ++outbox.check_seq;
+    outbox.found.reset();
+    outbox.prices.reset();
+    send(HttpPurpose::OutboxLookup, protocol.lookup_products_request(token(state), {codes}), outbox.check_seq);
+    send(HttpPurpose::OutboxPrices, protocol.price_list_request(token(state)), outbox.check_seq);
+  }
+
+  void send_outbox_entry(OutboxEntry& entry) {
+    backend::OrderSubmission submission = entry.submission;
+    if (is_local_cart_id(submission.cart_id)) submission.cart_id.clear();  // the server never knew that cart
+    entry.status = OutboxStatus::Sending;
+    ++entry.attempts;
+    const std::uint64_t tag = new_tag();
+    state.outbox.sending[tag] = entry.submission.idempotency_key;
+    send(HttpPurpose::OutboxSubmit, protocol.submit_order_request(token(state), submission), tag);
+  }
+
+  // Both answers of the re-pricing are in: each checked order is sent, or shown with what changed.
+  void finish_outbox_check() {
+    OutboxState& outbox = state.outbox;
+    if (!outbox.found || !outbox.prices) return;
+    for (const Product& product : *outbox.found) remember_product(state, product);
+    for (OutboxEntry& entry : outbox.entries) {
+      if (entry.status != OutboxStatus::Checking) continue;
+      entry.changes.clear();
+      std::vector<CartLine> orderable;
+      for (const CartLine& line : entry.submission.lines) {
+        const auto product = std::find_if(outbox.found->begin(), outbox.found->end(),
+                                          [&](const Product& p) { return p.sku == line.sku; });
+        const auto seen = std::find_if(entry.submission.expected_prices.begin(), entry.submission.expected_prices.end(),
+                                       [&](const backend::ExpectedPrice& e) { return e.sku == line.sku; });
+        const Money seen_price = seen != entry.submission.expected_prices.end() ? seen->unit_net : Money{};
+        if (product == outbox.found->end() || !product->active) {
+          entry.changes.push_back({line.sku, "unavailable", seen_price, {}});
+          continue;
+        }
+        if (product->stock < line.quantity) entry.changes.push_back({line.sku, "stock_short", seen_price, seen_price});
+        orderable.push_back(line);
+      }
+      const auto priced = price_cart(Cart{"", "", "", orderable, 0}, *outbox.prices, *outbox.found);
+      if (priced.ok()) {
+        for (const PricedLine& line : priced.value().lines) {
+          for (const backend::ExpectedPrice& seen : entry.submission.expected_prices) {
+            if (seen.sku == line.sku && !(seen.unit_net == line.unit_net)) {
+              entry.changes.push_back({line.sku, "price_changed", seen.unit_net, line.unit_net});
+            }
+          }
+        }
+        entry.new_totals = priced.value().totals;
+      }
+      if (entry.changes.empty()) {
+        entry.checked = true;
+        send_outbox_entry(entry);
+      } else {
+        entry.status = OutboxStatus::NeedsConfirmation;
+      }
+    }
+    state.prices = *outbox.prices;
+    outbox.found.reset();
+    outbox.prices.reset();
+  }
+
+  // The buyer accepts what changed: unavailable lines are left out, the rest goes at today's prices.
+  void confirm_outbox_entry(OutboxEntry& entry) {
+    backend::OrderSubmission& submission = entry.submission;
+    for (const backend::LineChange& change : entry.changes) {
+      if (change.reason == "unavailable" || change.reason == "inactive") {
+        submission.lines.erase(std::remove_if(submission.lines.begin(), submission.lines.end(),
+                                              [&](const CartLine& l) { return l.sku == change.sku; }),
+                               submission.lines.end());
+        submission.expected_prices.erase(
+            std::remove_if(submission.expected_prices.begin(), submission.expected_prices.end(),
+                           [&](const backend::ExpectedPrice& e) { return e.sku == change.sku; }),
+            submission.expected_prices.end());
+      }
+      for (backend::ExpectedPrice& seen : submission.expected_prices)
+        if (seen.sku == change.sku && change.reason == "price_changed") seen.unit_net = change.new_unit_net;
+    }
+    if (entry.new_totals) submission.expected_gross_total = entry.new_totals->gross;
+    entry.changes.clear();
+    entry.new_totals.reset();
+    if (submission.lines.empty()) {
+      entry.status = OutboxStatus::Failed;
+      entry.problem = "nothing left to order";
+      return;
+    }
+    entry.checked = true;
+    entry.status = OutboxStatus::Waiting;
+    state.outbox.next_try_unix = 0;
+    drain_outbox();
+  }
+
+  void discard_entry(const std::string& key) {
+    auto& entries = state.outbox.entries;
+    entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                 [&](const OutboxEntry& e) { return e.submission.idempotency_key == key; }),
+                  entries.end());
+  }
+
+  void outbox_answered(const HttpResponded& r) {
+    const auto key = state.outbox.sending.find(r.tag);
+    if (key == state.outbox.sending.end()) return;
+    OutboxEntry* entry = find_entry(state, key->second);
+    state.outbox.sending.erase(key);
+    if (!entry) return;
+    if (r.response.status == 0 || is_server_error(r.response) || r.response.status == 401) {
+      entry->status = OutboxStatus::Waiting;  // the same request goes again later (same key: never twice)
+      if (is_server_error(r.response)) state.outbox.next_try_unix = state.now_unix + 5;
+      return;
+    }
+    const auto answer = protocol.parse_submit_order(r.response);
+    if (!answer) {
+      entry->status = OutboxStatus::Failed;
+      entry->problem = answer.error().message;
+      entry->problems = answer.error().fields;
+      return;
+    }
+    if (answer.value().repriced) {
+      entry->status = OutboxStatus::NeedsConfirmation;
+      entry->changes = answer.value().repriced->changes;
+      entry->new_totals = answer.value().repriced->totals;
+      return;
+    }
+    const Order& order = answer.value().outcome->order;
+    entry->status = OutboxStatus::Sent;
+    entry->order_number = order.number;
+    entry->order_status = order.status;
+    entry->changes.clear();
+    entry->problem.clear();
+    if (state.screen == Screen::Orders) load_orders();
+  }
+
+  // A create or update of a cart answered. A created cart takes the server's id everywhere it was named.
+  void cart_saved(const HttpResponded& r) {
+    CartsState& carts = state.carts;
+    const auto request = carts.requests.find(r.tag);
+    if (request == carts.requests.end()) return;  // sent before the carts were reloaded
+    std::string id = request->second;
+    carts.requests.erase(request);
+    erase_value(carts.saving, id);
+    if (r.response.status == 0) return;  // sent again when the network returns
+    const auto saved = protocol.parse_cart(r.response);
+    if (!saved) {
+      if (saved.error().kind == ErrorKind::Conflict) {  // changed elsewhere: merge with the server's version
+        carts.loading = true;
+        send(HttpPurpose::ListCarts, protocol.list_carts_request(token(state)));
+      } else if (saved.error().kind == ErrorKind::NotFound && !is_local_cart_id(id)) {
+        if (Cart* cart = find_cart(state, id)) {  // deleted elsewhere: the edits become a new cart
+          cart->id = "local-" + state.device_id + "-" + std::to_string(state.next_local_id++);
+          if (carts.active_cart_id == id) carts.active_cart_id = cart->id;
+          erase_cart(carts.synced, id);
+          sync_carts();
+        }
+      } else if (saved.error().kind != ErrorKind::Auth) {
+        carts.failed.push_back(id);
+        carts.error = saved.error();
+      }
+      return;
+    }
+    const Cart& answer = saved.value();
+    if (is_local_cart_id(id)) {
+      if (carts.active_cart_id == id) carts.active_cart_id = answer.id;
+      for (OutboxEntry& entry : state.outbox.entries)
+        if (entry.submission.cart_id == id) entry.submission.cart_id = answer.id;
+      Cart* cart = find_cart(state, id);
+      if (!cart) {  // deleted here while it was being created
+        carts.deleted.push_back(answer.id);
+        sync_carts();
+        return;
+      }
+      cart->id = answer.id;
+      id = answer.id;
+    }
+    put_cart(carts.synced, answer);
+    if (Cart* cart = find_cart(state, id)) {
+      cart->version = answer.version;
+      if (same_content(*cart, answer)) *cart = answer;
+    }
+    sync_carts();  // edits made while this request was under way
+  }
+
+  void search_on_device() {
+    CatalogState& catalog = state.catalog;
+    catalog.results = catalog.local->search(catalog.query, 50);
+    catalog.results_from_device = true;
+    catalog.searching = false;
+    catalog.error.reset();
+  }
+
   void responded(const HttpResponded& r) {
+    if (r.response.status == 0) {
+      went_offline(r.response);
+    } else if (r.purpose != HttpPurpose::Health) {
+      came_online();
+    }
+    if (r.response.status == 401 && r.purpose != HttpPurpose::Login && r.purpose != HttpPurpose::Logout) {
+      session_expired();
+    }
     switch (r.purpose) {
       case HttpPurpose::Health: {
         const auto health = protocol::parse_health_response(r.response);
-        state.server =
-            health ? ServerStatus{Connection::Online, health.value().server, health.value().protocol_version, {}}
-                   : ServerStatus{Connection::Offline, "", 0, health.error()};
+        if (health) {
+          state.server.server = health.value().server;
+          state.server.protocol_version = health.value().protocol_version;
+          state.server.problem = {};
+          came_online();
+        } else if (r.response.status != 0) {
+          went_offline(r.response);  // something answered, but not our server
+          state.server.problem = health.error();
+        }
         break;
       }
+      case HttpPurpose::CatalogPage: {
+        CatalogSyncState& sync = state.catalog_sync;
+        if (r.tag != sync.seq || !sync.running) break;
+        const auto page = protocol.parse_catalog(r.response);
+        if (!page) {
+          sync.running = false;
+          break;
+        }
+        sync.changes.insert(sync.changes.end(), page.value().products.begin(), page.value().products.end());
+        if (!page.value().next_cursor.empty()) {
+          send(HttpPurpose::CatalogPage,
+               protocol.catalog_request(token(state), {sync.since, page.value().next_cursor, 500}), sync.seq);
+          break;
+        }
+        sync.running = false;
+        sync.synced_at_unix = state.now_unix;
+        state.server.last_sync_unix = state.now_unix;
+        const std::int64_t version = page.value().catalog_version;
+        if (!state.catalog.local || !sync.changes.empty() || version != state.catalog.local->version()) {
+          state.catalog.local = state.catalog.local ? state.catalog.local->with_changes(sync.changes, version)
+                                                    : std::make_shared<const LocalCatalog>(sync.changes, version);
+          save_catalog();
+        }
+        sync.changes.clear();
+        break;
+      }
+      case HttpPurpose::OutboxLookup:
+      case HttpPurpose::OutboxPrices: {
+        OutboxState& outbox = state.outbox;
+        if (r.tag != outbox.check_seq) break;
+        bool failed = false;
+        if (r.purpose == HttpPurpose::OutboxLookup) {
+          auto found = protocol.parse_lookup_products(r.response);
+          if (found) outbox.found = std::move(found.value());
+          failed = !found;
+        } else {
+          auto prices = protocol.parse_price_list(r.response);
+          if (prices) outbox.prices = std::move(prices.value());
+          failed = !prices;
+        }
+        if (failed) {  // checked again when the server answers
+          ++outbox.check_seq;
+          for (OutboxEntry& entry : outbox.entries)
+            if (entry.status == OutboxStatus::Checking) entry.status = OutboxStatus::Waiting;
+          if (r.response.status != 0) outbox.next_try_unix = state.now_unix + 5;
+          break;
+        }
+        finish_outbox_check();
+        break;
+      }
+      case HttpPurpose::OutboxSubmit:
+        outbox_answered(r);
+        break;
       case HttpPurpose::Login: {
         const auto session = protocol.parse_login(r.response);
         if (session) {
@@ -253,6 +744,11 @@ struct Builder {
       case HttpPurpose::Search: {
         if (r.tag != state.catalog.query_seq) break;  // an answer to an older query
         state.catalog.searching = false;
+        if (r.response.status == 0 && state.catalog.local) {
+          search_on_device();
+          break;
+        }
+        state.catalog.results_from_device = false;
         take_answer(protocol.parse_search(r.response), state.catalog.results, state.catalog.error);
         break;
       }
@@ -329,64 +825,40 @@ struct Builder {
       }
       case HttpPurpose::PriceList: {
         const auto prices = protocol.parse_price_list(r.response);
-        if (prices) state.prices = prices.value();
+        if (!prices) break;
+        const bool changed =
+            !state.prices || state.prices->version != prices.value().version || state.prices->id != prices.value().id;
+        state.prices = prices.value();
+        state.server.last_sync_unix = state.now_unix;
+        if (changed && state.catalog.local) save_catalog();
         break;
       }
       case HttpPurpose::ListCarts: {
         state.carts.loading = false;
         const auto carts = protocol.parse_list_carts(r.response);
         if (!carts) {
-          state.carts.error = carts.error();
+          if (r.response.status != 0) state.carts.error = carts.error();
           break;
         }
-        state.carts.carts = carts.value();
-        state.carts.saving.clear();
-        state.carts.dirty.clear();
-        if (!find_cart(state, state.carts.active_cart_id)) {
-          state.carts.active_cart_id = state.carts.carts.empty() ? "" : state.carts.carts.front().id;
-        }
-        look_up_unknown_products();
+        state.server.last_sync_unix = state.now_unix;
+        reconcile_carts(carts.value());
         break;
       }
-      case HttpPurpose::CreateCart: {
-        const auto cart = protocol.parse_cart(r.response);
-        if (!cart) {
-          state.carts.error = cart.error();
-          break;
-        }
-        state.carts.carts.push_back(cart.value());
-        state.carts.active_cart_id = cart.value().id;
+      case HttpPurpose::CreateCart:
+      case HttpPurpose::SaveCart:
+        cart_saved(r);
         break;
-      }
-      case HttpPurpose::SaveCart: {
-        const auto saved = protocol.parse_cart(r.response);
-        if (!saved) {
-          state.carts.saving.clear();
-          state.carts.dirty.clear();
-          state.carts.error = saved.error();
-          // Someone else changed it (another tab or device): show what the server has now.
-          if (saved.error().kind == ErrorKind::Conflict) {
-            state.carts.loading = true;
-            send(HttpPurpose::ListCarts, protocol.list_carts_request(token(state)));
-          }
-          break;
-        }
-        const std::string id = saved.value().id;
-        erase_value(state.carts.saving, id);
-        if (Cart* cart = find_cart(state, id)) {
-          cart->version = saved.value().version;
-          if (contains(state.carts.dirty, id)) {
-            erase_value(state.carts.dirty, id);
-            save_cart(id);  // the edits made while saving, on top of the version just saved
-          } else {
-            *cart = saved.value();
-          }
-        }
-        break;
-      }
       case HttpPurpose::DeleteCart: {
+        const auto id = state.carts.requests.find(r.tag);
+        if (id == state.carts.requests.end()) break;
+        const std::string cart_id = id->second;
+        state.carts.requests.erase(id);
+        erase_value(state.carts.saving, cart_id);
+        if (r.response.status == 0) break;  // deleted when the network returns
         const auto deleted = protocol.parse_delete_cart(r.response);
-        if (!deleted) state.carts.error = deleted.error();
+        if (!deleted && deleted.error().kind != ErrorKind::NotFound) state.carts.error = deleted.error();
+        erase_value(state.carts.deleted, cart_id);
+        erase_cart(state.carts.synced, cart_id);
         break;
       }
       case HttpPurpose::ListOrders: {
@@ -438,6 +910,12 @@ struct Builder {
       }
       case HttpPurpose::SubmitOrder: {
         state.checkout.submitting = false;
+        if ((r.response.status == 0 || is_server_error(r.response)) && state.checkout.in_flight) {
+          // No answer: the server may have it or not. The outbox sends the same request until it answers.
+          queue_order(*state.checkout.in_flight, 1);
+          break;
+        }
+        state.checkout.in_flight.reset();
         const auto answer = protocol.parse_submit_order(r.response);
         if (!answer) {
           state.checkout.error = answer.error();
@@ -451,12 +929,9 @@ struct Builder {
           send(HttpPurpose::PriceList, protocol.price_list_request(token(state)));
           break;
         }
-        state.checkout.placed = answer.value().outcome->order;
-        state.checkout.idempotency_key.clear();
-        state.checkout.problems.clear();
-        const std::string ship_to = state.checkout.fields.ship_to_address_id;
-        state.checkout.fields = {};
-        state.checkout.fields.ship_to_address_id = ship_to;
+        const Order placed = answer.value().outcome->order;
+        reset_checkout();
+        state.checkout.placed = placed;
         state.screen = Screen::Confirmation;
         if (Cart* cart = find_cart(state, state.carts.active_cart_id)) cart->lines.clear();
         state.carts.loading = true;
@@ -480,11 +955,31 @@ const Product* find_product(const AppState& state, const std::string& sku) {
     if (product.sku == sku) return &product;
   for (const Product& product : state.carts.known_products)
     if (product.sku == sku) return &product;
-  return nullptr;
+  return state.catalog.local ? state.catalog.local->find(sku) : nullptr;
 }
 
 const PriceListEntry* find_price(const AppState& state, const std::string& sku) {
   return state.prices ? price_entry(*state.prices, sku) : nullptr;
+}
+
+bool is_local_cart_id(const std::string& id) { return id.rfind("local-", 0) == 0; }
+
+bool cart_unsynced(const AppState& state, const Cart& cart) {
+  if (is_local_cart_id(cart.id)) return true;
+  const Cart* synced = find_synced(state, cart.id);
+  return !synced || !same_content(cart, *synced);
+}
+
+bool outbox_entry_editable(const OutboxEntry& entry) {
+  switch (entry.status) {
+    case OutboxStatus::NeedsConfirmation:
+    case OutboxStatus::Failed:
+      return true;
+    case OutboxStatus::Waiting:
+      return entry.attempts == 0;  // once sent without an answer, the server may have it: wait for it
+    default:
+      return false;
+  }
 }
 
 Transition update(AppState state, const Action& action, const ShopProtocol& protocol) {
@@ -526,14 +1021,21 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
             b.send(HttpPurpose::Login, protocol.login_request({login.email, login.password}));
           },
           [&](const LogOut&) {
+            // Signing out would drop what the server does not have yet: refuse and say why.
+            const auto unsent = std::count_if(b.state.outbox.entries.begin(), b.state.outbox.entries.end(),
+                                              [](const OutboxEntry& e) { return e.status != OutboxStatus::Sent; });
+            const auto unsaved = std::count_if(b.state.carts.carts.begin(), b.state.carts.carts.end(),
+                                               [&](const Cart& c) { return cart_unsynced(b.state, c); });
+            if (unsent > 0 || unsaved > 0 || !b.state.carts.deleted.empty()) {
+              b.state.login.logout_problem = Error{ErrorKind::Validation, unsent > 0 ? "outbox" : "carts",
+                                                   std::to_string(unsent) + " orders and " + std::to_string(unsaved) +
+                                                       " carts are not on the server yet"};
+              return;
+            }
             if (b.state.session) b.send(HttpPurpose::Logout, protocol.logout_request(b.state.session->token));
-            AppState fresh;
-            fresh.locale = b.state.locale;
-            fresh.server = b.state.server;
-            fresh.today = b.state.today;
-            fresh.device_id = b.state.device_id;
-            fresh.next_key = b.state.next_key;
-            b.state = std::move(fresh);
+            b.state.session.reset();
+            b.state.login.expired_user_id.clear();
+            b.reset_user_data();
           },
           [&](const SearchChanged& search) {
             CatalogState& catalog = b.state.catalog;
@@ -545,6 +1047,10 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
               catalog.results.clear();
               return;
             }
+            if (b.offline() && catalog.local) {
+              b.search_on_device();
+              return;
+            }
             b.send(HttpPurpose::Search, protocol.search_request(token(b.state), {search.query, 50}), catalog.query_seq);
           },
           [&](const ShowProduct& show) {
@@ -553,32 +1059,34 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           },
           [&](const AddToCart& add) { b.add_to_cart(add); },
           [&](const CreateCart& create) {
-            Cart fresh;
-            fresh.name = create.name;
-            b.send(HttpPurpose::CreateCart, protocol.create_cart_request(token(b.state), fresh));
+            if (!b.state.session) return;
+            b.new_local_cart(create.name, {});
+            b.sync_carts();
           },
           [&](const RenameCart& rename) {
             if (Cart* cart = find_cart(b.state, rename.cart_id)) {
               cart->name = rename.name;
-              b.save_cart(cart->id);
+              b.cart_edited(cart->id);
             }
           },
           [&](const DuplicateCart& duplicate) {
             if (const Cart* cart = find_cart(b.state, duplicate.cart_id)) {
-              Cart copy = *cart;
-              copy.id.clear();
-              copy.name = duplicate.name;
-              b.send(HttpPurpose::CreateCart, protocol.create_cart_request(token(b.state), copy));
+              const std::vector<CartLine> lines = cart->lines;
+              b.new_local_cart(duplicate.name, lines);
+              b.sync_carts();
             }
           },
           [&](const DeleteCart& del) {
-            auto& carts = b.state.carts.carts;
-            carts.erase(std::remove_if(carts.begin(), carts.end(), [&](const Cart& c) { return c.id == del.cart_id; }),
-                        carts.end());
-            if (b.state.carts.active_cart_id == del.cart_id) {
-              b.state.carts.active_cart_id = carts.empty() ? "" : carts.front().id;
-            }
-            b.send(HttpPurpose::DeleteCart, protocol.delete_cart_request(token(b.state), del.cart_id));
+            CartsState& carts = b.state.carts;
+            if (!find_cart(b.state, del.cart_id)) return;
+            erase_cart(carts.carts, del.cart_id);
+            carts.conflicts.erase(std::remove_if(carts.conflicts.begin(), carts.conflicts.end(),
+                                                 [&](const CartConflict& c) { return c.mine.id == del.cart_id; }),
+                                  carts.conflicts.end());
+            if (carts.active_cart_id == del.cart_id)
+              carts.active_cart_id = carts.carts.empty() ? "" : carts.carts.front().id;
+            if (!is_local_cart_id(del.cart_id)) carts.deleted.push_back(del.cart_id);
+            b.sync_carts();
           },
           [&](const SelectCart& select) {
             if (find_cart(b.state, select.cart_id)) b.state.carts.active_cart_id = select.cart_id;
@@ -594,14 +1102,14 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
             } else {
               line->quantity = set.quantity;
             }
-            b.save_cart(cart->id);
+            b.cart_edited(cart->id);
           },
           [&](const SetLineNote& set) {
             Cart* cart = find_cart(b.state, b.state.carts.active_cart_id);
             if (!cart) return;
             for (CartLine& line : cart->lines)
               if (line.sku == set.sku) line.note = set.note;
-            b.save_cart(cart->id);
+            b.cart_edited(cart->id);
           },
           [&](const SetCheckoutFields& set) { b.state.checkout.fields = set.fields; },
           [&](const PlaceOrder&) { b.place_order(); },
@@ -668,6 +1176,54 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           [&](const DismissNotice&) {
             b.state.carts.notice.reset();
             b.state.carts.error.reset();
+            b.state.carts.merged.clear();
+            b.state.outbox.just_queued.clear();
+            b.state.login.logout_problem.reset();
+          },
+          [&](const Tick& tick) {
+            b.state.now_unix = tick.now_unix;
+            b.state.utc_offset_minutes = tick.utc_offset_minutes;
+            if (b.offline() && tick.now_unix >= b.state.server.next_check_unix) b.check_server();
+            if (b.state.server.connection == Connection::Online) {
+              b.drain_outbox();
+              b.sync_carts();
+            }
+          },
+          [&](const NetworkHint& hint) {
+            if (hint.online && b.state.server.connection != Connection::Checking) b.check_server();
+          },
+          [&](const ConfirmOutboxOrder& confirm) {
+            OutboxEntry* entry = find_entry(b.state, confirm.key);
+            if (entry && entry->status == OutboxStatus::NeedsConfirmation) b.confirm_outbox_entry(*entry);
+          },
+          [&](const EditOutboxOrder& edit) {
+            OutboxEntry* entry = find_entry(b.state, edit.key);
+            if (!entry || !outbox_entry_editable(*entry)) return;
+            const OutboxEntry taken = *entry;
+            b.discard_entry(edit.key);
+            b.new_local_cart(taken.cart_name.empty() ? "Koszyk" : taken.cart_name, taken.submission.lines);
+            b.state.checkout.fields = taken.submission.checkout;
+            b.state.screen = Screen::Carts;
+            b.sync_carts();
+          },
+          [&](const DiscardOutboxOrder& discard) {
+            const OutboxEntry* entry = find_entry(b.state, discard.key);
+            if (entry && (entry->status == OutboxStatus::Sent || outbox_entry_editable(*entry))) {
+              b.discard_entry(discard.key);
+            }
+          },
+          [&](const ResolveCartConflict& resolve) {
+            CartsState& carts = b.state.carts;
+            const auto conflict = std::find_if(carts.conflicts.begin(), carts.conflicts.end(),
+                                               [&](const CartConflict& c) { return c.mine.id == resolve.cart_id; });
+            if (conflict == carts.conflicts.end()) return;
+            const Cart* current = find_cart(b.state, resolve.cart_id);
+            Cart chosen = !resolve.keep_mine ? conflict->theirs : current ? *current : conflict->mine;
+            chosen.version = conflict->theirs.version;
+            put_cart(carts.synced, conflict->theirs);
+            put_cart(carts.carts, chosen);
+            carts.conflicts.erase(conflict);
+            b.sync_carts();
           },
           [&](const HttpResponded& r) { b.responded(r); },
       },
@@ -677,13 +1233,21 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
 
 void Store::process() {
   // Effects may dispatch synchronously (e.g. a failing transport); the loop drains those too.
+  bool changed = false;
   while (!queue_.empty()) {
     Action action = std::move(queue_.front());
     queue_.pop_front();
     Transition next = update(std::move(state_), action, protocol_);
     state_ = std::move(next.state);
+    changed = true;
     for (const Effect& effect : next.effects) runner_.run(effect);
   }
+  // Written through: what the buyer made is on the device after every change that touched it.
+  if (!changed) return;
+  std::string bytes = encode_device_state(device_state_of(state_));
+  if (bytes == saved_state_) return;
+  saved_state_ = std::move(bytes);
+  runner_.run(StoreRecord{"state", saved_state_});
 }
 
 }  // namespace b2b::client

@@ -3,13 +3,17 @@
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "b2b/backend/shop_protocol.hpp"
+#include "b2b/device_state.hpp"
 #include "b2b/http.hpp"
+#include "b2b/local_catalog.hpp"
 #include "b2b/locale.hpp"
 #include "b2b/order_lines.hpp"
 #include "b2b/result.hpp"
@@ -17,13 +21,17 @@
 namespace b2b::client {
 
 // --- State -----------------------------------------------------------------------------------
+// Judged by requests: any answer means online, a request that got none means offline.
 enum class Connection { Unknown, Checking, Online, Offline };
 
 struct ServerStatus {
   Connection connection = Connection::Unknown;
   std::string server;  // who answered, when online
   int protocol_version = 0;
-  Error problem{};  // why not online, when offline
+  Error problem{};                   // why not online, when offline
+  std::int64_t last_sync_unix = 0;   // when carts, prices or the catalog last came from the server
+  std::int64_t next_check_unix = 0;  // when offline: the next health check
+  int failed_checks = 0;             // spaces the checks out while the network stays away
 };
 
 enum class Screen {
@@ -44,6 +52,8 @@ enum class Screen {
 struct LoginState {
   bool busy = false;
   std::optional<Error> error;
+  std::string expired_user_id;          // the session ran out: the same user signs in and keeps their drafts
+  std::optional<Error> logout_problem;  // why signing out was refused (unsent orders or cart edits)
 };
 
 struct CatalogState {
@@ -54,6 +64,17 @@ struct CatalogState {
   std::optional<Error> error;
   std::string selected_sku;                   // the product shown on the product screen
   std::vector<backend::Category> categories;  // for browsing before typing
+  bool results_from_device = false;           // searched in the device's catalog (offline)
+  std::shared_ptr<const LocalCatalog> local;  // the synced catalog, searched offline
+};
+
+// Catalog sync: everything first, then the changes since the version the device has.
+struct CatalogSyncState {
+  bool running = false;
+  std::uint64_t seq = 0;  // the sync whose pages are awaited
+  std::int64_t since = 0;
+  std::vector<Product> changes;  // pages received so far
+  std::int64_t synced_at_unix = 0;
 };
 
 // What happened to a quantity on its way into a cart, to tell the buyer why it changed.
@@ -63,17 +84,40 @@ struct QuantityNotice {
   std::int64_t added = 0;
 };
 
+// Carts are edited on the device and saved to the server when it answers. A cart differing from its
+// synced copy has edits to save; "local-" ids were made here and are created on the server first.
 struct CartsState {
   std::vector<Cart> carts;
   std::string active_cart_id;
   bool loading = false;
   std::optional<Error> error;
   std::optional<QuantityNotice> notice;
-  std::vector<Product> known_products;  // every product put in a cart, for names, units and prices
-  // Carts whose save is under way, and those edited again meanwhile (saved once the first returns,
-  // with the version it gave, so two quick edits never conflict with each other).
-  std::vector<std::string> saving;
-  std::vector<std::string> dirty;
+  std::vector<Product> known_products;            // every product put in a cart, for names, units and prices
+  std::vector<Cart> synced;                       // as the server last confirmed each cart: the base of merges
+  std::vector<std::string> deleted;               // deleted here, not yet on the server
+  std::vector<CartConflict> conflicts;            // changed here and elsewhere: the buyer chooses
+  std::vector<std::string> saving;                // carts with a create, update or delete under way
+  std::vector<std::string> failed;                // refused by the server: not sent again until edited
+  std::vector<std::string> merged;                // names of carts merged with another device's changes, to tell
+  std::map<std::uint64_t, std::string> requests;  // request tag -> cart id
+};
+
+// Orders placed on this device until the server has them (see OutboxEntry).
+struct OutboxState {
+  std::vector<OutboxEntry> entries;
+  std::map<std::uint64_t, std::string> sending;  // request tag -> idempotency key
+  std::uint64_t check_seq = 0;                   // the re-pricing whose answers are awaited
+  std::optional<std::vector<Product>> found;     // re-pricing: the products of the waiting orders
+  std::optional<PriceList> prices;               // re-pricing: today's price list
+  std::int64_t next_try_unix = 0;                // after a server error, when to try again
+  std::string just_queued;                       // the key of an order just put here, to say so
+};
+
+// The device's storage: whether it works, and records that could not be read (kept aside, never lost).
+struct StorageStatus {
+  bool available = true;
+  std::string problem;
+  std::vector<std::string> kept_aside;  // what was kept aside and why
 };
 
 struct CheckoutState {
@@ -84,6 +128,7 @@ struct CheckoutState {
   std::optional<Error> error;
   std::optional<backend::RepricedOrder> repriced;
   std::optional<Order> placed;
+  std::optional<backend::OrderSubmission> in_flight;  // the order sent, moved to the outbox if no answer comes
 };
 
 struct OrdersState {
@@ -149,9 +194,16 @@ struct AppState {
   QuotesState quotes;
   ApprovalsState approvals;
   UsersState users;
-  Date today;                  // set by the platform; validation of delivery dates needs it
-  std::string device_id;       // random per installation; part of every idempotency key
-  std::uint64_t next_key = 1;  // makes each order's idempotency key unique on this device
+  OutboxState outbox;
+  CatalogSyncState catalog_sync;
+  StorageStatus storage;
+  Date today;                       // set by the platform; validation of delivery dates needs it
+  std::int64_t now_unix = 0;        // set by Tick
+  int utc_offset_minutes = 0;       // the device's time zone, for showing times
+  std::string device_id;            // random per installation; part of every idempotency key
+  std::uint64_t next_key = 1;       // makes each order's idempotency key unique on this device
+  std::uint64_t next_local_id = 1;  // carts made on this device before the server knows them
+  std::uint64_t next_tag = 1;       // tells apart answers of requests that carry no id of their own
 };
 
 // --- Actions ---------------------------------------------------------------------------------
@@ -241,6 +293,29 @@ struct InviteUser {
   backend::UserInvite invite;
 };
 struct DismissNotice {};
+// Once a second from the platform: the clock, and a chance to retry what waits for the network.
+struct Tick {
+  std::int64_t now_unix = 0;
+  int utc_offset_minutes = 0;
+};
+// The browser's online/offline events: a hint to check now, never the verdict.
+struct NetworkHint {
+  bool online = false;
+};
+// Outbox orders whose prices or availability changed: send at the new prices, take back, or drop.
+struct ConfirmOutboxOrder {
+  std::string key;
+};
+struct EditOutboxOrder {
+  std::string key;
+};
+struct DiscardOutboxOrder {
+  std::string key;
+};
+struct ResolveCartConflict {
+  std::string cart_id;
+  bool keep_mine = false;
+};
 
 // What an HTTP response is for, so update() knows how to read it.
 enum class HttpPurpose {
@@ -265,7 +340,11 @@ enum class HttpPurpose {
   ImportPrices,
   RequestQuote,
   ListQuotes,
-  AcceptQuote
+  AcceptQuote,
+  CatalogPage,
+  OutboxLookup,
+  OutboxPrices,
+  OutboxSubmit
 };
 
 struct HttpResponded {
@@ -278,7 +357,8 @@ using Action =
     std::variant<AppStarted, SetLocale, CheckServer, Navigate, LogIn, LogOut, SearchChanged, ShowProduct, AddToCart,
                  CreateCart, RenameCart, DuplicateCart, DeleteCart, SelectCart, SetLineQuantity, SetLineNote,
                  SetCheckoutFields, PlaceOrder, FilterOrders, ToggleOrderDetails, CheckQuickOrder, Reorder,
-                 RequestQuote, AcceptQuote, DecideApproval, ChangeUser, InviteUser, DismissNotice, HttpResponded>;
+                 RequestQuote, AcceptQuote, DecideApproval, ChangeUser, InviteUser, DismissNotice, Tick, NetworkHint,
+                 ConfirmOutboxOrder, EditOutboxOrder, DiscardOutboxOrder, ResolveCartConflict, HttpResponded>;
 
 // --- Effects ---------------------------------------------------------------------------------
 struct SendHttp {
@@ -286,7 +366,12 @@ struct SendHttp {
   std::uint64_t tag = 0;
   HttpRequest request;
 };
-using Effect = std::variant<SendHttp>;
+// Writes a record to the device's storage ("state": DeviceState, "catalog": CatalogSnapshot).
+struct StoreRecord {
+  std::string name;
+  std::string bytes;
+};
+using Effect = std::variant<SendHttp, StoreRecord>;
 
 struct Transition {
   AppState state;
@@ -300,6 +385,16 @@ Transition update(AppState state, const Action& action, const backend::ShopProto
 const Cart* active_cart(const AppState& state);
 const Product* find_product(const AppState& state, const std::string& sku);
 const PriceListEntry* find_price(const AppState& state, const std::string& sku);
+// Whether the cart has edits the server does not have yet.
+bool cart_unsynced(const AppState& state, const Cart& cart);
+bool is_local_cart_id(const std::string& id);
+// Whether the buyer may take the order back into a cart or drop it: never while the server may have it.
+bool outbox_entry_editable(const OutboxEntry& entry);
+
+// What the device keeps of the state, and the state rebuilt from it (persist.cpp).
+DeviceState device_state_of(const AppState& state);
+CatalogSnapshot catalog_snapshot_of(const AppState& state);
+AppState restore_state(AppState base, DeviceState device, std::optional<CatalogSnapshot> catalog);
 
 // --- Store -----------------------------------------------------------------------------------
 // Runs effects; it may dispatch actions back (now or later) through the store.
@@ -312,7 +407,9 @@ class EffectRunner {
 class Store {
  public:
   Store(EffectRunner& runner, const backend::ShopProtocol& protocol, AppState initial = {})
-      : runner_(runner), protocol_(protocol), state_(std::move(initial)) {}
+      : runner_(runner), protocol_(protocol), state_(std::move(initial)) {
+    saved_state_ = encode_device_state(device_state_of(state_));
+  }
 
   const AppState& state() const { return state_; }
 
@@ -327,6 +424,7 @@ class Store {
   const backend::ShopProtocol& protocol_;
   AppState state_;
   std::deque<Action> queue_;
+  std::string saved_state_;  // the "state" record last written, so only changes are written
 };
 
 }  // namespace b2b::client

@@ -42,25 +42,38 @@ HttpResponse ok(const T& value, int status = 200) {
 
 HttpResponse failure(int status, Error error) { return {status, {}, wire::encode_error(error)}; }
 
-const SendHttp& only_send(const Transition& t, HttpPurpose purpose) {
-  REQUIRE(t.effects.size() == 1);
-  const auto& send = std::get<SendHttp>(t.effects[0]);
-  REQUIRE(send.purpose == purpose);
-  return send;
+// The requests among the transition's effects (records written to the device are left out).
+std::vector<SendHttp> sends(const Transition& t) {
+  std::vector<SendHttp> out;
+  for (const Effect& e : t.effects)
+    if (const auto* send = std::get_if<SendHttp>(&e)) out.push_back(*send);
+  return out;
+}
+
+SendHttp only_send(const Transition& t, HttpPurpose purpose) {
+  const std::vector<SendHttp> sent = sends(t);
+  REQUIRE(sent.size() == 1);
+  REQUIRE(sent[0].purpose == purpose);
+  return sent[0];
 }
 
 // The request sent for this purpose among the transition's effects.
 SendHttp send_of(const Transition& t, HttpPurpose purpose) {
-  for (const Effect& e : t.effects)
-    if (std::get<SendHttp>(e).purpose == purpose) return std::get<SendHttp>(e);
+  for (const SendHttp& send : sends(t))
+    if (send.purpose == purpose) return send;
   FAIL("no request for this purpose");
   return {};
 }
 
 std::vector<HttpPurpose> purposes(const Transition& t) {
   std::vector<HttpPurpose> out;
-  for (const Effect& e : t.effects) out.push_back(std::get<SendHttp>(e).purpose);
+  for (const SendHttp& send : sends(t)) out.push_back(send.purpose);
   return out;
+}
+
+// The answer to a request, as the transport delivers it (with the request's tag).
+HttpResponded answer(const SendHttp& request, HttpResponse response) {
+  return HttpResponded{request.purpose, request.tag, std::move(response)};
 }
 
 // A signed-in state with one cart holding one product, and that product known.
@@ -73,7 +86,9 @@ AppState signed_in(bool po_required = false) {
   state.catalog.results = {product("ELE-1", 12, 24), product("ELE-2", 1, 1)};
   Cart cart{"k-1", "Budowa", "u-1", {}, 3};
   state.carts.carts = {cart};
+  state.carts.synced = {cart};
   state.carts.active_cart_id = "k-1";
+  state.server.connection = Connection::Online;
   state.checkout.fields.ship_to_address_id = "a-1";
   state.prices = PriceList{"pl-1", "c-1", Currency::PLN, 1, {{"ELE-1", 1000, {}}, {"ELE-2", 250, {}}}};
   return state;
@@ -106,14 +121,14 @@ TEST_CASE("logging in") {
   CHECK(only_send(sent, HttpPurpose::Login).request.path == "/api/v1/auth/login");
   CHECK(update(sent.state, LogIn{"x", "y"}, kProtocol).effects.empty());  // no double submit
 
-  SUBCASE("success opens the catalog and loads prices and carts") {
+  SUBCASE("success opens the catalog and loads prices, carts and the catalog for offline use") {
     const Transition next = update(sent.state, HttpResponded{HttpPurpose::Login, 0, ok(session())}, kProtocol);
     CHECK(next.state.screen == Screen::Catalog);
     CHECK(next.state.session->token == "tok");
     CHECK_FALSE(next.state.login.busy);
     CHECK(next.state.checkout.fields.ship_to_address_id == "a-1");
-    CHECK(purposes(next) ==
-          std::vector<HttpPurpose>{HttpPurpose::PriceList, HttpPurpose::Categories, HttpPurpose::ListCarts});
+    CHECK(purposes(next) == std::vector<HttpPurpose>{HttpPurpose::Categories, HttpPurpose::PriceList,
+                                                     HttpPurpose::ListCarts, HttpPurpose::CatalogPage});
     const std::vector<backend::Category> categories = {{{"Elektrotechnika"}, 12}, {{"Elektrotechnika", "Osprzęt"}, 5}};
     const Transition browsed = update(next.state, HttpResponded{HttpPurpose::Categories, 0, ok(categories)}, kProtocol);
     REQUIRE(browsed.state.catalog.categories.size() == 2);
@@ -200,11 +215,13 @@ TEST_CASE("adding to a cart rounds to the pack size and minimum and says so") {
     state.carts.carts.clear();
     state.carts.active_cart_id.clear();
     const Transition next = update(state, AddToCart{"ELE-2", 1}, kProtocol);
-    const auto& create = only_send(next, HttpPurpose::CreateCart);
+    const auto create = only_send(next, HttpPurpose::CreateCart);
     CHECK(wire::decode_json<Cart>(create.request.body).value().lines.at(0).sku == "ELE-2");
+    CHECK(is_local_cart_id(next.state.carts.active_cart_id));  // usable at once, also offline
     Cart created{"k-9", "Koszyk", "u-1", {{"ELE-2", 1, ""}}, 1};
-    const Transition saved = update(next.state, HttpResponded{HttpPurpose::CreateCart, 1, ok(created, 201)}, kProtocol);
+    const Transition saved = update(next.state, answer(create, ok(created, 201)), kProtocol);
     CHECK(saved.state.carts.active_cart_id == "k-9");
+    CHECK_FALSE(cart_unsynced(saved.state, saved.state.carts.carts.back()));
   }
   SUBCASE("a non-positive quantity is refused with the reason") {
     const Transition next = update(state, AddToCart{"ELE-2", 0}, kProtocol);
@@ -216,34 +233,34 @@ TEST_CASE("adding to a cart rounds to the pack size and minimum and says so") {
 TEST_CASE("quick edits never conflict with each other: one save at a time, the rest follow") {
   AppState state = signed_in();
   const Transition first = update(state, AddToCart{"ELE-2", 1}, kProtocol);
-  only_send(first, HttpPurpose::SaveCart);
+  const SendHttp save = only_send(first, HttpPurpose::SaveCart);
   const Transition second = update(first.state, SetLineQuantity{"ELE-2", 4}, kProtocol);
   CHECK(second.effects.empty());  // waits for the save under way
   Cart saved_v4{"k-1", "Budowa", "u-1", {{"ELE-2", 1, ""}}, 4};
-  const Transition answered = update(second.state, HttpResponded{HttpPurpose::SaveCart, 0, ok(saved_v4)}, kProtocol);
-  const auto& resend = only_send(answered, HttpPurpose::SaveCart);
+  const Transition answered = update(second.state, answer(save, ok(saved_v4)), kProtocol);
+  const auto resend = only_send(answered, HttpPurpose::SaveCart);
   CHECK(header_value(resend.request.headers, "If-Match") == "\"4\"");
   CHECK(wire::decode_json<Cart>(resend.request.body).value().lines.at(0).quantity == 4);
 
-  SUBCASE("a conflict with another device reloads the carts and says so") {
-    const Transition conflict = update(
-        answered.state,
-        HttpResponded{HttpPurpose::SaveCart, 0, failure(409, {ErrorKind::Conflict, "", "cart changed"})}, kProtocol);
+  SUBCASE("a conflict with another device fetches the server's carts to merge them") {
+    const Transition conflict =
+        update(answered.state, answer(resend, failure(409, {ErrorKind::Conflict, "", "cart changed"})), kProtocol);
     CHECK(purposes(conflict) == std::vector<HttpPurpose>{HttpPurpose::ListCarts});
-    REQUIRE(conflict.state.carts.error);
-    CHECK(conflict.state.carts.error->kind == ErrorKind::Conflict);
   }
 }
 
 TEST_CASE("saved carts: create, rename, duplicate, delete, switch") {
   AppState state = signed_in();
-  CHECK(only_send(update(state, CreateCart{"Hala B"}, kProtocol), HttpPurpose::CreateCart).request.method == "POST");
+  const Transition created = update(state, CreateCart{"Hala B"}, kProtocol);
+  CHECK(only_send(created, HttpPurpose::CreateCart).request.method == "POST");
+  CHECK(created.state.carts.carts.back().name == "Hala B");  // there at once, saved in the background
   const Transition renamed = update(state, RenameCart{"k-1", "Budowa Legnicka"}, kProtocol);
   CHECK(renamed.state.carts.carts[0].name == "Budowa Legnicka");
   only_send(renamed, HttpPurpose::SaveCart);
   const Transition copied = update(state, DuplicateCart{"k-1", "Kopia"}, kProtocol);
   CHECK(wire::decode_json<Cart>(only_send(copied, HttpPurpose::CreateCart).request.body).value().name == "Kopia");
   state.carts.carts.push_back({"k-2", "Hala B", "u-1", {}, 1});
+  state.carts.synced.push_back({"k-2", "Hala B", "u-1", {}, 1});
   const Transition switched = update(state, SelectCart{"k-2"}, kProtocol);
   CHECK(switched.state.carts.active_cart_id == "k-2");
   CHECK(update(state, SelectCart{"k-404"}, kProtocol).state.carts.active_cart_id == "k-1");
@@ -279,11 +296,32 @@ TEST_CASE("placing an order") {
   CHECK(body.value().checkout.po_number == "PO/2026/114");
   CHECK(sent.state.checkout.submitting);
 
-  SUBCASE("a lost answer keeps the key, so placing again is a safe retry") {
-    const Transition lost = update(sent.state, HttpResponded{HttpPurpose::SubmitOrder, 0, {0, {}, ""}}, kProtocol);
-    REQUIRE(lost.state.checkout.error);
-    const Transition retry = update(lost.state, PlaceOrder{}, kProtocol);
-    CHECK(header_value(only_send(retry, HttpPurpose::SubmitOrder).request.headers, "Idempotency-Key") == "dev-1");
+  SUBCASE("a lost answer moves the order to the outbox, which sends the same request when the server answers") {
+    const Transition lost = update(sent.state, answer(submit, {0, {}, "Failed to fetch"}), kProtocol);
+    CHECK(lost.state.server.connection == Connection::Offline);
+    REQUIRE(lost.state.outbox.entries.size() == 1);
+    const OutboxEntry& entry = lost.state.outbox.entries[0];
+    CHECK(entry.submission.idempotency_key == "dev-1");
+    CHECK(entry.attempts == 1);
+    CHECK_FALSE(outbox_entry_editable(entry));  // the server may have it
+    CHECK(lost.state.carts.carts[0].lines.empty());
+    CHECK(lost.state.screen == Screen::Orders);
+
+    AppState later = lost.state;
+    const Transition check = update(later, Tick{later.server.next_check_unix, 60}, kProtocol);
+    const SendHttp health = only_send(check, HttpPurpose::Health);
+    const Transition back =
+        update(check.state, answer(health, {200, {}, R"({"status":"ok","server":"server-mock","protocol_version":1})"}),
+               kProtocol);
+    CHECK(back.state.server.connection == Connection::Online);
+    const SendHttp resent = send_of(back, HttpPurpose::OutboxSubmit);
+    CHECK(header_value(resent.request.headers, "Idempotency-Key") == "dev-1");
+    CHECK(resent.request.body == submit.request.body);  // the very same request: a replay if it was stored
+    Order order;
+    order.number = "ZAM/2026/000001";
+    const Transition replayed = update(back.state, answer(resent, ok(order, 200)), kProtocol);
+    CHECK(replayed.state.outbox.entries[0].status == OutboxStatus::Sent);
+    CHECK(replayed.state.outbox.entries[0].order_number == "ZAM/2026/000001");
   }
   SUBCASE("success shows the confirmation, clears the fields but the address, and the next order gets a new key") {
     Order order;

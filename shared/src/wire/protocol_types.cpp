@@ -1,5 +1,9 @@
 // Wire codecs of the shop protocol's own messages (b2b/backend/shop_protocol.hpp): log-in,
-// catalog pages, order submission and its answers, approvals, user management.
+// catalog pages, order submission and its answers, approvals, user management; and the records a
+// client keeps on the device (b2b/device_state.hpp), which hold those messages.
+#include <cstring>
+
+#include "b2b/device_state.hpp"
 #include "b2b/wire/protocol.hpp"
 #include "cereal_types.hpp"  // first: it configures rapidjson for cereal
 
@@ -158,6 +162,139 @@ void serialize(Archive& ar, QuoteAcceptance& acceptance) {
 }
 
 }  // namespace b2b::backend
+
+// --- Device records ----------------------------------------------------------------------------
+namespace b2b {
+
+namespace {
+constexpr std::pair<OutboxStatus, const char*> kOutboxCodes[] = {
+    {OutboxStatus::Waiting, "waiting"},
+    {OutboxStatus::Checking, "checking"},
+    {OutboxStatus::NeedsConfirmation, "needs_confirmation"},
+    {OutboxStatus::Sending, "sending"},
+    {OutboxStatus::Sent, "sent"},
+    {OutboxStatus::Failed, "failed"}};
+}  // namespace
+
+const char* outbox_status_code(OutboxStatus status) {
+  for (const auto& [value, code] : kOutboxCodes)
+    if (value == status) return code;
+  return "";
+}
+
+std::optional<OutboxStatus> outbox_status_from_code(const std::string& code) {
+  for (const auto& [value, name] : kOutboxCodes)
+    if (code == name) return value;
+  return std::nullopt;
+}
+
+inline wire::detail::EnumCodes<OutboxStatus> codes_of(OutboxStatus) {
+  return {"outbox status", outbox_status_code, outbox_status_from_code};
+}
+
+// The schema is part of the record's type name, so each schema decodes with its own layout.
+inline const char* wire_name(const DeviceState*) { return "device_state_v1"; }
+inline const char* wire_name(const CatalogSnapshot*) { return "catalog_snapshot_v1"; }
+inline const char* wire_name(const OutboxEntry*) { return "outbox_entry"; }
+inline const char* wire_name(const CartConflict*) { return "cart_conflict"; }
+
+using wire::detail::field;
+
+template <class Archive>
+void serialize(Archive& ar, OutboxEntry& entry) {
+  field(ar, "submission", entry.submission);
+  field(ar, "cart_name", entry.cart_name);
+  field(ar, "queued_at", entry.queued_at);
+  field(ar, "status", entry.status);
+  field(ar, "attempts", entry.attempts);
+  field(ar, "checked", entry.checked);
+  field(ar, "changes", entry.changes);
+  field(ar, "new_totals", entry.new_totals);
+  field(ar, "order_number", entry.order_number);
+  field(ar, "order_status", entry.order_status);
+  field(ar, "problem", entry.problem);
+  field(ar, "problems", entry.problems);
+}
+
+template <class Archive>
+void serialize(Archive& ar, CartConflict& conflict) {
+  field(ar, "mine", conflict.mine);
+  field(ar, "theirs", conflict.theirs);
+}
+
+template <class Archive>
+void serialize(Archive& ar, DeviceState& state) {
+  field(ar, "session", state.session);
+  field(ar, "locale", state.locale);
+  field(ar, "carts", state.carts);
+  field(ar, "synced_carts", state.synced_carts);
+  field(ar, "deleted_cart_ids", state.deleted_cart_ids);
+  field(ar, "conflicts", state.conflicts);
+  field(ar, "active_cart_id", state.active_cart_id);
+  field(ar, "known_products", state.known_products);
+  field(ar, "checkout", state.checkout);
+  field(ar, "checkout_key", state.checkout_key);
+  field(ar, "outbox", state.outbox);
+  field(ar, "device_id", state.device_id);
+  field(ar, "next_key", state.next_key);
+  field(ar, "next_local_id", state.next_local_id);
+  field(ar, "last_sync_unix", state.last_sync_unix);
+}
+
+template <class Archive>
+void serialize(Archive& ar, CatalogSnapshot& snapshot) {
+  field(ar, "products", snapshot.products);
+  field(ar, "catalog_version", snapshot.catalog_version);
+  field(ar, "prices", snapshot.prices);
+  field(ar, "synced_at_unix", snapshot.synced_at_unix);
+}
+
+namespace {
+
+// The type name of a binary record ("device_state_v1"), or empty when the header is unreadable.
+std::string record_type(std::string_view bytes) {
+  constexpr std::size_t kTypeSizeAt = sizeof wire::kBinaryMagic + 4;
+  if (bytes.size() <= kTypeSizeAt || bytes.compare(0, sizeof wire::kBinaryMagic, wire::kBinaryMagic, 4) != 0) return "";
+  const std::size_t size = static_cast<std::uint8_t>(bytes[kTypeSizeAt]);
+  if (bytes.size() < kTypeSizeAt + 1 + size) return "";
+  return std::string(bytes.substr(kTypeSizeAt + 1, size));
+}
+
+// Reads a record of `base` ("device_state") at `schema`; a record of a later schema is refused by name, so
+// the caller can keep it for the newer app that wrote it. Older schemas get their migration here.
+template <typename T>
+Result<Restored<T>> decode_record(std::string_view bytes, const std::string& base, std::uint32_t schema) {
+  const std::string type = record_type(bytes);
+  const std::string prefix = base + "_v";
+  if (type.rfind(prefix, 0) == 0) {
+    const std::string number = type.substr(prefix.size());
+    const unsigned long stored = number.find_first_not_of("0123456789") == std::string::npos && !number.empty()
+                                     ? std::stoul(number.substr(0, 9))
+                                     : 0;
+    if (stored > schema) {
+      return Error{ErrorKind::Decode, "schema",
+                   base + " schema " + number + " was written by a newer version of the app; this one reads up to " +
+                       std::to_string(schema)};
+    }
+  }
+  auto decoded = wire::decode_binary<T>(bytes);
+  if (!decoded) return decoded.error();
+  return Restored<T>{std::move(decoded.value()), 0};
+}
+
+}  // namespace
+
+std::string encode_device_state(const DeviceState& state) { return wire::encode_binary(state); }
+std::string encode_catalog_snapshot(const CatalogSnapshot& snapshot) { return wire::encode_binary(snapshot); }
+
+Result<Restored<DeviceState>> decode_device_state(std::string_view bytes) {
+  return decode_record<DeviceState>(bytes, "device_state", kDeviceStateSchema);
+}
+Result<Restored<CatalogSnapshot>> decode_catalog_snapshot(std::string_view bytes) {
+  return decode_record<CatalogSnapshot>(bytes, "catalog_snapshot", kCatalogSnapshotSchema);
+}
+
+}  // namespace b2b
 
 namespace b2b::wire {
 

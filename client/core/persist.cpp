@@ -1,0 +1,76 @@
+// What the device keeps of the application state (b2b/device_state.hpp), and the state rebuilt from it
+// on start: the buyer's session, carts, drafts and outbox, and the catalog for offline search.
+#include <algorithm>
+
+#include "store.hpp"
+
+namespace b2b::client {
+
+DeviceState device_state_of(const AppState& state) {
+  DeviceState device;
+  device.session = state.session;
+  device.locale = locale_code(state.locale);
+  device.carts = state.carts.carts;
+  device.synced_carts = state.carts.synced;
+  device.deleted_cart_ids = state.carts.deleted;
+  device.conflicts = state.carts.conflicts;
+  device.active_cart_id = state.carts.active_cart_id;
+  device.known_products = state.carts.known_products;
+  device.checkout = state.checkout.fields;
+  device.checkout_key = state.checkout.idempotency_key;
+  device.outbox = state.outbox.entries;
+  device.device_id = state.device_id;
+  device.next_key = static_cast<std::int64_t>(state.next_key);
+  device.next_local_id = static_cast<std::int64_t>(state.next_local_id);
+  device.last_sync_unix = state.server.last_sync_unix;
+  return device;
+}
+
+CatalogSnapshot catalog_snapshot_of(const AppState& state) {
+  CatalogSnapshot snapshot;
+  if (state.catalog.local) {
+    snapshot.products = state.catalog.local->products();
+    snapshot.catalog_version = state.catalog.local->version();
+  }
+  snapshot.prices = state.prices;
+  snapshot.synced_at_unix = state.catalog_sync.synced_at_unix;
+  return snapshot;
+}
+
+AppState restore_state(AppState base, DeviceState device, std::optional<CatalogSnapshot> catalog) {
+  AppState state = std::move(base);
+  state.session = std::move(device.session);
+  if (device.locale == "en") state.locale = Locale::en;
+  if (device.locale == "pl") state.locale = Locale::pl;
+  state.carts.carts = std::move(device.carts);
+  state.carts.synced = std::move(device.synced_carts);
+  state.carts.deleted = std::move(device.deleted_cart_ids);
+  state.carts.conflicts = std::move(device.conflicts);
+  state.carts.active_cart_id = std::move(device.active_cart_id);
+  state.carts.known_products = std::move(device.known_products);
+  state.checkout.fields = std::move(device.checkout);
+  state.checkout.idempotency_key = std::move(device.checkout_key);
+  state.outbox.entries = std::move(device.outbox);
+  // A request under way when the app closed got no answer here: it is sent again, as it was.
+  for (OutboxEntry& entry : state.outbox.entries) {
+    if (entry.status == OutboxStatus::Sending || entry.status == OutboxStatus::Checking) {
+      entry.status = OutboxStatus::Waiting;
+    }
+  }
+  if (!device.device_id.empty()) state.device_id = std::move(device.device_id);
+  state.next_key = static_cast<std::uint64_t>(std::max<std::int64_t>(device.next_key, 1));
+  state.next_local_id = static_cast<std::uint64_t>(std::max<std::int64_t>(device.next_local_id, 1));
+  state.server.last_sync_unix = device.last_sync_unix;
+  if (catalog) {
+    if (!catalog->products.empty() || catalog->catalog_version > 0) {
+      state.catalog.local =
+          std::make_shared<const LocalCatalog>(std::move(catalog->products), catalog->catalog_version);
+    }
+    state.prices = std::move(catalog->prices);
+    state.catalog_sync.synced_at_unix = catalog->synced_at_unix;
+  }
+  if (state.session) state.screen = Screen::Catalog;
+  return state;
+}
+
+}  // namespace b2b::client

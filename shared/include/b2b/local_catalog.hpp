@@ -1,0 +1,37 @@
+// The catalog kept on the device: products by SKU and the shared search index, so offline search
+// finds what the server's search finds. Immutable; a sync makes a new one from the changes.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "b2b/domain.hpp"
+#include "b2b/search.hpp"
+
+namespace b2b {
+
+class LocalCatalog {
+ public:
+  LocalCatalog(std::vector<Product> products, std::int64_t version);
+
+  // This catalog with the changed products replaced (by SKU) or added, at the new version.
+  std::shared_ptr<const LocalCatalog> with_changes(const std::vector<Product>& changes, std::int64_t version) const;
+
+  const Product* find(const std::string& sku) const;
+  // Active products matching the query, best first (the same ranking as the server's search).
+  std::vector<Product> search(std::string_view query, std::size_t limit) const;
+
+  const std::vector<Product>& products() const { return products_; }
+  std::int64_t version() const { return version_; }
+
+ private:
+  std::vector<Product> products_;
+  std::int64_t version_ = 0;
+  std::unordered_map<std::string, std::size_t> by_sku_;
+  CatalogIndex index_;
+};
+
+}  // namespace b2b
