@@ -150,8 +150,9 @@ struct Builder {
   }
 
   // Sends what the server lacks of the carts: creates, updates (on the version last synced), deletes.
+  // Waits while the server's carts are being fetched: they are reconciled first, then sent.
   void sync_carts() {
-    if (!state.session || offline()) return;
+    if (!state.session || offline() || state.carts.loading) return;
     CartsState& carts = state.carts;
     for (const std::string& id : carts.deleted) {
       if (contains(carts.saving, id)) continue;
