@@ -1,9 +1,12 @@
-// The fetch bridge: EM_JS starts a request, an exported function delivers the response.
+// The fetch bridge: EM_JS starts a request, an exported function delivers the response. Records for
+// the device's storage go to web/storage.js.
 #include "web_http.hpp"
 
 #include <emscripten.h>
 
 #include <string>
+
+#include "web_storage.hpp"
 
 // The API base comes from the page (Module.b2bApiBase: "" for the same origin).
 // Status 0 means no response: network error, offline, or blocked by CORS.
@@ -34,6 +37,10 @@ EM_JS(void, b2b_js_fetch, (int request_id, const char* method, const char* path,
 namespace b2b::client {
 
 void WebEffectRunner::run(const Effect& effect) {
+  if (const auto* record = std::get_if<StoreRecord>(&effect)) {
+    put_browser_record(record->name, record->bytes);
+    return;
+  }
   if (const auto* send = std::get_if<SendHttp>(&effect)) {
     const int id = next_request_id_++;
     in_flight_[id] = {send->purpose, send->tag};

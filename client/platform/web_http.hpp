@@ -1,5 +1,5 @@
-// Runs the store's effects in the browser: HTTP through window.fetch (no Asyncify); the
-// response comes back through the exported b2b_on_http_response.
+// Runs the store's effects in the browser: HTTP through window.fetch (no Asyncify), the response
+// coming back through the exported b2b_on_http_response; records through web/storage.js.
 #pragma once
 #include <map>
 

@@ -19,6 +19,7 @@
 #include "imgui_internal.h"
 #include "platform/web_device.hpp"
 #include "platform/web_http.hpp"
+#include "platform/web_storage.hpp"
 #include "ui/app_view.hpp"
 #include "ui/registry_hooks.hpp"
 #include "ui/theme.hpp"
@@ -35,12 +36,13 @@ struct WebApp {
   SDL_GLContext gl = nullptr;
   WebEffectRunner effects;
   b2b::backend::OwnProtocol protocol;
-  Store store{effects, protocol, initial_state()};
+  Store store{effects, protocol, restore_from_browser_storage(initial_state())};
   WidgetRegistry registry;
   UiState ui;
   UiFonts fonts;
   std::uint64_t frame = 0;
   std::string widgets_json;  // keeps the string b2b_widgets_json returns alive
+  std::int64_t last_tick = 0;
 };
 
 WebApp* g_app = nullptr;
@@ -70,8 +72,18 @@ void sync_canvas_and_fonts(double& css_w, double& css_h, int& fb_w, int& fb_h, f
   }
 }
 
+// Once a second: the store's clock, for retries and "last synced" times.
+void tick_clock(WebApp& app) {
+  const auto now = static_cast<std::int64_t>(emscripten_date_now() / 1000);
+  if (now == app.last_tick) return;
+  app.last_tick = now;
+  const int offset_minutes = EM_ASM_INT({ return -new Date().getTimezoneOffset(); });
+  app.store.dispatch(Tick{now, offset_minutes});
+}
+
 void run_frame() {
   WebApp& app = *g_app;
+  tick_clock(app);
   SDL_Event event;
   while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
 
@@ -128,6 +140,11 @@ EMSCRIPTEN_KEEPALIVE int b2b_font_has_glyphs(const char* utf8) {
   return 1;
 }
 
+// The browser's online/offline events.
+EMSCRIPTEN_KEEPALIVE void b2b_network_hint(int online) {
+  if (g_app) g_app->store.dispatch(NetworkHint{online != 0});
+}
+
 EMSCRIPTEN_KEEPALIVE void b2b_on_http_response(int request_id, int status, const char* body) {
   if (g_app) g_app->effects.on_http_response(request_id, status, body);
 }
@@ -174,6 +191,7 @@ int main() {
   ImGui_ImplSDL2_InitForOpenGL(g_app->window, g_app->gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
+  watch_network_events();
   g_app->store.dispatch(AppStarted{});
   emscripten_set_main_loop(run_frame, 0, true);
   return 0;

@@ -110,6 +110,7 @@ void draw_app(const AppState& state, UiState& ui, const UiFonts& fonts, const Di
     ImGui::BeginChild("##page", ImVec2(0, 0));
     ui.page_scroll.update();
     const float width = begin_column(480.0f);
+    if (connection_strip_shown(state)) draw_connection_strip(state, width);
     draw_login(state, ui, fonts, width, dispatch);
     draw_account(state, fonts, width, dispatch);
     end_column();
@@ -117,6 +118,11 @@ void draw_app(const AppState& state, UiState& ui, const UiFonts& fonts, const Di
   } else {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float tab_bar_height = kTouchTargetPx + style.ItemSpacing.y;
+    if (connection_strip_shown(state)) {
+      const float width = begin_column(kMaxColumnWidth);
+      draw_connection_strip(state, width);
+      end_column();
+    }
     const float content_height = ImGui::GetContentRegionAvail().y - tab_bar_height;
     draw_screen(state, ui, fonts, content_height, dispatch);
     const float width = begin_column(kMaxColumnWidth);

@@ -23,6 +23,12 @@ void draw_quotes(const AppState& state, UiState& ui, const UiFonts& fonts, float
 void draw_approvals(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_users(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch);
 void draw_account(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
+// Offline drafting (screens_offline.cpp): the strip above every screen when offline or storage fails,
+// the outbox at the top of the orders, and merges and conflicts at the top of the carts.
+bool connection_strip_shown(const AppState& state);
+void draw_connection_strip(const AppState& state, float width);
+void draw_outbox(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
+void draw_cart_sync(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
 // The bottom tab bar of phones: Catalog, Carts, Orders, Account.
 void draw_tab_bar(const AppState& state, const UiFonts& fonts, float width, const Dispatch& dispatch);
 

@@ -45,6 +45,7 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
   const Locale l = state.locale;
   screen_title(fonts.title, tr(Msg::TabCarts, l));
   if (state.carts.error) message_line("cart_error", kErrorText, describe_error(*state.carts.error, l));
+  draw_cart_sync(state, fonts, width, dispatch);
   if (touch_button(tr(Msg::QuickOrder, l), "open_quick_order", width)) dispatch(Navigate{Screen::QuickOrder});
 
   // Switch between saved carts.
@@ -73,6 +74,7 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
   ImGui::PushFont(fonts.title);
   ImGui::TextWrapped("%s", cart->name.c_str());
   ImGui::PopFont();
+  if (cart_unsynced(state, *cart)) status_line("cart_unsynced", IM_COL32(200, 120, 0, 255), tr(Msg::CartNotSynced, l));
 
   // Rename, duplicate, delete the active cart.
   const float third = (width - 2 * spacing) / 3;
@@ -357,6 +359,7 @@ void draw_date_filter(const AppState& state, UiState& ui, const UiFonts& fonts, 
 void draw_orders(const AppState& state, UiState& ui, const UiFonts& fonts, float width, const Dispatch& dispatch) {
   const Locale l = state.locale;
   screen_title(fonts.title, tr(Msg::TabOrders, l));
+  draw_outbox(state, fonts, width, dispatch);
   const OrdersState& orders = state.orders;
   if (touch_button(tr(Msg::Quotes, l), "open_quotes", width)) dispatch(Navigate{Screen::Quotes});
 

@@ -66,8 +66,10 @@ void draw_login(const AppState& state, UiState& ui, const UiFonts& fonts, float 
   }
   ImGui::EndDisabled();
   if (state.login.error) {
-    const std::string text =
-        state.login.error->kind == ErrorKind::Auth ? tr(Msg::WrongPassword, l) : describe_error(*state.login.error, l);
+    const bool expired = !state.login.expired_user_id.empty() && !state.login.busy;
+    const std::string text = expired                                      ? tr(Msg::SessionExpired, l)
+                             : state.login.error->kind == ErrorKind::Auth ? tr(Msg::WrongPassword, l)
+                                                                          : describe_error(*state.login.error, l);
     message_line("login_error", kErrorText, text);
   }
 }
@@ -85,6 +87,9 @@ void draw_catalog_list(const AppState& state, UiState& ui, float width, float he
 
   const CatalogState& catalog = state.catalog;
   if (catalog.error) message_line("search_error", kErrorText, describe_error(*catalog.error, l));
+  if (catalog.results_from_device && !catalog.query.empty()) {
+    ImGui::TextDisabled("%s", tr(Msg::SearchOnDevice, l));
+  }
   if (catalog.query.empty()) {
     ImGui::TextDisabled("%s", tr(Msg::TypeToSearch, l));
     draw_categories(state, ui, width, remaining() - ImGui::GetTextLineHeightWithSpacing() - 8, dispatch);
@@ -242,6 +247,15 @@ void draw_account(const AppState& state, const UiFonts& fonts, float width, cons
   if (state.session) {
     ImGui::Spacing();
     if (touch_button(tr(Msg::LogOut, l), "log_out", width)) dispatch(LogOut{});
+    if (state.login.logout_problem) {
+      const auto unsent = std::count_if(state.outbox.entries.begin(), state.outbox.entries.end(),
+                                        [](const OutboxEntry& e) { return e.status != OutboxStatus::Sent; });
+      const auto unsaved = std::count_if(state.carts.carts.begin(), state.carts.carts.end(),
+                                         [&](const Cart& c) { return cart_unsynced(state, c); });
+      message_line("logout_problem", kErrorText,
+                   std::string(tr(Msg::LogoutRefused, l)) + " " + tr(Msg::OrdersToSend, l) + " " +
+                       std::to_string(unsent) + ", " + tr(Msg::CartsToSave, l) + " " + std::to_string(unsaved));
+    }
   }
 }
 

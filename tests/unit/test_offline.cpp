@@ -6,6 +6,7 @@
 #include "b2b/cart_sync.hpp"
 #include "b2b/wire/protocol.hpp"
 #include "core/store.hpp"
+#include "ui_harness.hpp"
 
 using namespace b2b;
 using namespace b2b::client;
@@ -428,6 +429,39 @@ TEST_CASE("restoring: the device state comes back, and requests cut off by closi
   CHECK(restored.outbox.entries.at(0).status == OutboxStatus::Waiting);
   CHECK(restored.outbox.entries[0].submission.lines.at(0).note == "od strony bramy");
   CHECK(restored.next_key == state.next_key);
+}
+
+TEST_CASE("the phone shows that it is offline, the outbox with what changed, and confirms on a tap") {
+  struct NullRunner : EffectRunner {
+    void run(const Effect&) override {}
+  } runner;
+  AppState state = offline(signed_in());
+  state.utc_offset_minutes = 60;
+  state.server.last_sync_unix = state.now_unix - 3600;
+  step(state, PlaceOrder{});
+  OutboxEntry& entry = state.outbox.entries.at(0);
+  entry.status = OutboxStatus::NeedsConfirmation;
+  entry.changes = {{"ELE-2", "price_changed", {250, Currency::PLN}, {270, Currency::PLN}}};
+  entry.new_totals = Totals{{540, Currency::PLN}, {124, Currency::PLN}, {664, Currency::PLN}};
+  const std::string key = entry.submission.idempotency_key;
+  b2b::client::testing::UiHarness ui(runner, 390, 844, 3.0f, state);
+  ui.frame();
+  ui.frame();
+  const WidgetInfo* banner = ui.registry().find_by_key("offline_banner");
+  REQUIRE(banner);
+  CHECK(banner->label.find("Offline") == 0);
+  CHECK(banner->label.find("Ostatnia synchronizacja:") != std::string::npos);
+  const WidgetInfo* change = ui.registry().find_by_key(("outbox_change_" + key + "_ELE-2").c_str());
+  REQUIRE(change);
+  INFO(change->label);
+  CHECK(change->label.find("cena 2,50") != std::string::npos);  // amounts are followed by a no-break space
+  CHECK(change->label.find("→ 2,70") != std::string::npos);
+  REQUIRE(ui.registry().find_by_key(("outbox_edit_" + key).c_str()));
+  ui.tap_key(("outbox_confirm_" + key).c_str());
+  const OutboxEntry& confirmed = ui.store().state().outbox.entries.at(0);
+  CHECK(confirmed.status == OutboxStatus::Waiting);  // offline: sent when the network returns
+  CHECK(confirmed.checked);
+  CHECK(confirmed.submission.expected_prices.at(0).unit_net.minor == 270);
 }
 
 TEST_CASE("the store writes the device state after each change, and only then") {

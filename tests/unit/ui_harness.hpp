@@ -15,7 +15,8 @@ namespace b2b::client::testing {
 
 class UiHarness {
  public:
-  UiHarness(EffectRunner& runner, float width, float height, float dpr = 1.0f) : store_(runner, protocol_) {
+  UiHarness(EffectRunner& runner, float width, float height, float dpr = 1.0f, AppState initial = {})
+      : store_(runner, protocol_, std::move(initial)) {
     context_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;

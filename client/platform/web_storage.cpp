@@ -1,0 +1,101 @@
+// Bridges the store to web/storage.js: reads Module.b2bStored, writes with B2BStorage.put, and keeps
+// unreadable records aside with B2BStorage.keepAside.
+#include "web_storage.hpp"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <cstring>
+
+// clang-format off
+// Copies a loaded record into the wasm heap: [uint32 size][bytes]; null when there is none.
+EM_JS(unsigned char*, b2b_js_stored_record, (const char* name), {
+  const stored = Module.b2bStored;
+  const bytes = stored && stored.records ? stored.records[UTF8ToString(name)] : null;
+  if (!bytes || !bytes.length) return 0;
+  const ptr = _malloc(bytes.length + 4);
+  HEAPU32[ptr >> 2] = bytes.length;
+  HEAPU8.set(bytes, ptr + 4);
+  return ptr;
+});
+
+EM_JS(int, b2b_js_storage_available, (), {
+  return Module.b2bStored && Module.b2bStored.available ? 1 : 0;
+});
+
+EM_JS(char*, b2b_js_storage_problem, (), {
+  const text = (Module.b2bStored && Module.b2bStored.problem) || "";
+  const size = lengthBytesUTF8(text) + 1;
+  const ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+});
+
+EM_JS(void, b2b_js_put_record, (const char* name, const unsigned char* bytes, int size), {
+  if (window.B2BStorage) B2BStorage.put(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
+});
+
+EM_JS(void, b2b_js_keep_aside, (const char* name, const char* reason), {
+  if (window.B2BStorage) B2BStorage.keepAside(UTF8ToString(name), UTF8ToString(reason));
+});
+
+EM_JS(void, b2b_js_watch_network, (), {
+  window.addEventListener("online", function() { _b2b_network_hint(1); });
+  window.addEventListener("offline", function() { _b2b_network_hint(0); });
+});
+// clang-format on
+
+namespace b2b::client {
+namespace {
+
+std::optional<std::string> stored_record(const char* name) {
+  unsigned char* block = b2b_js_stored_record(name);
+  if (!block) return std::nullopt;
+  std::uint32_t size = 0;
+  std::memcpy(&size, block, sizeof size);
+  std::string bytes(reinterpret_cast<const char*>(block) + 4, size);
+  std::free(block);
+  return bytes;
+}
+
+}  // namespace
+
+AppState restore_from_browser_storage(AppState fresh) {
+  fresh.storage.available = b2b_js_storage_available() != 0;
+  char* problem = b2b_js_storage_problem();
+  fresh.storage.problem = problem;
+  std::free(problem);
+  if (!fresh.storage.available) return fresh;
+
+  std::optional<DeviceState> device;
+  if (const auto bytes = stored_record("state")) {
+    auto decoded = decode_device_state(*bytes);
+    if (decoded) {
+      device = std::move(decoded.value().value);
+    } else {
+      const std::string reason = decoded.error().field + ": " + decoded.error().message;
+      b2b_js_keep_aside("state", reason.c_str());
+      fresh.storage.kept_aside.push_back(reason);
+    }
+  }
+  std::optional<CatalogSnapshot> catalog;
+  if (const auto bytes = stored_record("catalog")) {
+    auto decoded = decode_catalog_snapshot(*bytes);
+    if (decoded) {
+      catalog = std::move(decoded.value().value);
+    } else {
+      // The catalog is a copy of the server's: it is fetched again, but the record is still kept for a look.
+      b2b_js_keep_aside("catalog", (decoded.error().field + ": " + decoded.error().message).c_str());
+    }
+  }
+  if (!device && !catalog) return fresh;
+  return restore_state(std::move(fresh), device.value_or(DeviceState{}), std::move(catalog));
+}
+
+void put_browser_record(const std::string& name, const std::string& bytes) {
+  b2b_js_put_record(name.c_str(), reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+}
+
+void watch_network_events() { b2b_js_watch_network(); }
+
+}  // namespace b2b::client
