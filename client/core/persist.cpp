@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store.hpp"
+#include "widget_registry.hpp"
 
 namespace b2b::client {
 
@@ -71,6 +72,45 @@ AppState restore_state(AppState base, DeviceState device, std::optional<CatalogS
   }
   if (state.session) state.screen = Screen::Catalog;
   return state;
+}
+
+std::string sync_status_json(const AppState& state) {
+  static const char* const kConnections[] = {"unknown", "checking", "online", "offline"};
+  std::string out = "{\"connection\":\"";
+  out += kConnections[static_cast<int>(state.server.connection)];
+  out += "\",\"catalog_products\":";
+  out += std::to_string(state.catalog.local ? state.catalog.local->products().size() : 0);
+  out += ",\"carts\":[";
+  for (const Cart& cart : state.carts.carts) {
+    if (&cart != &state.carts.carts.front()) out += ',';
+    out += "{\"id\":";
+    append_json_string(out, cart.id);
+    out += ",\"name\":";
+    append_json_string(out, cart.name);
+    out += ",\"lines\":[";
+    for (const CartLine& line : cart.lines) {
+      if (&line != &cart.lines.front()) out += ',';
+      out += "{\"sku\":";
+      append_json_string(out, line.sku);
+      out += ",\"quantity\":" + std::to_string(line.quantity) + "}";
+    }
+    out += "],\"unsynced\":";
+    out += cart_unsynced(state, cart) ? "true" : "false";
+    out += '}';
+  }
+  out += "],\"conflicts\":" + std::to_string(state.carts.conflicts.size()) + ",\"outbox\":[";
+  for (const OutboxEntry& entry : state.outbox.entries) {
+    if (&entry != &state.outbox.entries.front()) out += ',';
+    out += "{\"key\":";
+    append_json_string(out, entry.submission.idempotency_key);
+    out += ",\"status\":";
+    append_json_string(out, outbox_status_code(entry.status));
+    out += ",\"attempts\":" + std::to_string(entry.attempts) + ",\"order_number\":";
+    append_json_string(out, entry.order_number);
+    out += '}';
+  }
+  out += "]}";
+  return out;
 }
 
 }  // namespace b2b::client

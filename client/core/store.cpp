@@ -101,7 +101,11 @@ struct Builder {
   Transition done() { return {std::move(state), std::move(effects)}; }
 
   std::uint64_t new_tag() { return state.next_tag++; }
-  bool offline() const { return state.server.connection == Connection::Offline; }
+  // Offline until a request succeeds again (a check under way after failures is no answer yet).
+  bool offline() const {
+    return state.server.connection == Connection::Offline ||
+           (state.server.connection == Connection::Checking && state.server.failed_checks > 0);
+  }
 
   void check_server() {
     state.server.connection = Connection::Checking;
@@ -1184,14 +1188,17 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           [&](const Tick& tick) {
             b.state.now_unix = tick.now_unix;
             b.state.utc_offset_minutes = tick.utc_offset_minutes;
-            if (b.offline() && tick.now_unix >= b.state.server.next_check_unix) b.check_server();
+            if (b.state.server.connection == Connection::Offline && tick.now_unix >= b.state.server.next_check_unix) {
+              b.check_server();
+            }
             if (b.state.server.connection == Connection::Online) {
               b.drain_outbox();
               b.sync_carts();
             }
           },
           [&](const NetworkHint& hint) {
-            if (hint.online && b.state.server.connection != Connection::Checking) b.check_server();
+            (void)hint;  // either way, a request decides
+            if (b.state.server.connection != Connection::Checking) b.check_server();
           },
           [&](const ConfirmOutboxOrder& confirm) {
             OutboxEntry* entry = find_entry(b.state, confirm.key);

@@ -395,6 +395,9 @@ bool outbox_entry_editable(const OutboxEntry& entry);
 DeviceState device_state_of(const AppState& state);
 CatalogSnapshot catalog_snapshot_of(const AppState& state);
 AppState restore_state(AppState base, DeviceState device, std::optional<CatalogSnapshot> catalog);
+// Where syncing stands, as JSON for browser tests: the connection, the device catalog's size, each cart
+// (id, name, lines, unsynced) and each outbox order (key, status, attempts, order number).
+std::string sync_status_json(const AppState& state);
 
 // --- Store -----------------------------------------------------------------------------------
 // Runs effects; it may dispatch actions back (now or later) through the store.

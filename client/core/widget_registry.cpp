@@ -53,6 +53,28 @@ WidgetRect intersect(WidgetRect a, WidgetRect b) {
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
+void append_number(std::string& out, double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", value);
+  out += text;
+}
+
+void append_rect(std::string& out, const char* name, WidgetRect r) {
+  out += '"';
+  out += name;
+  out += "\":{\"x\":";
+  append_number(out, r.x);
+  out += ",\"y\":";
+  append_number(out, r.y);
+  out += ",\"w\":";
+  append_number(out, r.w);
+  out += ",\"h\":";
+  append_number(out, r.h);
+  out += '}';
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   for (const char c : text) {
@@ -84,28 +106,6 @@ void append_json_string(std::string& out, std::string_view text) {
   }
   out += '"';
 }
-
-void append_number(std::string& out, double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", value);
-  out += text;
-}
-
-void append_rect(std::string& out, const char* name, WidgetRect r) {
-  out += '"';
-  out += name;
-  out += "\":{\"x\":";
-  append_number(out, r.x);
-  out += ",\"y\":";
-  append_number(out, r.y);
-  out += ",\"w\":";
-  append_number(out, r.w);
-  out += ",\"h\":";
-  append_number(out, r.h);
-  out += '}';
-}
-
-}  // namespace
 
 void WidgetRegistry::begin_frame(std::uint64_t frame, float viewport_width, float viewport_height,
                                  float device_pixel_ratio) {

@@ -9,6 +9,9 @@
 
 namespace b2b::client {
 
+// Appends text as a JSON string literal (quotes and escapes included).
+void append_json_string(std::string& out, std::string_view text);
+
 // Status is not interactive: text that tells the user how things stand (connection, errors).
 enum class WidgetRole { Button, TextField, Checkbox, Radio, ListItem, Tab, TreeNode, Status };
 

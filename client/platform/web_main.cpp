@@ -140,6 +140,12 @@ EMSCRIPTEN_KEEPALIVE int b2b_font_has_glyphs(const char* utf8) {
   return 1;
 }
 
+// Where syncing stands (see sync_status_json), for browser tests.
+EMSCRIPTEN_KEEPALIVE const char* b2b_sync_status_json() {
+  g_app->widgets_json = sync_status_json(g_app->store.state());
+  return g_app->widgets_json.c_str();
+}
+
 // The browser's online/offline events.
 EMSCRIPTEN_KEEPALIVE void b2b_network_hint(int online) {
   if (g_app) g_app->store.dispatch(NetworkHint{online != 0});

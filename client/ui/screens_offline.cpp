@@ -72,15 +72,20 @@ std::string change_text(const AppState& state, const backend::LineChange& change
 
 }  // namespace
 
+// Offline until a check succeeds: the strip stays through the retries, so the screen never jumps.
+bool offline_for_the_buyer(const AppState& state) {
+  return state.server.connection == Connection::Offline ||
+         (state.server.connection == Connection::Checking && state.server.failed_checks > 0);
+}
+
 bool connection_strip_shown(const AppState& state) {
-  return state.server.connection == Connection::Offline || !state.storage.available ||
-         !state.storage.kept_aside.empty();
+  return offline_for_the_buyer(state) || !state.storage.available || !state.storage.kept_aside.empty();
 }
 
 void draw_connection_strip(const AppState& state, float width) {
   const Locale l = state.locale;
   (void)width;
-  if (state.server.connection == Connection::Offline) {
+  if (offline_for_the_buyer(state)) {
     std::string text = tr(Msg::OfflineBanner, l);
     text += " \u00b7 ";
     text += state.server.last_sync_unix > 0

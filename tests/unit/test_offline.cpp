@@ -438,6 +438,7 @@ TEST_CASE("the phone shows that it is offline, the outbox with what changed, and
   AppState state = offline(signed_in());
   state.utc_offset_minutes = 60;
   state.server.last_sync_unix = state.now_unix - 3600;
+  state.server.failed_checks = 1;
   step(state, PlaceOrder{});
   OutboxEntry& entry = state.outbox.entries.at(0);
   entry.status = OutboxStatus::NeedsConfirmation;
@@ -457,6 +458,14 @@ TEST_CASE("the phone shows that it is offline, the outbox with what changed, and
   CHECK(change->label.find("cena 2,50") != std::string::npos);  // amounts are followed by a no-break space
   CHECK(change->label.find("→ 2,70") != std::string::npos);
   REQUIRE(ui.registry().find_by_key(("outbox_edit_" + key).c_str()));
+  // A retry under way does not hide the strip (the screen would jump under the finger).
+  const float confirm_y = ui.registry().find_by_key(("outbox_confirm_" + key).c_str())->rect.y;
+  ui.store().dispatch(CheckServer{});
+  ui.frame();
+  ui.frame();
+  CHECK(ui.store().state().server.connection == Connection::Checking);
+  CHECK(ui.registry().find_by_key("offline_banner"));
+  CHECK(ui.registry().find_by_key(("outbox_confirm_" + key).c_str())->rect.y == confirm_y);
   ui.tap_key(("outbox_confirm_" + key).c_str());
   const OutboxEntry& confirmed = ui.store().state().outbox.entries.at(0);
   CHECK(confirmed.status == OutboxStatus::Waiting);  // offline: sent when the network returns
