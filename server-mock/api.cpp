@@ -403,11 +403,14 @@ struct ApiHandlers {
       return send_data(res, 409, repriced);
     }
 
-    // The cart it came from is emptied with the order, so a retry or a second tab cannot order it twice.
+    // The cart it came from is emptied with the order, so a second tab cannot order it twice; but not
+    // when it was edited since the version ordered from (an order sent late from an outbox must not
+    // empty what the buyer put in the cart afterwards).
     const auto empty_cart = [&](const std::string&) -> Result<Done> {
       if (submission->cart_id.empty()) return Done{};
       const auto source = api.storage_.cart(submission->cart_id);
       if (!source.ok() || source.value().owner_user_id != user->id) return Done{};
+      if (submission->cart_version != 0 && source.value().version != submission->cart_version) return Done{};
       Cart emptied = source.value();
       emptied.lines.clear();
       const auto updated = api.storage_.update_cart(emptied, emptied.version);

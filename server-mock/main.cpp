@@ -139,6 +139,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "server-mock: --web-root %s is not a directory\n", options.web_root.c_str());
     return 2;
   }
+  // The client's file names carry no version, so a browser must ask every time (a cached page or
+  // b2b_client.js next to a newer wasm would break). Repeat and offline starts come from the service
+  // worker's cache instead, and a changed sw.js is what tells the browser to replace that cache.
+  server.set_file_request_handler(
+      [](const httplib::Request&, httplib::Response& response) { response.set_header("Cache-Control", "no-cache"); });
   b2b::mock::ShopApi api(db, options.api);
   api.install(server);
 

@@ -1,5 +1,5 @@
-// Starts the client: checks WebAssembly and WebGL2, downloads the wasm with a progress bar,
-// and shows a clear message (Polish and English) when anything fails.
+// Starts the client: checks WebAssembly and WebGL2, downloads the wasm with a progress bar, holds
+// main() until the browser storage is loaded, registers the offline service worker, and explains failures.
 (function () {
   "use strict";
   const progress = document.getElementById("progress");
@@ -46,6 +46,30 @@
     return bytes.subarray(0, received);
   }
 
+  // Only where browsers allow service workers, and never on plain http to another host, where
+  // register() would just fail.
+  function registerServiceWorker() {
+    const loopback = location.protocol === "http:" && (location.hostname === "127.0.0.1" || location.hostname === "localhost");
+    if (!("serviceWorker" in navigator) || !(location.protocol === "https:" || loopback)) return;
+    const hadWorker = navigator.serviceWorker.controller !== null;
+    navigator.serviceWorker.register("sw.js").then((registration) => {
+      // register() does not look for a new version, and Chromium's own check after a navigation can
+      // come a minute later. Everything this page needs is loaded, so a new shell may take over now
+      // (for the next start). Offline the check fails quietly.
+      if (hadWorker) registration.update().catch(() => {});
+    }, (error) => {
+      console.warn("The app will not start offline: the service worker failed: " + error.message);
+    });
+  }
+
+  // The app and its wasm download while this tab waits for the writer lock and reads IndexedDB;
+  // main() waits for both through a run dependency, so C++ finds Module.b2bStored from its first line.
+  const storageReady = (window.B2BStorage
+    ? B2BStorage.acquire().then(() => B2BStorage.load())
+    : Promise.resolve({ available: false, problem: "storage.js did not load", records: { state: null, catalog: null } }))
+    .catch((error) => ({ available: false, problem: String(error), records: { state: null, catalog: null } }))
+    .then((stored) => { Module.b2bStored = stored; });
+
   window.Module = {
     canvas: document.getElementById("canvas"),
     b2bApiBase: params.get("api") || "",
@@ -57,14 +81,24 @@
                                       "The app could not be downloaded: " + error.message));
       return {};
     },
+    preRun: [function waitForStorage() {
+      if (Module.b2bStored) return;
+      Module.addRunDependency("b2b-storage");
+      storageReady.then(() => Module.removeRunDependency("b2b-storage"));
+    }],
     onRuntimeInitialized: function () {
       window.b2bReady = true;  // exported functions may be called from now on
       loadingText.textContent = "";
       progress.style.width = "100%";
-      // Hide the overlay once the first frame is drawn.
+      // Hide the overlay once the first frame is drawn; only then let the service worker download
+      // the shell (again) for offline use, so it does not compete with this first start.
       (function waitForFirstFrame() {
-        if (Module._b2b_frame_count() > 0) document.getElementById("loading").hidden = true;
-        else requestAnimationFrame(waitForFirstFrame);
+        if (Module._b2b_frame_count() > 0) {
+          document.getElementById("loading").hidden = true;
+          registerServiceWorker();
+        } else {
+          requestAnimationFrame(waitForFirstFrame);
+        }
       })();
     },
     onAbort: function (what) {

@@ -205,17 +205,38 @@ struct Builder {
   void reconcile_carts(const std::vector<Cart>& server_carts) {
     CartsState& carts = state.carts;
     std::vector<Cart> result;
+    std::vector<std::string> adopted;  // local carts found on the server (a create whose answer was lost)
     for (const Cart& theirs : server_carts) {
       if (contains(carts.deleted, theirs.id)) continue;
       const Cart* mine = find_cart(state, theirs.id);
-      const Cart* base = find_synced(state, theirs.id);
+      if (contains(carts.saving, theirs.id)) {  // a save is under way: its answer decides
+        result.push_back(mine ? *mine : theirs);
+        continue;
+      }
+      if (!mine && !find_synced(state, theirs.id)) {
+        for (const Cart& local : carts.carts) {
+          if (!is_local_cart_id(local.id) || contains(carts.saving, local.id) || !same_content(local, theirs)) continue;
+          adopted.push_back(local.id);
+          if (carts.active_cart_id == local.id) carts.active_cart_id = theirs.id;
+          break;
+        }
+      }
+      std::optional<Cart> base;
+      if (const Cart* synced = find_synced(state, theirs.id)) base = *synced;
+      // The server empties a cart with the order placed from it; so did this device when it queued the
+      // order. Measured from the emptied cart, lines added here since are edits, not a clash.
+      const bool emptied_by_our_order =
+          base && theirs.lines.empty() &&
+          std::any_of(state.outbox.entries.begin(), state.outbox.entries.end(),
+                      [&](const OutboxEntry& e) { return e.submission.cart_id == theirs.id && e.attempts > 0; });
+      if (emptied_by_our_order) base->lines.clear();
       if (!mine || (base && same_content(*mine, *base)) || same_content(*mine, theirs)) {
         result.push_back(theirs);
       } else if (base && base->version == theirs.version) {
         Cart kept = *mine;
         kept.version = theirs.version;
         result.push_back(kept);  // edited only here: saved by sync_carts
-      } else if (const auto merged = base ? merge_carts(*base, *mine, theirs) : std::nullopt) {
+      } else if (const auto merged = base ? merge_carts(*base, *mine, theirs) : std::optional<Cart>{}) {
         result.push_back(*merged);
         if (!same_content(theirs, *base)) carts.merged.push_back(merged->name);
       } else {
@@ -226,8 +247,8 @@ struct Builder {
       }
     }
     for (const Cart& mine : carts.carts) {
-      if (find_in(result, mine.id)) continue;
-      if (is_local_cart_id(mine.id)) {
+      if (find_in(result, mine.id) || contains(adopted, mine.id)) continue;
+      if (is_local_cart_id(mine.id) || contains(carts.saving, mine.id)) {
         result.push_back(mine);
       } else if (cart_unsynced(state, mine)) {
         // Deleted elsewhere while edited here: the edits survive as a new cart.
@@ -240,8 +261,6 @@ struct Builder {
     }
     carts.synced = server_carts;
     carts.carts = std::move(result);
-    carts.saving.clear();
-    carts.requests.clear();
     if (!find_cart(state, carts.active_cart_id)) {
       carts.active_cart_id = carts.carts.empty() ? "" : carts.carts.front().id;
     }
@@ -406,7 +425,11 @@ struct Builder {
     }
     backend::OrderSubmission submission;
     submission.idempotency_key = state.checkout.idempotency_key;
-    submission.cart_id = cart->id;
+    // A cart the server has not seen yet is not named: the order must never empty it later.
+    if (!is_local_cart_id(cart->id)) {
+      submission.cart_id = cart->id;
+      submission.cart_version = cart->version;
+    }
     submission.lines = cart->lines;
     submission.checkout = state.checkout.fields;
     if (state.prices) {
@@ -418,11 +441,12 @@ struct Builder {
       }
     }
     if (offline()) {
-      queue_order(submission, 0);
+      queue_order(submission, cart->id, 0);
       return;
     }
     state.checkout.submitting = true;
     state.checkout.in_flight = submission;
+    state.checkout.in_flight_cart_id = cart->id;
     send(HttpPurpose::SubmitOrder, protocol.submit_order_request(token(state), submission));
   }
 
@@ -435,12 +459,16 @@ struct Builder {
 
   // The order goes to the outbox: the cart is emptied as if it was placed, and the outbox sends it when
   // it can. attempts is 1 when a request was sent without an answer (the server may have stored it).
-  void queue_order(const backend::OrderSubmission& submission, std::int64_t attempts) {
+  void queue_order(const backend::OrderSubmission& submission, const std::string& cart_id, std::int64_t attempts) {
     OutboxEntry entry;
     entry.submission = submission;
     entry.queued_at = state.now_unix;
     entry.attempts = attempts;
-    if (Cart* cart = find_cart(state, submission.cart_id)) {
+    if (attempts == 0) {  // never sent: the cart is emptied here and synced like any edit, not by the order
+      entry.submission.cart_id.clear();
+      entry.submission.cart_version = 0;
+    }
+    if (Cart* cart = find_cart(state, cart_id)) {
       entry.cart_name = cart->name;
       cart->lines.clear();
       cart_edited(cart->id);
@@ -477,8 +505,7 @@ struct Builder {
   }
 
   void send_outbox_entry(OutboxEntry& entry) {
-    backend::OrderSubmission submission = entry.submission;
-    if (is_local_cart_id(submission.cart_id)) submission.cart_id.clear();  // the server never knew that cart
+    const backend::OrderSubmission& submission = entry.submission;
     entry.status = OutboxStatus::Sending;
     ++entry.attempts;
     const std::uint64_t tag = new_tag();
@@ -622,8 +649,8 @@ struct Builder {
           erase_cart(carts.synced, id);
           sync_carts();
         }
-      } else if (saved.error().kind != ErrorKind::Auth) {
-        carts.failed.push_back(id);
+      } else if (saved.error().kind != ErrorKind::Auth && !is_server_error(r.response)) {
+        carts.failed.push_back(id);  // refused for good; a server error is retried on the next tick
         carts.error = saved.error();
       }
       return;
@@ -631,13 +658,16 @@ struct Builder {
     const Cart& answer = saved.value();
     if (is_local_cart_id(id)) {
       if (carts.active_cart_id == id) carts.active_cart_id = answer.id;
-      for (OutboxEntry& entry : state.outbox.entries)
-        if (entry.submission.cart_id == id) entry.submission.cart_id = answer.id;
       Cart* cart = find_cart(state, id);
       if (!cart) {  // deleted here while it was being created
         carts.deleted.push_back(answer.id);
         sync_carts();
         return;
+      }
+      // The server's list may have brought the new cart already (its answer came first): one copy stays.
+      if (find_cart(state, answer.id)) {
+        erase_cart(carts.carts, answer.id);
+        cart = find_cart(state, id);
       }
       cart->id = answer.id;
       id = answer.id;
@@ -859,7 +889,8 @@ struct Builder {
         const std::string cart_id = id->second;
         state.carts.requests.erase(id);
         erase_value(state.carts.saving, cart_id);
-        if (r.response.status == 0) break;  // deleted when the network returns
+        // Deleted when the network returns, or on a later tick after a server error.
+        if (r.response.status == 0 || is_server_error(r.response)) break;
         const auto deleted = protocol.parse_delete_cart(r.response);
         if (!deleted && deleted.error().kind != ErrorKind::NotFound) state.carts.error = deleted.error();
         erase_value(state.carts.deleted, cart_id);
@@ -917,7 +948,7 @@ struct Builder {
         state.checkout.submitting = false;
         if ((r.response.status == 0 || is_server_error(r.response)) && state.checkout.in_flight) {
           // No answer: the server may have it or not. The outbox sends the same request until it answers.
-          queue_order(*state.checkout.in_flight, 1);
+          queue_order(*state.checkout.in_flight, state.checkout.in_flight_cart_id, 1);
           break;
         }
         state.checkout.in_flight.reset();

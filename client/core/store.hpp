@@ -129,6 +129,7 @@ struct CheckoutState {
   std::optional<backend::RepricedOrder> repriced;
   std::optional<Order> placed;
   std::optional<backend::OrderSubmission> in_flight;  // the order sent, moved to the outbox if no answer comes
+  std::string in_flight_cart_id;                      // the cart it was placed from
 };
 
 struct OrdersState {

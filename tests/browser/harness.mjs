@@ -46,15 +46,25 @@ export async function startServerMock(extraArgs = []) {
   };
 }
 
+// Debian's Chromium with SwiftShader WebGL (see /work/shared/notes/toolchain.md).
+const CHROMIUM = {
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox", "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+    "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+  ],
+};
+
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox", "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-      "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync",
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+// A browser that keeps its storage (IndexedDB, service workers, caches) in `userDataDir`: closing it
+// and launching it again with the same folder is closing and reopening the user's browser.
+// `profile` takes newContext's options (PHONE, offline, serviceWorkers, ...).
+export async function launchPersistentContext(userDataDir, profile = {}) {
+  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, ...profile });
 }
 
 // Collects console errors and page errors so a test can show them when it fails.
@@ -226,4 +236,9 @@ export async function replaceText(page, key, text) {
   for (let i = 0; i < [...(field.value ?? "")].length; ++i) await page.keyboard.press("Backspace");
   await page.keyboard.insertText(text);
   await waitForWidget(page, key, `(i) => i.value === ${JSON.stringify(text)}`);
+}
+
+// Waits until everything the page gave web/storage.js to write is in IndexedDB.
+export async function waitForStorageWrites(page) {
+  await page.waitForFunction(() => window.B2BStorage !== undefined && B2BStorage.pendingWrites() === 0);
 }

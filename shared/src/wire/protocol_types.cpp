@@ -63,6 +63,7 @@ template <class Archive>
 void serialize(Archive& ar, OrderSubmission& submission) {
   optional_field(ar, "idempotency_key", submission.idempotency_key);  // the header is authoritative
   optional_field(ar, "cart_id", submission.cart_id);
+  optional_field(ar, "cart_version", submission.cart_version);
   field(ar, "lines", submission.lines);
   field(ar, "checkout", submission.checkout);
   optional_field(ar, "expected_gross_total", submission.expected_gross_total);

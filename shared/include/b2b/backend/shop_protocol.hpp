@@ -78,8 +78,9 @@ struct ExpectedPrice {
 };
 
 struct OrderSubmission {
-  std::string idempotency_key;  // one per order the buyer placed; the same on every retry
-  std::string cart_id;          // the cart it came from (emptied when the order is accepted)
+  std::string idempotency_key;    // one per order the buyer placed; the same on every retry
+  std::string cart_id;            // the cart it came from (emptied when the order is accepted)
+  std::int64_t cart_version = 0;  // the version ordered from: a cart edited since is not emptied (0: empty anyway)
   std::vector<CartLine> lines;
   CheckoutFields checkout;
   std::optional<Money> expected_gross_total;   // what the buyer saw; a different total is refused

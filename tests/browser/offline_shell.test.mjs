@@ -1,0 +1,275 @@
+// The browser side of offline drafting: the service worker starts the app with no network, the
+// IndexedDB bridge (web/storage.js) keeps records across reloads and browser restarts, and only one tab writes.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import {
+  PHONE, launchPersistentContext, openApp, screenshot, useServerAndBrowser, waitForApp, waitForStorageWrites,
+  watchConsole,
+} from "./harness.mjs";
+
+const env = useServerAndBrowser();
+
+const SHELL_PATHS = ["/", "/index.html", "/style.css", "/text_input.js", "/storage.js", "/loader.js",
+                     "/b2b_client.js", "/b2b_client.wasm"];
+
+// Whatever the app itself stores (and sets aside when it cannot read it) must not meet the bytes
+// these tests write, so the storage tests run the page with a b2b_client.js that does nothing.
+// Service workers are blocked there, so the route always sees the request.
+const STORAGE_ONLY = { ...PHONE, serviceWorkers: "block" };
+async function stubTheApp(context) {
+  await context.route("**/b2b_client.js", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: "window.b2bAppStub = true;" }));
+}
+
+async function openStorageOnly(context, url) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = watchConsole(page);
+  await page.goto(url);
+  return { page, problems };
+}
+
+// Module.b2bStored once the loader has it, with the bytes as plain arrays.
+async function storedRecords(page) {
+  await page.waitForFunction(() => window.Module?.b2bStored !== undefined);
+  return page.evaluate(() => {
+    const stored = Module.b2bStored;
+    const records = {};
+    for (const [name, bytes] of Object.entries(stored.records)) {
+      records[name] = bytes === null ? null : { isUint8Array: bytes instanceof Uint8Array, bytes: Array.from(bytes) };
+    }
+    return { available: stored.available, problem: stored.problem, records };
+  });
+}
+
+// Every key and value of the database, read on the side (values' bytes as arrays).
+async function databaseContents(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("b2b-client");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction("records", "readonly");
+      const contents = {};
+      tx.objectStore("records").openCursor().onsuccess = (event) => {
+        const cursor = event.target.result;
+        if (!cursor) return;
+        const value = cursor.value;
+        contents[cursor.key] = value instanceof Uint8Array
+          ? Array.from(value)
+          : { ...value, bytes: Array.from(value.bytes) };
+        cursor.continue();
+      };
+      tx.oncomplete = () => {
+        db.close();
+        resolve(contents);
+      };
+    };
+  }));
+}
+
+test("after one online start the app starts offline from the service worker's cache", async () => {
+  const { context, page, problems } = await openApp(env, PHONE);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  assert.deepEqual(problems, []);
+
+  await context.setOffline(true);
+  const fromWorker = new Set();
+  const fromNetwork = [];
+  page.on("response", (response) => {
+    const url = new URL(response.url());
+    if (response.fromServiceWorker()) fromWorker.add(url.pathname);
+    else fromNetwork.push(url.pathname);
+  });
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.locator("#problem").isHidden(), true, "no problem overlay offline");
+  assert.equal(await page.locator("#other-tab").isHidden(), true);
+  assert.equal(await page.locator("#loading").isHidden(), true, "the first frame was drawn");
+  for (const shellPath of ["/", "/style.css", "/text_input.js", "/storage.js", "/loader.js", "/b2b_client.js",
+                           "/b2b_client.wasm"]) {
+    assert.ok(fromWorker.has(shellPath), `${shellPath} came from the service worker`);
+  }
+  assert.deepEqual(fromNetwork.filter((p) => SHELL_PATHS.includes(p)), []);
+
+  const offline = await page.evaluate(async () => {
+    const wasm = await fetch("b2b_client.wasm");
+    const api = await fetch("api/v1/health").then(() => "answered", () => "failed");
+    return { wasmType: wasm.headers.get("Content-Type"), api };
+  });
+  assert.equal(offline.wasmType, "application/wasm", "the cached wasm keeps its type");
+  assert.equal(offline.api, "failed", "the API is never answered from the cache");
+
+  // Online again, the API answers through the same worker untouched.
+  await context.setOffline(false);
+  const health = await page.evaluate(async () => (await fetch("api/v1/health")).status);
+  assert.equal(health, 200);
+  await context.close();
+});
+
+test("B2BStorage: put writes through in order, reloads restore it, keepAside moves a record aside", async () => {
+  const context = await env.browser.newContext(STORAGE_ONLY);
+  await stubTheApp(context);
+  const { page, problems } = await openStorageOnly(context, env.server.url);
+  assert.deepEqual(await storedRecords(page), { available: true, problem: "", records: { state: null, catalog: null } });
+
+  // Three puts at once: one is written, the next waits, the third replaces the waiting one.
+  const pendingAfterPuts = await page.evaluate(() => {
+    B2BStorage.put("state", new Uint8Array([1, 2, 3]));
+    B2BStorage.put("state", new Uint8Array([4, 5, 6]));
+    B2BStorage.put("state", new Uint8Array([7, 8, 9, 10]));
+    // A view into a larger buffer (as the wasm heap is) that changes right after the call.
+    const heap = new Uint8Array(4096);
+    heap.set([42, 43, 44], 1000);
+    B2BStorage.put("catalog", heap.subarray(1000, 1003));
+    heap.fill(0);
+    return B2BStorage.pendingWrites();
+  });
+  assert.equal(pendingAfterPuts, 3, "state: one in flight and one waiting; catalog: one in flight");
+  await waitForStorageWrites(page);
+
+  await page.reload();
+  assert.deepEqual(await storedRecords(page), {
+    available: true, problem: "",
+    records: { state: { isUint8Array: true, bytes: [7, 8, 9, 10] }, catalog: { isUint8Array: true, bytes: [42, 43, 44] } },
+  });
+
+  // A put, a keepAside and a put of one record land in call order.
+  const keptKey = await page.evaluate(async () => {
+    B2BStorage.put("state", new Uint8Array([11, 12]));
+    const kept = B2BStorage.keepAside("state", "version 99 cannot be read");
+    B2BStorage.put("state", new Uint8Array([13]));
+    return kept;
+  });
+  assert.match(keptKey, /^kept-aside:state:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  await waitForStorageWrites(page);
+  let contents = await databaseContents(page);
+  assert.deepEqual(contents.state, [13]);
+  assert.deepEqual(contents.catalog, [42, 43, 44]);
+  assert.equal(contents[keptKey].reason, "version 99 cannot be read");
+  assert.deepEqual(contents[keptKey].bytes, [11, 12]);
+  assert.equal(contents[keptKey].at, keptKey.slice("kept-aside:state:".length));
+
+  // Setting aside what is stored leaves nothing under the name; nothing stored, nothing to move.
+  const second = await page.evaluate(() => B2BStorage.keepAside("catalog", "catalog format 3 is unknown"));
+  assert.match(second, /^kept-aside:catalog:/);
+  assert.equal(await page.evaluate(() => B2BStorage.keepAside("catalog", "again")), null);
+  await page.reload();
+  const restored = await storedRecords(page);
+  assert.deepEqual(restored.records, { state: { isUint8Array: true, bytes: [13] }, catalog: null });
+  contents = await databaseContents(page);
+  assert.deepEqual(Object.keys(contents).sort(), [second, keptKey, "state"].sort());
+  assert.deepEqual(contents[second].bytes, [42, 43, 44]);
+
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("closing the browser and opening it again with the same profile keeps the records", async () => {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), "b2b-profile-"));
+  try {
+    let context = await launchPersistentContext(userDataDir, STORAGE_ONLY);
+    await stubTheApp(context);
+    let { page, problems } = await openStorageOnly(context, env.server.url);
+    assert.deepEqual((await storedRecords(page)).records, { state: null, catalog: null });
+    await page.evaluate(() => B2BStorage.put("state", new Uint8Array([0, 255, 128, 1])));
+    await waitForStorageWrites(page);
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    context = await launchPersistentContext(userDataDir, STORAGE_ONLY);
+    await stubTheApp(context);
+    ({ page, problems } = await openStorageOnly(context, env.server.url));
+    assert.deepEqual((await storedRecords(page)).records,
+                     { state: { isUint8Array: true, bytes: [0, 255, 128, 1] }, catalog: null });
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+});
+
+test("a browser closed after one online start opens the app with no network", async () => {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), "b2b-profile-"));
+  try {
+    let context = await launchPersistentContext(userDataDir, PHONE);
+    let page = context.pages()[0];
+    await page.goto(env.server.url);
+    await waitForApp(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    await context.close();
+
+    context = await launchPersistentContext(userDataDir, { ...PHONE, offline: true });
+    page = context.pages()[0];
+    await page.goto(env.server.url);
+    await waitForApp(page);
+    assert.equal(await page.locator("#problem").isHidden(), true);
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
+    await context.close();
+  } finally {
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+});
+
+test("without IndexedDB (embedded, private mode) the app still starts and says why nothing is kept", async () => {
+  const { context, page, problems } = await openApp(env, PHONE, {
+    initScript: () => Object.defineProperty(window, "indexedDB", { value: undefined }),
+  });
+  const stored = await storedRecords(page);
+  assert.deepEqual(stored, {
+    available: false, problem: "IndexedDB is not available in this browser", records: { state: null, catalog: null },
+  });
+  const afterWrites = await page.evaluate(async () => {
+    B2BStorage.put("state", new Uint8Array([1]));
+    return { pending: B2BStorage.pendingWrites(), kept: await B2BStorage.keepAside("state", "test") };
+  });
+  assert.deepEqual(afterWrites, { pending: 0, kept: null });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("one writing tab: a second tab waits until 'Use here', then the first one steps back", async () => {
+  const { context, page: first, problems: firstProblems } = await openApp(env, PHONE);
+  const second = await context.newPage();
+  const secondProblems = watchConsole(second);
+  await second.goto(env.server.url);
+
+  const overlay = second.locator("#other-tab");
+  await overlay.waitFor({ state: "visible" });
+  assert.equal(await second.locator("#other-tab-pl").textContent(), "Aplikacja jest otwarta w innej karcie.");
+  assert.equal(await second.locator("#other-tab-en").textContent(), "The app is open in another tab.");
+  // The app is downloaded and instantiated, yet main() does not run and nothing was read.
+  await second.waitForFunction(() => window.Module?.asm !== undefined);
+  await second.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.deepEqual(await second.evaluate(() => ({ ready: window.b2bReady === true, stored: Module.b2bStored })),
+                   { ready: false, stored: undefined });
+  await screenshot(second, "phone-open-in-another-tab");
+
+  await second.locator("#other-tab-button").tap();
+  await waitForApp(second);
+  assert.equal(await overlay.isHidden(), true);
+  assert.equal(await second.evaluate(() => Module.b2bStored.available), true);
+
+  const firstOverlay = first.locator("#other-tab");
+  await firstOverlay.waitFor({ state: "visible" });
+  assert.equal(await first.locator("#other-tab-pl").textContent(), "Aplikacja została otwarta w innej karcie.");
+  assert.equal(await first.locator("#other-tab-en").textContent(), "The app was opened in another tab.");
+  assert.equal(await first.evaluate(() => {
+    B2BStorage.put("state", new Uint8Array([99]));
+    return B2BStorage.pendingWrites();
+  }), 0, "the first tab writes nothing any more");
+  await screenshot(first, "phone-opened-in-another-tab");
+
+  // "Use here" in the first tab reloads it and takes the app back without a second press.
+  await first.locator("#other-tab-button").tap();
+  await waitForApp(first);
+  assert.equal(await firstOverlay.isHidden(), true);
+  await overlay.waitFor({ state: "visible" });
+  assert.equal(await second.locator("#other-tab-en").textContent(), "The app was opened in another tab.");
+
+  assert.deepEqual(firstProblems, []);
+  assert.deepEqual(secondProblems, []);
+  await context.close();
+});
