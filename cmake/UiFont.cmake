@@ -3,7 +3,7 @@
 set(B2B_FONT_SOURCE "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf" CACHE FILEPATH "UI font source")
 set(B2B_UI_FONT "${CMAKE_BINARY_DIR}/assets/ui-font.ttf")
 # Keep in sync with kUiGlyphRanges in client/ui/theme.cpp.
-set(B2B_FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+0100-017F,U+2013-2014,U+2018-201E,U+2022,U+2026,U+20AC,U+2192,U+2212")
+set(B2B_FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+0100-017F,U+2013-2014,U+2018-201E,U+2022,U+2026,U+20AC,U+2212")
 # Debian's python3, which has python3-fonttools (a python3 earlier on PATH may not).
 find_program(DEBIAN_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH REQUIRED)
 add_custom_command(

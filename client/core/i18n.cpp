@@ -242,6 +242,8 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"Wyniki z katalogu na urządzeniu (offline)", "Results from the catalog on this device (offline)"},
     {"Sesja wygasła — zaloguj się ponownie; szkice są zachowane.",
      "Session expired — sign in again; your drafts are kept."},
+    {"z", "from"},
+    {"na", "to"},
 }};
 
 }  // namespace

@@ -225,6 +225,8 @@ enum class Msg {
   CartsToSave,
   SearchOnDevice,
   SessionExpired,
+  PriceFrom,
+  PriceTo,
   Count_
 };
 

@@ -76,7 +76,7 @@ void draw_report(const AppState& state, float width) {
     if (!reason.empty()) text += " — " + reason;
     if (report.price_changed && report.requested.previous_unit_net && report.unit_net) {
       text += std::string(" — ") + tr(Msg::PriceChangedFromTo, l) + ": " +
-              format_money(*report.requested.previous_unit_net, l) + " → " + format_money(*report.unit_net, l);
+              price_change_text(*report.requested.previous_unit_net, *report.unit_net, l);
     }
     message_line(("import_line_" + number).c_str(), outcome_colour(report.outcome), text);
     const Product* product = report.sku.empty() ? nullptr : find_product(state, report.sku);

@@ -1,5 +1,6 @@
 // What offline drafting shows: the connection strip with the last sync, the outbox with what changed
 // since an order was placed, carts waiting to be sent, merges and conflicts between devices.
+#include <algorithm>
 #include <ctime>
 
 #include "core/i18n.hpp"
@@ -58,8 +59,7 @@ std::string change_text(const AppState& state, const backend::LineChange& change
   const Locale l = state.locale;
   std::string text = product_label(state, change.sku) + ": ";
   if (change.reason == "price_changed") {
-    text += std::string(tr(Msg::ChangePrice, l)) + " " + format_money(change.old_unit_net, l) + " \u2192 " +
-            format_money(change.new_unit_net, l);
+    text += std::string(tr(Msg::ChangePrice, l)) + " " + price_change_text(change.old_unit_net, change.new_unit_net, l);
   } else if (change.reason == "stock_short") {
     const Product* product = find_product(state, change.sku);
     text += tr(Msg::ChangeStockShort, l);
@@ -104,7 +104,10 @@ void draw_outbox(const AppState& state, const UiFonts& fonts, float width, const
   if (entries.empty()) return;
   const Locale l = state.locale;
   section_heading(tr(Msg::OutboxHeading, l));
-  if (!state.outbox.just_queued.empty()) message_line("queued_notice", kNoticeText, tr(Msg::QueuedNotice, l));
+  const auto queued = std::find_if(entries.begin(), entries.end(), [&](const OutboxEntry& e) {
+    return e.submission.idempotency_key == state.outbox.just_queued && e.status == OutboxStatus::Waiting;
+  });
+  if (queued != entries.end()) message_line("queued_notice", kNoticeText, tr(Msg::QueuedNotice, l));
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   for (const OutboxEntry& entry : entries) {
     const std::string& key = entry.submission.idempotency_key;

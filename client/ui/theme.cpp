@@ -11,7 +11,6 @@ const ImWchar kUiGlyphRanges[] = {
     0x0020, 0x007E, 0x00A0, 0x00FF, 0x0100, 0x017F,  // ASCII, Latin-1, Latin Extended-A (Polish)
     0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022,  // dashes, quotes, bullet
     0x2026, 0x2026, 0x20AC, 0x20AC, 0x2212, 0x2212,  // ellipsis, euro, minus
-    0x2192, 0x2192,                                  // arrow: old price -> new price
     0,
 };
 

@@ -149,4 +149,9 @@ std::string problem_for(const std::vector<FieldError>& problems, const std::stri
   return "";
 }
 
+std::string price_change_text(Money before, Money after, Locale locale) {
+  return std::string(tr(Msg::PriceFrom, locale)) + " " + format_money(before, locale) + " " + tr(Msg::PriceTo, locale) +
+         " " + format_money(after, locale);
+}
+
 }  // namespace b2b::client

@@ -53,6 +53,9 @@ void screen_title(ImFont* font, const char* text);
 // A product's name in the UI language.
 const std::string& name_of(const Product& product, Locale locale);
 
+// "from 2,50 zł to 2,70 zł" in the UI language (the UI font has no arrow).
+std::string price_change_text(Money before, Money after, Locale locale);
+
 // A translated pattern with up to four integers ("%lld").
 std::string format(const char* pattern, long long a, long long b = 0, long long c = 0, long long d = 0);
 

@@ -144,7 +144,7 @@ test("phone: carts drafted offline survive reload and restart; an offline order 
     // The network returns: the order is re-priced, the change shown, and nothing sent until confirmed.
     await app.context.setOffline(false);
     const change = await waitForWidget(app.page, `outbox_change_${key}_${b}`, "() => true", 30000);
-    assert.match(change.label, /cena .* → /);
+    assert.match(change.label, /cena z .* na /);
     await screenshot(app.page, "phone-offline-3-price-changed");
     assert.equal((await api.get("/orders")).filter((o) => o.checkout.po_number === "PO/OFFLINE/1").length, 0);
     await tapKey(app.page, `outbox_confirm_${key}`);

@@ -455,8 +455,8 @@ TEST_CASE("the phone shows that it is offline, the outbox with what changed, and
   const WidgetInfo* change = ui.registry().find_by_key(("outbox_change_" + key + "_ELE-2").c_str());
   REQUIRE(change);
   INFO(change->label);
-  CHECK(change->label.find("cena 2,50") != std::string::npos);  // amounts are followed by a no-break space
-  CHECK(change->label.find("→ 2,70") != std::string::npos);
+  CHECK(change->label.find("cena z 2,50") != std::string::npos);  // amounts are followed by a no-break space
+  CHECK(change->label.find(" na 2,70") != std::string::npos);
   REQUIRE(ui.registry().find_by_key(("outbox_edit_" + key).c_str()));
   // A retry under way does not hide the strip (the screen would jump under the finger).
   const float confirm_y = ui.registry().find_by_key(("outbox_confirm_" + key).c_str())->rect.y;
