@@ -20,7 +20,7 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-CatalogIndex::CatalogIndex(const std::vector<Product>& products) {
+CatalogIndex::CatalogIndex(const std::vector<Product>& products) : product_count_(products.size()) {
   for (std::uint32_t i = 0; i < products.size(); ++i) {
     const Product& product = products[i];
     if (!product.active) continue;
@@ -63,32 +63,46 @@ std::vector<std::size_t> CatalogIndex::search(std::string_view query, std::size_
   }
   if (results.size() >= limit) return results;
 
-  // Names: every query word must start some word of the product.
+  // Names: every query word must start some word of the product. Scores live in arrays indexed by
+  // product (a one-letter prefix matches a large part of the catalog; hashing each match was slow).
   const std::vector<std::string> query_words = search_words(query);
   if (query_words.empty()) return results;
-  std::unordered_map<std::uint32_t, std::uint32_t> scores;  // product -> score, for candidates left
+  std::vector<std::uint32_t> total(product_count_, 0);  // sum over the query words so far; 0: out
+  std::vector<std::uint32_t> word_best(product_count_, 0);
+  std::vector<std::uint32_t> candidates;  // products still in, in first-match order
   for (std::size_t q = 0; q < query_words.size(); ++q) {
     const std::string& prefix = query_words[q];
-    std::unordered_map<std::uint32_t, std::uint32_t> matched;
+    std::vector<std::uint32_t> matched;
     auto entry = std::lower_bound(words_.begin(), words_.end(), prefix,
                                   [](const WordEntry& e, const std::string& p) { return e.word < p; });
     for (; entry != words_.end() && starts_with(entry->word, prefix); ++entry) {
-      if (q > 0 && scores.find(entry->product) == scores.end()) continue;
+      if (q > 0 && total[entry->product] == 0) continue;
       // A whole-word match outranks a prefix; the best field's score counts once per query word.
       const std::uint32_t score = entry->score * (entry->word.size() == prefix.size() ? 2u : 1u);
-      std::uint32_t& best = matched[entry->product];
+      std::uint32_t& best = word_best[entry->product];
+      if (best == 0) matched.push_back(entry->product);
       best = std::max(best, score);
     }
-    if (q > 0) {
-      for (auto& [product, score] : matched) score += scores[product];
+    for (const std::uint32_t product : candidates) {  // those this word did not match are out
+      if (word_best[product] == 0) total[product] = 0;
     }
-    scores = std::move(matched);
-    if (scores.empty()) return results;
+    for (const std::uint32_t product : matched) {
+      total[product] += word_best[product];
+      word_best[product] = 0;
+    }
+    candidates = std::move(matched);
+    if (candidates.empty()) return results;
   }
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked(scores.begin(), scores.end());
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;
+  ranked.reserve(candidates.size());
+  for (const std::uint32_t product : candidates) ranked.emplace_back(product, total[product]);
+  // Only the best `limit` (plus the codes already added) are needed in order.
+  const auto better = [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
+  };
+  const std::size_t wanted = std::min(ranked.size(), limit + results.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(wanted), ranked.end(), better);
+  ranked.resize(wanted);
   for (const auto& [product, score] : ranked) {
     if (results.size() >= limit) break;
     add(product);

@@ -31,6 +31,7 @@ class CatalogIndex {
   std::vector<WordEntry> words_;                             // sorted by word, for prefix ranges
   std::vector<std::pair<std::string, std::uint32_t>> skus_;  // folded SKU -> product, sorted
   std::unordered_map<std::string, std::uint32_t> eans_;
+  std::size_t product_count_ = 0;
 };
 
 }  // namespace b2b
