@@ -280,7 +280,10 @@ struct Builder {
     const std::string previous_user = !state.login.expired_user_id.empty() ? state.login.expired_user_id
                                       : state.session                      ? state.session->user.id
                                                                            : "";
-    if (!previous_user.empty() && previous_user != session.user.id) reset_user_data();
+    if (!previous_user.empty() && previous_user != session.user.id) {
+      keep_aside_unsent(previous_user);
+      reset_user_data();
+    }
     state.session = session;
     state.login = {};
     state.screen = Screen::Catalog;
@@ -290,6 +293,20 @@ struct Builder {
       state.checkout.fields.ship_to_address_id = session.company.addresses.front().id;
     }
     resync();
+  }
+
+  // Another user signs in while the previous one's orders or cart edits have not reached the server:
+  // they are not sent under the new account, but kept on the device (like an unreadable record) and reported.
+  void keep_aside_unsent(const std::string& user_id) {
+    const auto unsent = std::count_if(state.outbox.entries.begin(), state.outbox.entries.end(),
+                                      [](const OutboxEntry& e) { return e.status != OutboxStatus::Sent; });
+    const auto unsaved = std::count_if(state.carts.carts.begin(), state.carts.carts.end(),
+                                       [&](const Cart& c) { return cart_unsynced(state, c); });
+    if (unsent == 0 && unsaved == 0) return;
+    const std::string name = "kept-aside:user:" + user_id + ":" + std::to_string(state.now_unix);
+    effects.push_back(StoreRecord{name, encode_device_state(device_state_of(state))});
+    state.storage.kept_aside.push_back(name + ": " + std::to_string(unsent) + " orders and " + std::to_string(unsaved) +
+                                       " carts of another user, not sent");
   }
 
   void reset_user_data() {

@@ -412,6 +412,26 @@ TEST_CASE("an expired session keeps the drafts; the same user signs in and carri
   CHECK(sent(again, HttpPurpose::ListCarts));
 }
 
+TEST_CASE("another user signing in after an expired session: the previous user's unsent work is kept aside") {
+  AppState state = signed_in();
+  state.server.connection = Connection::Offline;
+  step(state, PlaceOrder{});
+  step(state, HttpResponded{HttpPurpose::PriceList, 0, {401, {}, ""}});
+  backend::Session other = signed_in().session.value();
+  other.user.id = "u-2";
+  other.token = "tok-2";
+  const Transition other_login = step(state, HttpResponded{HttpPurpose::Login, 0, ok(other)});
+  CHECK(state.outbox.entries.empty());  // not sent under the other account
+  REQUIRE(state.storage.kept_aside.size() == 1);
+  CHECK(state.storage.kept_aside[0].find("1 orders") != std::string::npos);
+  const StoreRecord* kept = nullptr;
+  for (const Effect& e : other_login.effects)
+    if (const auto* record = std::get_if<StoreRecord>(&e)) kept = record;
+  REQUIRE(kept);
+  CHECK(kept->name.rfind("kept-aside:user:u-1:", 0) == 0);
+  CHECK(decode_device_state(kept->bytes).value().value.outbox.size() == 1);
+}
+
 TEST_CASE("restoring: the device state comes back, and requests cut off by closing are sent again") {
   AppState state = offline(signed_in());
   step(state, SetLineNote{"ELE-2", "od strony bramy"});
