@@ -4,7 +4,7 @@
 namespace b2b {
 
 LocalCatalog::LocalCatalog(std::vector<Product> products, std::int64_t version)
-    : products_(std::move(products)), version_(version), index_(products_) {
+    : products_(std::move(products)), version_(version) {
   by_sku_.reserve(products_.size());
   for (std::size_t i = 0; i < products_.size(); ++i) by_sku_.emplace(products_[i].sku, i);
 }
@@ -31,8 +31,9 @@ const Product* LocalCatalog::find(const std::string& sku) const {
 }
 
 std::vector<Product> LocalCatalog::search(std::string_view query, std::size_t limit) const {
+  std::call_once(index_built_, [this] { index_ = std::make_unique<CatalogIndex>(products_); });
   std::vector<Product> found;
-  for (const std::size_t i : index_.search(query, limit)) found.push_back(products_[i]);
+  for (const std::size_t i : index_->search(query, limit)) found.push_back(products_[i]);
   return found;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,7 +22,9 @@ class LocalCatalog {
   std::shared_ptr<const LocalCatalog> with_changes(const std::vector<Product>& changes, std::int64_t version) const;
 
   const Product* find(const std::string& sku) const;
-  // Active products matching the query, best first (the same ranking as the server's search).
+  // Active products matching the query, best first (the same ranking as the server's search). The index
+  // is built on the first search: only offline search needs it, and on a large catalog building it at
+  // start-up would hold the first frame for seconds.
   std::vector<Product> search(std::string_view query, std::size_t limit) const;
 
   const std::vector<Product>& products() const { return products_; }
@@ -31,7 +34,8 @@ class LocalCatalog {
   std::vector<Product> products_;
   std::int64_t version_ = 0;
   std::unordered_map<std::string, std::size_t> by_sku_;
-  CatalogIndex index_;
+  mutable std::once_flag index_built_;
+  mutable std::unique_ptr<CatalogIndex> index_;
 };
 
 }  // namespace b2b
