@@ -65,11 +65,23 @@ std::vector<std::size_t> CatalogIndex::search(std::string_view query, std::size_
 
   // Names: every query word must start some word of the product. Scores live in arrays indexed by
   // product (a one-letter prefix matches a large part of the catalog; hashing each match was slow).
+  // The arrays are kept per thread between searches (server-mock searches on several threads) and
+  // left all zero: allocating and clearing them for each keystroke cost more than the search.
   const std::vector<std::string> query_words = search_words(query);
   if (query_words.empty()) return results;
-  std::vector<std::uint32_t> total(product_count_, 0);  // sum over the query words so far; 0: out
-  std::vector<std::uint32_t> word_best(product_count_, 0);
+  thread_local std::vector<std::uint32_t> total;  // sum over the query words so far; 0: out
+  thread_local std::vector<std::uint32_t> word_best;
+  if (total.size() < product_count_) {
+    total.resize(product_count_, 0);
+    word_best.resize(product_count_, 0);
+  }
   std::vector<std::uint32_t> candidates;  // products still in, in first-match order
+  struct ClearScores {                    // on every way out, the arrays are zero again
+    std::vector<std::uint32_t>& candidates;
+    ~ClearScores() {
+      for (const std::uint32_t product : candidates) total[product] = 0;
+    }
+  } clear_scores{candidates};
   for (std::size_t q = 0; q < query_words.size(); ++q) {
     const std::string& prefix = query_words[q];
     std::vector<std::uint32_t> matched;
