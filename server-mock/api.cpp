@@ -392,15 +392,8 @@ struct ApiHandlers {
 
     const Totals& totals = priced->totals;
     if (submission->expected_gross_total && !(*submission->expected_gross_total == totals.gross)) {
-      backend::RepricedOrder repriced{totals, {}};
-      for (const PricedLine& line : priced->lines) {
-        for (const backend::ExpectedPrice& seen : submission->expected_prices) {
-          if (seen.sku == line.sku && !(seen.unit_net == line.unit_net)) {
-            repriced.changes.push_back({line.sku, "price_changed", seen.unit_net, line.unit_net});
-          }
-        }
-      }
-      return send_data(res, 409, repriced);
+      return send_data(
+          res, 409, backend::RepricedOrder{totals, backend::price_changes(priced->lines, submission->expected_prices)});
     }
 
     // The cart it came from is emptied with the order, so a second tab cannot order it twice; but not

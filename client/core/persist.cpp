@@ -34,7 +34,6 @@ CatalogSnapshot catalog_snapshot_of(const AppState& state) {
     snapshot.catalog_version = state.catalog.local->version();
   }
   snapshot.prices = state.prices;
-  snapshot.synced_at_unix = state.catalog_sync.synced_at_unix;
   return snapshot;
 }
 
@@ -68,7 +67,6 @@ AppState restore_state(AppState base, DeviceState device, std::optional<CatalogS
           std::make_shared<const LocalCatalog>(std::move(catalog->products), catalog->catalog_version);
     }
     state.prices = std::move(catalog->prices);
-    state.catalog_sync.synced_at_unix = catalog->synced_at_unix;
   }
   if (state.session) state.screen = Screen::Catalog;
   return state;

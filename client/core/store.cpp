@@ -30,17 +30,13 @@ void erase_value(std::vector<std::string>& list, const std::string& value) {
 
 std::string token(const AppState& state) { return state.session ? state.session->token : ""; }
 
-Cart* find_cart(AppState& state, const std::string& id) {
-  for (Cart& cart : state.carts.carts)
-    if (cart.id == id) return &cart;
-  return nullptr;
-}
-
 Cart* find_in(std::vector<Cart>& carts, const std::string& id) {
   for (Cart& cart : carts)
     if (cart.id == id) return &cart;
   return nullptr;
 }
+
+Cart* find_cart(AppState& state, const std::string& id) { return find_in(state.carts.carts, id); }
 
 const Cart* find_synced(const AppState& state, const std::string& id) {
   for (const Cart& cart : state.carts.synced)
@@ -189,9 +185,12 @@ struct Builder {
     sync_carts();
   }
 
+  // An id for a cart the server does not have yet (made here, or deleted there while edited here).
+  std::string new_local_cart_id() { return "local-" + state.device_id + "-" + std::to_string(state.next_local_id++); }
+
   Cart& new_local_cart(std::string name, std::vector<CartLine> lines) {
     Cart fresh;
-    fresh.id = "local-" + state.device_id + "-" + std::to_string(state.next_local_id++);
+    fresh.id = new_local_cart_id();
     fresh.name = std::move(name);
     fresh.lines = std::move(lines);
     if (state.session) fresh.owner_user_id = state.session->user.id;
@@ -253,7 +252,7 @@ struct Builder {
       } else if (cart_unsynced(state, mine)) {
         // Deleted elsewhere while edited here: the edits survive as a new cart.
         Cart again = mine;
-        again.id = "local-" + state.device_id + "-" + std::to_string(state.next_local_id++);
+        again.id = new_local_cart_id();
         if (carts.active_cart_id == mine.id) carts.active_cart_id = again.id;
         result.push_back(again);
         carts.merged.push_back(again.name);
@@ -287,7 +286,6 @@ struct Builder {
     state.session = session;
     state.login = {};
     state.screen = Screen::Catalog;
-    state.carts.loading = true;
     send(HttpPurpose::Categories, protocol.categories_request(session.token));
     if (state.checkout.fields.ship_to_address_id.empty() && !session.company.addresses.empty()) {
       state.checkout.fields.ship_to_address_id = session.company.addresses.front().id;
@@ -298,15 +296,12 @@ struct Builder {
   // Another user signs in while the previous one's orders or cart edits have not reached the server:
   // they are not sent under the new account, but kept on the device (like an unreadable record) and reported.
   void keep_aside_unsent(const std::string& user_id) {
-    const auto unsent = std::count_if(state.outbox.entries.begin(), state.outbox.entries.end(),
-                                      [](const OutboxEntry& e) { return e.status != OutboxStatus::Sent; });
-    const auto unsaved = std::count_if(state.carts.carts.begin(), state.carts.carts.end(),
-                                       [&](const Cart& c) { return cart_unsynced(state, c); });
-    if (unsent == 0 && unsaved == 0) return;
+    const UnsentWork unsent = unsent_work(state);
+    if (unsent.orders == 0 && unsent.carts == 0) return;
     const std::string name = "kept-aside:user:" + user_id + ":" + std::to_string(state.now_unix);
     effects.push_back(StoreRecord{name, encode_device_state(device_state_of(state))});
-    state.storage.kept_aside.push_back(name + ": " + std::to_string(unsent) + " orders and " + std::to_string(unsaved) +
-                                       " carts of another user, not sent");
+    state.storage.kept_aside.push_back(name + ": " + std::to_string(unsent.orders) + " orders and " +
+                                       std::to_string(unsent.carts) + " carts of another user, not sent");
   }
 
   void reset_user_data() {
@@ -554,13 +549,9 @@ struct Builder {
       }
       const auto priced = price_cart(Cart{"", "", "", orderable, 0}, *outbox.prices, *outbox.found);
       if (priced.ok()) {
-        for (const PricedLine& line : priced.value().lines) {
-          for (const backend::ExpectedPrice& seen : entry.submission.expected_prices) {
-            if (seen.sku == line.sku && !(seen.unit_net == line.unit_net)) {
-              entry.changes.push_back({line.sku, "price_changed", seen.unit_net, line.unit_net});
-            }
-          }
-        }
+        for (backend::LineChange& change :
+             backend::price_changes(priced.value().lines, entry.submission.expected_prices))
+          entry.changes.push_back(std::move(change));
         entry.new_totals = priced.value().totals;
       }
       if (entry.changes.empty()) {
@@ -645,7 +636,7 @@ struct Builder {
     if (state.screen == Screen::Orders) load_orders();
   }
 
-  // A create or update of a cart answered. A created cart takes the server's id everywhere it was named.
+  // A create or update of a cart answered. A created cart takes the server's id (and stays the active one).
   void cart_saved(const HttpResponded& r) {
     CartsState& carts = state.carts;
     const auto request = carts.requests.find(r.tag);
@@ -661,7 +652,7 @@ struct Builder {
         send(HttpPurpose::ListCarts, protocol.list_carts_request(token(state)));
       } else if (saved.error().kind == ErrorKind::NotFound && !is_local_cart_id(id)) {
         if (Cart* cart = find_cart(state, id)) {  // deleted elsewhere: the edits become a new cart
-          cart->id = "local-" + state.device_id + "-" + std::to_string(state.next_local_id++);
+          cart->id = new_local_cart_id();
           if (carts.active_cart_id == id) carts.active_cart_id = cart->id;
           erase_cart(carts.synced, id);
           sync_carts();
@@ -743,7 +734,6 @@ struct Builder {
           break;
         }
         sync.running = false;
-        sync.synced_at_unix = state.now_unix;
         state.server.last_sync_unix = state.now_unix;
         const std::int64_t version = page.value().catalog_version;
         if (!state.catalog.local || !sync.changes.empty() || version != state.catalog.local->version()) {
@@ -1023,6 +1013,16 @@ bool cart_unsynced(const AppState& state, const Cart& cart) {
   return !synced || !same_content(cart, *synced);
 }
 
+UnsentWork unsent_work(const AppState& state) {
+  UnsentWork unsent;
+  for (const OutboxEntry& entry : state.outbox.entries)
+    if (entry.status != OutboxStatus::Sent) ++unsent.orders;
+  for (const Cart& cart : state.carts.carts)
+    if (cart_unsynced(state, cart)) ++unsent.carts;
+  unsent.deletes = static_cast<long>(state.carts.deleted.size());
+  return unsent;
+}
+
 bool outbox_entry_editable(const OutboxEntry& entry) {
   switch (entry.status) {
     case OutboxStatus::NeedsConfirmation:
@@ -1075,14 +1075,12 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
           },
           [&](const LogOut&) {
             // Signing out would drop what the server does not have yet: refuse and say why.
-            const auto unsent = std::count_if(b.state.outbox.entries.begin(), b.state.outbox.entries.end(),
-                                              [](const OutboxEntry& e) { return e.status != OutboxStatus::Sent; });
-            const auto unsaved = std::count_if(b.state.carts.carts.begin(), b.state.carts.carts.end(),
-                                               [&](const Cart& c) { return cart_unsynced(b.state, c); });
-            if (unsent > 0 || unsaved > 0 || !b.state.carts.deleted.empty()) {
-              b.state.login.logout_problem = Error{ErrorKind::Validation, unsent > 0 ? "outbox" : "carts",
-                                                   std::to_string(unsent) + " orders and " + std::to_string(unsaved) +
-                                                       " carts are not on the server yet"};
+            const UnsentWork unsent = unsent_work(b.state);
+            if (!unsent.none()) {
+              b.state.login.logout_problem =
+                  Error{ErrorKind::Validation, unsent.orders > 0 ? "outbox" : "carts",
+                        std::to_string(unsent.orders) + " orders and " + std::to_string(unsent.carts) +
+                            " carts are not on the server yet"};
               return;
             }
             if (b.state.session) b.send(HttpPurpose::Logout, protocol.logout_request(b.state.session->token));

@@ -74,7 +74,6 @@ struct CatalogSyncState {
   std::uint64_t seq = 0;  // the sync whose pages are awaited
   std::int64_t since = 0;
   std::vector<Product> changes;  // pages received so far
-  std::int64_t synced_at_unix = 0;
 };
 
 // What happened to a quantity on its way into a cart, to tell the buyer why it changed.
@@ -389,6 +388,14 @@ const PriceListEntry* find_price(const AppState& state, const std::string& sku);
 // Whether the cart has edits the server does not have yet.
 bool cart_unsynced(const AppState& state, const Cart& cart);
 bool is_local_cart_id(const std::string& id);
+// What the server does not have yet: orders in the outbox, carts with edits, cart deletes.
+struct UnsentWork {
+  long orders = 0;
+  long carts = 0;
+  long deletes = 0;
+  bool none() const { return orders == 0 && carts == 0 && deletes == 0; }
+};
+UnsentWork unsent_work(const AppState& state);
 // Whether the buyer may take the order back into a cart or drop it: never while the server may have it.
 bool outbox_entry_editable(const OutboxEntry& entry);
 

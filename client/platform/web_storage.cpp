@@ -32,7 +32,8 @@ EM_JS(char*, b2b_js_storage_problem, (), {
 });
 
 EM_JS(void, b2b_js_put_record, (const char* name, const unsigned char* bytes, int size), {
-  if (window.B2BStorage) B2BStorage.put(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
+  // put() copies the bytes itself.
+  if (window.B2BStorage) B2BStorage.put(UTF8ToString(name), HEAPU8.subarray(bytes, bytes + size));
 });
 
 EM_JS(void, b2b_js_keep_aside, (const char* name, const char* reason), {
@@ -58,6 +59,20 @@ std::optional<std::string> stored_record(const char* name) {
   return bytes;
 }
 
+// The stored record decoded, or nothing: absent, or unreadable and then kept aside with the reason.
+template <typename T>
+std::optional<T> read_record(const char* name, Result<Restored<T>> (*decode)(std::string_view),
+                             std::vector<std::string>* report) {
+  const auto bytes = stored_record(name);
+  if (!bytes) return std::nullopt;
+  auto decoded = decode(*bytes);
+  if (decoded) return std::move(decoded.value().value);
+  const std::string reason = decoded.error().field + ": " + decoded.error().message;
+  b2b_js_keep_aside(name, reason.c_str());
+  if (report) report->push_back(reason);
+  return std::nullopt;
+}
+
 }  // namespace
 
 AppState restore_from_browser_storage(AppState fresh) {
@@ -67,27 +82,9 @@ AppState restore_from_browser_storage(AppState fresh) {
   std::free(problem);
   if (!fresh.storage.available) return fresh;
 
-  std::optional<DeviceState> device;
-  if (const auto bytes = stored_record("state")) {
-    auto decoded = decode_device_state(*bytes);
-    if (decoded) {
-      device = std::move(decoded.value().value);
-    } else {
-      const std::string reason = decoded.error().field + ": " + decoded.error().message;
-      b2b_js_keep_aside("state", reason.c_str());
-      fresh.storage.kept_aside.push_back(reason);
-    }
-  }
-  std::optional<CatalogSnapshot> catalog;
-  if (const auto bytes = stored_record("catalog")) {
-    auto decoded = decode_catalog_snapshot(*bytes);
-    if (decoded) {
-      catalog = std::move(decoded.value().value);
-    } else {
-      // The catalog is a copy of the server's: it is fetched again, but the record is still kept for a look.
-      b2b_js_keep_aside("catalog", (decoded.error().field + ": " + decoded.error().message).c_str());
-    }
-  }
+  std::optional<DeviceState> device = read_record("state", decode_device_state, &fresh.storage.kept_aside);
+  // The catalog is a copy of the server's, fetched again: kept aside for a look, but not reported.
+  std::optional<CatalogSnapshot> catalog = read_record("catalog", decode_catalog_snapshot, nullptr);
   if (!device && !catalog) return fresh;
   return restore_state(std::move(fresh), device.value_or(DeviceState{}), std::move(catalog));
 }

@@ -248,13 +248,11 @@ void draw_account(const AppState& state, const UiFonts& fonts, float width, cons
     ImGui::Spacing();
     if (touch_button(tr(Msg::LogOut, l), "log_out", width)) dispatch(LogOut{});
     if (state.login.logout_problem) {
-      const auto unsent = std::count_if(state.outbox.entries.begin(), state.outbox.entries.end(),
-                                        [](const OutboxEntry& e) { return e.status != OutboxStatus::Sent; });
-      const auto unsaved = std::count_if(state.carts.carts.begin(), state.carts.carts.end(),
-                                         [&](const Cart& c) { return cart_unsynced(state, c); });
+      const UnsentWork unsent = unsent_work(state);
       message_line("logout_problem", kErrorText,
                    std::string(tr(Msg::LogoutRefused, l)) + " " + tr(Msg::OrdersToSend, l) + " " +
-                       std::to_string(unsent) + ", " + tr(Msg::CartsToSave, l) + " " + std::to_string(unsaved));
+                       std::to_string(unsent.orders) + ", " + tr(Msg::CartsToSave, l) + " " +
+                       std::to_string(unsent.carts));
     }
   }
 }

@@ -70,7 +70,6 @@ struct CatalogSnapshot {
   std::vector<Product> products;  // inactive ones included (carts may hold them)
   std::int64_t catalog_version = 0;
   std::optional<PriceList> prices;
-  std::int64_t synced_at_unix = 0;
 };
 
 inline constexpr std::uint32_t kDeviceStateSchema = 1;

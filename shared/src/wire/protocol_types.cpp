@@ -247,7 +247,6 @@ void serialize(Archive& ar, CatalogSnapshot& snapshot) {
   field(ar, "products", snapshot.products);
   field(ar, "catalog_version", snapshot.catalog_version);
   field(ar, "prices", snapshot.prices);
-  field(ar, "synced_at_unix", snapshot.synced_at_unix);
 }
 
 namespace {

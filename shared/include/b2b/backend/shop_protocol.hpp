@@ -95,6 +95,10 @@ struct LineChange {
   Money new_unit_net;
 };
 
+// The priced lines whose unit net differs from the price the buyer saw ("price_changed"): what the
+// server answers a stale order with, and what a client's outbox finds when it re-prices an order.
+std::vector<LineChange> price_changes(const std::vector<PricedLine>& priced, const std::vector<ExpectedPrice>& seen);
+
 struct OrderOutcome {
   Order order;
   bool replayed = false;  // true: this key was seen before and this is the same order
