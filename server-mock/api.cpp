@@ -4,6 +4,8 @@
 
 #include <httplib.h>
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <chrono>
@@ -13,11 +15,15 @@
 #include <thread>
 
 #include "auth.hpp"
+#include "b2b/embed.hpp"
+#include "b2b/http.hpp"
 #include "b2b/pricing.hpp"
 #include "b2b/protocol/health.hpp"
+#include "b2b/punchout.hpp"
 #include "b2b/text.hpp"
 #include "b2b/validation.hpp"
 #include "b2b/wire/protocol.hpp"
+#include "cxml_setup.hpp"
 
 namespace b2b::mock {
 
@@ -37,6 +43,11 @@ namespace {
 
 constexpr std::size_t kMaxRequestBytes = 1u << 20;
 constexpr const char* kApiPrefix = "/api/";
+constexpr const char* kServerName = "server-mock 0.1.0";
+// Long enough to open a page with the token in its URL, short enough that a leaked URL is soon useless.
+constexpr std::int64_t kStartTokenSeconds = 120;
+// The shop as it names itself in the cXML it writes.
+const punchout::Credential kShopCredential{"NetworkID", "hurtownia-techniczna"};
 
 bool is_api(const httplib::Request& req) { return req.path.rfind(kApiPrefix, 0) == 0; }
 bool is_test_endpoint(const httplib::Request& req) { return req.path.rfind("/api/v1/test/", 0) == 0; }
@@ -76,6 +87,23 @@ template <typename T>
 void send_data(httplib::Response& res, int status, const T& value) {
   res.status = status;
   res.set_content(wire::encode_json(value), "application/json");
+}
+
+// A punchout entry's refusal, for the procurement system's log or the buyer's browser: plain text.
+void send_text(httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  res.set_content(message + "\n", "text/plain; charset=utf-8");
+}
+
+// 401 for a start token that is unknown, used or expired (the same answer for all three).
+Error start_token_invalid() {
+  const std::string message = "the start token is unknown, already used or expired; start again";
+  return Error{ErrorKind::Auth, "start_token", message, {{"start_token", "start_token_invalid", message}}};
+}
+
+Error not_punchout() {
+  const std::string message = "this session was not started by a procurement system (punchout)";
+  return Error{ErrorKind::Conflict, "session", message, {{"session", "not_punchout", message}}};
 }
 
 // Closes the connection without a (complete) response: the client sees no answer at all.
@@ -210,13 +238,52 @@ struct ApiHandlers {
     if (!verify_password(found.value().password_hash, credentials->password) || !found.value().user.active) {
       return send_error(res, refused);
     }
-    const User& user = found.value().user;
+    open_session(found.value().user, std::nullopt, res);
+  }
+
+  // A new session for the user, answered as the login answers it.
+  void open_session(const User& user, std::optional<std::int64_t> punchout_context_id, httplib::Response& res) {
     const auto company = api.storage_.company(user.company_id);
     if (!company.ok()) return send_error(res, company.error());
     backend::Session session{new_token(), api.now() + api.options_.token_ttl_seconds, user, company.value()};
-    const auto stored = api.storage_.create_session(session.token, user.id, session.expires_at_unix_seconds);
+    const auto stored =
+        api.storage_.create_session(session.token, user.id, session.expires_at_unix_seconds, punchout_context_id);
     if (!stored.ok()) return send_error(res, stored.error());
     send_data(res, 200, session);
+  }
+
+  // --- Start tokens: a session handed to another window once, or a punchout's way in ------------
+  // A new token for the user, carrying the punchout if there is one.
+  Result<backend::StartToken> issue_start_token(const std::string& user_id,
+                                                std::optional<std::int64_t> punchout_context_id) {
+    backend::StartToken start{new_token(), api.now() + kStartTokenSeconds};
+    const auto stored = api.storage_.create_start_token(digest_hex(start.token), user_id, start.expires_at_unix,
+                                                        punchout_context_id, api.now());
+    if (!stored.ok()) return stored.error();
+    return start;
+  }
+
+  void create_start_token(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authenticate(req, res);
+    if (!user) return;
+    const auto punchout = api.storage_.session_punchout(bearer_token(req), api.now());
+    if (!punchout.ok()) return send_error(res, punchout.error());
+    const auto start =
+        issue_start_token(user->id, punchout.value() ? std::optional(punchout.value()->context_id) : std::nullopt);
+    if (!start.ok()) return send_error(res, start.error());
+    send_data(res, 201, start.value());
+  }
+
+  void start_session(const httplib::Request& req, httplib::Response& res) {
+    const auto start = decode_body<backend::StartToken>(req, res);
+    if (!start) return;
+    if (start->token.empty()) return send_error(res, start_token_invalid());
+    const auto grant = api.storage_.redeem_start_token(digest_hex(start->token), api.now());
+    if (!grant.ok()) return send_error(res, grant.error());
+    if (!grant.value()) return send_error(res, start_token_invalid());
+    const auto user = api.storage_.user(grant.value()->user_id);
+    if (!user.ok() || !user.value().active) return send_error(res, start_token_invalid());
+    open_session(user.value(), grant.value()->punchout_context_id, res);
   }
 
   void logout(const httplib::Request& req, httplib::Response& res) {
@@ -263,7 +330,8 @@ struct ApiHandlers {
     if (!authenticate(req, res)) return;
     const auto catalog = api.catalog();
     std::vector<Product> found;
-    for (const std::size_t i : catalog->index.search(req.get_param_value("q"), query_int(req, "limit", 20, 1, 100))) {
+    for (const std::size_t i : catalog->index.search(req.get_param_value("q"), query_int(req, "limit", 20, 1, 100),
+                                                     req.get_param_value("category"))) {
       found.push_back(catalog->products[i]);
     }
     send_data(res, 200, found);
@@ -808,6 +876,202 @@ struct ApiHandlers {
     return "quote " + quote.number + " cannot change";
   }
 
+  // --- Punchout: a procurement system starts a session, the cart goes back as its form ----------
+  // The client whose credentials these are; nullopt when they are wrong or its user is deactivated (one
+  // answer for both, so identities cannot be probed). An error only when the storage fails.
+  Result<std::optional<PunchoutClient>> punchout_client(const char* protocol, const std::string& identity,
+                                                        const std::string& secret) {
+    const auto client = api.storage_.punchout_client(protocol, identity);
+    if (!client.ok()) {
+      if (client.error().kind != ErrorKind::NotFound) return client.error();
+      return std::optional<PunchoutClient>();
+    }
+    if (!verify_password(client.value().secret_hash, secret)) return std::optional<PunchoutClient>();
+    const auto user = api.storage_.user(client.value().user_id);
+    if (!user.ok()) return user.error();
+    if (!user.value().active) return std::optional<PunchoutClient>();
+    return std::optional<PunchoutClient>(client.value());
+  }
+
+  // The context stored and a start token for the client's user that carries it.
+  Result<backend::StartToken> start_punchout(const PunchoutClient& client, const punchout::SetupContext& context) {
+    const auto context_id = api.storage_.insert_punchout_context(client.id, context, api.now());
+    if (!context_id.ok()) return context_id.error();
+    return issue_start_token(client.user_id, context_id.value());
+  }
+
+  // OCI 4.0 entry, GET or form POST: USERNAME, PASSWORD, HOOK_URL, ~TARGET, ~OkCode, ~CALLER.
+  void punchout_oci(const httplib::Request& req, httplib::Response& res) {
+    const auto client =
+        punchout_client(punchout::kOci, req.get_param_value("USERNAME"), req.get_param_value("PASSWORD"));
+    if (!client.ok()) return send_text(res, 500, "OCI punchout failed: " + client.error().message);
+    if (!client.value()) return send_text(res, 401, "OCI punchout refused: wrong USERNAME or PASSWORD");
+    const std::string hook_url = req.get_param_value("HOOK_URL");
+    if (hook_url.empty()) {
+      return send_text(res, 400, "OCI punchout refused: HOOK_URL is missing (where the cart goes back to)");
+    }
+    if (!is_absolute_http_url(hook_url)) {
+      return send_text(res, 400, "OCI punchout refused: HOOK_URL is not an absolute http(s) URL");
+    }
+    const auto param_or = [&](const char* name, const char* fallback) {
+      const std::string value = req.get_param_value(name);
+      return value.empty() ? std::string(fallback) : value;
+    };
+    punchout::SetupContext context;
+    context.protocol = punchout::kOci;
+    context.return_url = hook_url;
+    context.target = param_or("~TARGET", "_top");
+    context.ok_code = param_or("~OkCode", "ADDI");
+    context.caller = req.get_param_value("~CALLER");
+    context.operation = "create";
+    const auto start = start_punchout(*client.value(), context);
+    if (!start.ok()) return send_text(res, 500, "OCI punchout failed: " + start.error().message);
+    res.status = 303;
+    res.set_header("Location", "/?start=" + start.value().token);
+  }
+
+  // cXML entry: a PunchOutSetupRequest in, a PunchOutSetupResponse out, with HTTP statuses to match.
+  void punchout_cxml(const httplib::Request& req, httplib::Response& res) {
+    const auto answer = [&](int status, const std::string& text, const std::string& start_page = "") {
+      const punchout::CxmlHeader header{payload_id(), api.now(), kShopCredential, kServerName};
+      res.status = status;
+      res.set_content(punchout::cxml_setup_response(status, text, start_page, header), "text/xml; charset=UTF-8");
+    };
+    const std::string type = req.get_header_value("Content-Type");
+    if (type.rfind("text/xml", 0) != 0 && type.rfind("application/xml", 0) != 0) {
+      return answer(415, "the PunchOutSetupRequest must be sent as text/xml or application/xml, not \"" + type + "\"");
+    }
+    const auto request = parse_cxml_setup_request(req.body);
+    if (!request.ok()) return answer(400, request.error().message);
+    const auto client =
+        punchout_client(punchout::kCxml, request.value().sender.identity, request.value().shared_secret);
+    if (!client.ok()) return answer(500, client.error().message);
+    // cXML credential domains are compared without letter case ("NetworkId" is "NetworkID").
+    if (!client.value() || fold_for_search(client.value()->domain) != fold_for_search(request.value().sender.domain)) {
+      return answer(401, "unknown sender or wrong SharedSecret");
+    }
+    // The start page is on this server as the procurement system reached it; a Host header that is not
+    // a host and port cannot be put into a URL.
+    const std::string host = req.get_header_value("Host");
+    if (host.find_first_of("/?#") != std::string::npos || !is_absolute_http_url("http://" + host)) {
+      return answer(400, "the request's Host header is not a host name and port");
+    }
+    punchout::SetupContext context;
+    context.protocol = punchout::kCxml;
+    context.return_url = request.value().browser_form_post_url;
+    context.target = "_top";
+    context.operation = request.value().operation;
+    context.buyer_cookie = request.value().buyer_cookie;
+    context.from = request.value().from;
+    context.to = request.value().to;
+    const auto start = start_punchout(*client.value(), context);
+    if (!start.ok()) return answer(500, start.error().message);
+    answer(200, "OK", "http://" + host + "/?start=" + start.value().token);
+  }
+
+  // Unique per cXML document: the time and random digits, "@" this server.
+  std::string payload_id() const {
+    return std::to_string(api.now()) + "." + new_token().substr(0, 16) + "@server-mock";
+  }
+
+  // The session's punchout, or a 409 not_punchout error written.
+  std::optional<PunchoutSession> session_punchout(const httplib::Request& req, httplib::Response& res) {
+    const auto punchout = api.storage_.session_punchout(bearer_token(req), api.now());
+    if (!punchout.ok()) {
+      send_error(res, punchout.error());
+      return std::nullopt;
+    }
+    if (!punchout.value()) {
+      send_error(res, 409, not_punchout());
+      return std::nullopt;
+    }
+    return *punchout.value();
+  }
+
+  // Every client asks this after signing in: a normal session is an empty success (204), not an error the
+  // browser would log on every sign-in.
+  void punchout_session(const httplib::Request& req, httplib::Response& res) {
+    if (!authenticate(req, res)) return;
+    const auto found = api.storage_.session_punchout(bearer_token(req), api.now());
+    if (!found.ok()) {
+      send_error(res, found.error());
+      return;
+    }
+    if (!found.value()) {
+      res.status = 204;
+      return;
+    }
+    const punchout::SetupContext& context = found.value()->context;
+    send_data(res, 200,
+              backend::PunchoutContext{context.protocol, context.return_url, context.target, context.operation});
+  }
+
+  // The cart priced from the company's list, as the form the procurement system expects. Nothing is
+  // ordered here: the procurement system orders later, and the session stays usable.
+  void punchout_transfer(const httplib::Request& req, httplib::Response& res) {
+    const auto user = authenticate(req, res);
+    if (!user) return;
+    const auto transfer = decode_body<backend::PunchoutTransfer>(req, res);
+    if (!transfer) return;
+    const auto punchout = session_punchout(req, res);
+    if (!punchout) return;
+    const auto cart = own_cart(*user, transfer->cart_id, res);
+    if (!cart) return;
+    if (cart->lines.empty()) {
+      const std::string message = "cart " + cart->id + " is empty: put something in it first";
+      return send_error(res, 422,
+                        Error{ErrorKind::Validation, "cart_id", message, {{"cart_id", "cart_empty", message}}});
+    }
+    const auto company = api.storage_.company(user->company_id);
+    if (!company.ok()) return send_error(res, company.error());
+    const auto prices = api.storage_.price_list(company.value().price_list_id);
+    if (!prices.ok()) return send_error(res, prices.error());
+    const auto catalog = api.catalog();
+    // The same checks as an order's lines, so the procurement system never gets a line the shop refuses.
+    std::vector<FieldError> problems;
+    for (const FieldProblem& p : validate_cart(*cart, catalog->products)) problems.push_back(to_field_error(p));
+    auto priced = price_cart(*cart, prices.value(), catalog->products);
+    if (!priced.ok()) return send_error(res, 400, priced.error());
+    for (const FieldProblem& p : priced.value().problems) {
+      const bool known =
+          std::any_of(problems.begin(), problems.end(), [&](const FieldError& e) { return e.field == p.field; });
+      if (!known) problems.push_back(to_field_error(p));
+    }
+    if (!problems.empty()) return send_error(res, 400, validation_error(std::move(problems)));
+
+    const punchout::SetupContext& context = punchout->context;
+    const auto lines = punchout::punchout_lines(cart->id, priced.value(), catalog->products);
+    backend::PunchoutForm form{"POST", context.return_url, context.target, {}};
+    if (context.protocol == punchout::kCxml) {
+      const punchout::CxmlHeader header{payload_id(), api.now(), kShopCredential, kServerName};
+      form.fields.emplace_back("cXML-urlencoded",
+                               punchout::cxml_order_message(lines, priced.value().totals.net, context, header));
+    } else {
+      form.fields = punchout::oci_fields(lines, context);
+    }
+    send_data(res, 200, form);
+  }
+
+  // --- Embedding ---------------------------------------------------------------------------------
+  // Unauthenticated and not enveloped, like health: a portal's page reads it before anyone signs in.
+  void embedding(const httplib::Request&, httplib::Response& res) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> json(buffer);
+    json.StartObject();
+    json.Key("protocol");
+    json.String(embed::kProtocolName);
+    json.Key("versions");
+    json.StartArray();
+    json.Int(embed::kVersion);
+    json.EndArray();
+    json.Key("portal_origins");
+    json.StartArray();
+    for (const std::string& origin : api.options_.portal_origins) json.String(origin.c_str());
+    json.EndArray();
+    json.EndObject();
+    res.set_content(std::string(buffer.GetString(), buffer.GetSize()), "application/json");
+  }
+
   // --- Users (company admins) -------------------------------------------------------------------
   void list_users(const httplib::Request& req, httplib::Response& res) {
     const auto admin = authorise(req, res, {Role::Admin}, "manage users");
@@ -921,9 +1185,14 @@ struct ApiHandlers {
     return false;
   }
 
-  bool origin_allowed(const std::string& origin) const {
-    const auto& allowed = api.options_.allowed_origins;
-    return !origin.empty() && std::find(allowed.begin(), allowed.end(), origin) != allowed.end();
+  // The CORS allowlist; the embedding configuration may also be read by the portals that embed us.
+  bool origin_allowed(const httplib::Request& req, const std::string& origin) const {
+    if (origin.empty()) return false;
+    const auto listed = [&](const std::vector<std::string>& origins) {
+      return std::find(origins.begin(), origins.end(), origin) != origins.end();
+    };
+    return listed(api.options_.allowed_origins) ||
+           (req.path == "/api/v1/embedding" && listed(api.options_.portal_origins));
   }
 
   // Before routing: preflights, the size limit and the armed faults.
@@ -931,7 +1200,7 @@ struct ApiHandlers {
     if (!is_api(req)) return httplib::Server::HandlerResponse::Unhandled;
     const std::string origin = req.get_header_value("Origin");
     if (req.method == "OPTIONS") {
-      if (!origin_allowed(origin)) {
+      if (!origin_allowed(req, origin)) {
         res.status = 403;
         return httplib::Server::HandlerResponse::Handled;
       }
@@ -959,14 +1228,14 @@ struct ApiHandlers {
   // After routing: CORS for allowed origins, the framing policy and no sniffing for everything.
   void after_routing(const httplib::Request& req, httplib::Response& res) {
     const std::string origin = req.get_header_value("Origin");
-    if (origin_allowed(origin)) {
+    if (origin_allowed(req, origin)) {
       res.set_header("Access-Control-Allow-Origin", origin);
       res.set_header("Vary", "Origin");
     }
     res.set_header("X-Content-Type-Options", "nosniff");
     if (!is_api(req)) {
       std::string ancestors = "frame-ancestors 'self'";
-      for (const std::string& source : api.options_.frame_ancestors) ancestors += " " + source;
+      for (const std::string& origin : api.options_.portal_origins) ancestors += " " + origin;
       res.set_header("Content-Security-Policy", ancestors);
     }
   }
@@ -1027,10 +1296,18 @@ void ShopApi::install(httplib::Server& server) {
   });
 
   server.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(protocol::encode_health({"server-mock 0.1.0", protocol::kProtocolVersion}), "application/json");
+    res.set_content(protocol::encode_health({kServerName, protocol::kProtocolVersion}), "application/json");
   });
+  server.Get("/api/v1/embedding", route(&ApiHandlers::embedding));
   server.Post("/api/v1/auth/login", route(&ApiHandlers::login));
   server.Post("/api/v1/auth/logout", route(&ApiHandlers::logout));
+  server.Post("/api/v1/auth/start-tokens", route(&ApiHandlers::create_start_token));
+  server.Post("/api/v1/auth/start", route(&ApiHandlers::start_session));
+  server.Get("/api/v1/punchout/session", route(&ApiHandlers::punchout_session));
+  server.Post("/api/v1/punchout/transfer", route(&ApiHandlers::punchout_transfer));
+  server.Get("/punchout/oci", route(&ApiHandlers::punchout_oci));
+  server.Post("/punchout/oci", route(&ApiHandlers::punchout_oci));
+  server.Post("/punchout/cxml", route(&ApiHandlers::punchout_cxml));
   server.Get("/api/v1/catalog", route(&ApiHandlers::catalog));
   server.Get("/api/v1/catalog/search", route(&ApiHandlers::search));
   server.Get("/api/v1/catalog/categories", route(&ApiHandlers::categories));

@@ -1,5 +1,6 @@
 // The shop API of server-mock (docs/protocol.md) on top of Storage: authentication, roles, tenant
-// isolation, server-side pricing, idempotent orders, requests for quote, CORS and framing policy, and test faults.
+// isolation, server-side pricing, idempotent orders, requests for quote, start tokens and punchout (OCI,
+// cXML), CORS and framing policy, and test faults.
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -21,7 +22,7 @@ namespace b2b::mock {
 
 struct ApiOptions {
   std::vector<std::string> allowed_origins;  // CORS: exact origins, e.g. "http://localhost:8081"
-  std::vector<std::string> frame_ancestors;  // CSP frame-ancestors besides 'self'
+  std::vector<std::string> portal_origins;   // may embed the client (CSP frame-ancestors besides 'self')
   bool test_endpoints = false;               // /api/v1/test/*: faults, prices, products, clock
   std::int64_t token_ttl_seconds = 8 * 3600;
 };

@@ -9,6 +9,7 @@
 
 #include "api.hpp"
 #include "auth.hpp"
+#include "b2b/http.hpp"
 #include "seed.hpp"
 #include "storage.hpp"
 
@@ -32,13 +33,12 @@ struct Options {
 };
 
 [[noreturn]] void usage(const std::string& problem) {
-  std::fprintf(
-      stderr,
-      "server-mock: %s\n"
-      "usage: server-mock --web-root DIR [--port N] [--host 127.0.0.1|localhost] [--db FILE] [--reset]\n"
-      "                   [--seed N] [--products N] [--allow-origin ORIGIN]... [--frame-ancestors \"SRC...\"]\n"
-      "                   [--fast-hash] [--enable-test-endpoints]\n",
-      problem.c_str());
+  std::fprintf(stderr,
+               "server-mock: %s\n"
+               "usage: server-mock --web-root DIR [--port N] [--host 127.0.0.1|localhost] [--db FILE] [--reset]\n"
+               "                   [--seed N] [--products N] [--allow-origin ORIGIN]... [--portal ORIGIN]...\n"
+               "                   [--fast-hash] [--enable-test-endpoints]\n",
+               problem.c_str());
   std::exit(2);
 }
 
@@ -78,16 +78,16 @@ Options parse_options(int argc, char** argv) {
       options.seed.product_count = static_cast<std::size_t>(parse_number(arg, value(), 1, 5000000));
     } else if (arg == "--allow-origin") {
       options.api.allowed_origins.push_back(value());
-    } else if (arg == "--frame-ancestors") {
-      const std::string list = value();
-      std::size_t start = 0;
-      while (start < list.size()) {
-        const std::size_t end = list.find(' ', start);
-        const std::string source = list.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        if (!source.empty()) options.api.frame_ancestors.push_back(source);
-        if (end == std::string::npos) break;
-        start = end + 1;
+    } else if (arg == "--portal") {
+      // Exact origins only: each goes into a CSP header and is compared with a browser's Origin as it is.
+      const std::string origin = value();
+      if (!b2b::is_http_origin(origin)) {
+        usage(
+            "--portal: expected an origin such as https://portal.example.com or http://localhost:8081"
+            " (http or https, lower case, no path), got '" +
+            origin + "'");
       }
+      options.api.portal_origins.push_back(origin);
     } else if (arg == "--fast-hash") {
       options.fast_hash = true;
     } else if (arg == "--enable-test-endpoints") {
@@ -121,15 +121,19 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  const auto hash_cost = options.fast_hash ? b2b::mock::HashCost::Fast : b2b::mock::HashCost::Interactive;
   if (db.is_empty()) {
     std::printf("server-mock: seeding %s with %zu products (seed %llu)\n", options.db.c_str(),
                 options.seed.product_count, static_cast<unsigned long long>(options.seed.seed));
-    const auto seeded = db.seed(b2b::seed::generate_seed(options.seed),
-                                options.fast_hash ? b2b::mock::HashCost::Fast : b2b::mock::HashCost::Interactive);
+    const auto seeded = db.seed(b2b::seed::generate_seed(options.seed), hash_cost);
     if (!seeded.ok()) {
       std::fprintf(stderr, "server-mock: seeding failed: %s\n", seeded.error().message.c_str());
       return 1;
     }
+  } else if (const auto added = db.add_punchout_clients(b2b::seed::punchout_clients(), hash_cost); !added.ok()) {
+    // A database seeded before punchout existed gets the seed's punchout clients now.
+    std::fprintf(stderr, "server-mock: adding the punchout clients failed: %s\n", added.error().message.c_str());
+    return 1;
   }
 
   httplib::Server server;

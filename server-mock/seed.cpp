@@ -1026,6 +1026,11 @@ Money zloty(std::int64_t zl) { return Money{zl * 100, Currency::PLN}; }
 
 }  // namespace
 
+std::vector<SeedPunchoutClient> punchout_clients() {
+  return {{"pc-budmax-oci", "oci", "budmax-sap", "", "u-budmax-kupiec1", "punchout-oci-1"},
+          {"pc-budmax-cxml", "cxml", "budmax-ariba", "NetworkID", "u-budmax-kupiec1", "punchout-cxml-1"}};
+}
+
 SeedData generate_seed(const SeedOptions& options) {
   const std::vector<Category>& categories = catalog();
   const std::vector<FamilyRef> families = flatten(categories);
@@ -1131,6 +1136,7 @@ SeedData generate_seed(const SeedOptions& options) {
       data.users.push_back(std::move(user));
     }
   }
+  data.punchout_clients = punchout_clients();
 
   // Price lists: the company's discount on the base price; a third of products have quantity tiers,
   // the same quantities for every company. Tier draws come from a per-product stream so that the

@@ -25,12 +25,28 @@ struct SeedUser {
   std::string password;
 };
 
+// A procurement system allowed to start punchout sessions as one user (docs/protocol.md, Punchout).
+struct SeedPunchoutClient {
+  std::string id;
+  std::string protocol;  // "oci" or "cxml"
+  std::string identity;  // OCI USERNAME, or the cXML Sender credential's Identity
+  std::string domain;    // the cXML Sender credential's domain; empty for OCI
+  std::string user_id;   // who the buyer is in the shop
+  std::string secret;    // plain text like SeedUser::password: OCI PASSWORD or cXML SharedSecret
+};
+
 struct SeedData {
   std::vector<Product> products;       // ~2 % inactive (discontinued); those have no price
   std::vector<Company> companies;      // c-budmax, c-elektroiskra, c-portmech, then the shop's own c-shop
   std::vector<PriceList> price_lists;  // one per company, in company order, entries in product order
   std::vector<SeedUser> users;
+  std::vector<SeedPunchoutClient> punchout_clients;  // punchout_clients(), the same for every seed
 };
+
+// Budmax's SAP (OCI: "budmax-sap" / "punchout-oci-1") and Ariba (cXML: NetworkID "budmax-ariba", shared
+// secret "punchout-cxml-1"), both buying as kupiec1@budmax.pl. Fixed, so a database seeded before they
+// existed can be given them (Storage::add_punchout_clients).
+std::vector<SeedPunchoutClient> punchout_clients();
 
 // Everything follows from the options alone, on any platform and standard library. Only the products
 // (and hence price list entries) and the NIP numbers depend on the seed; company names, ids, addresses,

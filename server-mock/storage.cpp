@@ -474,8 +474,59 @@ CREATE TABLE quote_lines (
 ) WITHOUT ROWID;
 )sql";
 
+// Punchout: the procurement systems that may start sessions as a user, what each punchout was started
+// with (kept for its sessions until the cart goes back), and one-time start tokens, stored as digests
+// like passwords are stored as hashes. Sessions get their punchout through a table of their own, so
+// the sessions table stays as migration 1 made it.
+const char* const kMigration3 = R"sql(
+CREATE TABLE punchout_clients (
+  id TEXT PRIMARY KEY,
+  protocol TEXT NOT NULL CHECK (protocol IN ('oci', 'cxml')),
+  identity TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  UNIQUE (protocol, identity)
+);
+
+CREATE TABLE punchout_contexts (
+  id INTEGER PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES punchout_clients (id) ON DELETE CASCADE,
+  protocol TEXT NOT NULL CHECK (protocol IN ('oci', 'cxml')),
+  return_url TEXT NOT NULL,
+  target TEXT NOT NULL,
+  ok_code TEXT NOT NULL,
+  caller TEXT NOT NULL,
+  operation TEXT NOT NULL,
+  buyer_cookie TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE punchout_credentials (
+  context_id INTEGER NOT NULL REFERENCES punchout_contexts (id) ON DELETE CASCADE,
+  side TEXT NOT NULL CHECK (side IN ('from', 'to')),
+  position INTEGER NOT NULL,
+  domain TEXT NOT NULL,
+  identity TEXT NOT NULL,
+  PRIMARY KEY (context_id, side, position)
+) WITHOUT ROWID;
+
+CREATE TABLE punchout_sessions (
+  token TEXT PRIMARY KEY REFERENCES sessions (token) ON DELETE CASCADE,
+  context_id INTEGER NOT NULL REFERENCES punchout_contexts (id) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+CREATE TABLE start_tokens (
+  token_digest TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL,
+  punchout_context_id INTEGER REFERENCES punchout_contexts (id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX start_tokens_by_expiry ON start_tokens (expires_at);
+)sql";
+
 // Index i migrates from version i to i + 1; append, never edit, once a version has shipped.
-const char* const kMigrations[] = {kMigration1, kMigration2};
+const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3};
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Storage::kSchemaVersion,
               "one migration per schema version");
 
@@ -941,6 +992,26 @@ std::optional<Error> mixed_currency(const Order& order) {
   return std::nullopt;
 }
 
+// Hashing is slow on purpose, so callers do it before they take the write lock.
+Result<std::vector<PunchoutClient>> hashed_clients(const std::vector<seed::SeedPunchoutClient>& clients,
+                                                   HashCost cost) {
+  std::vector<PunchoutClient> hashed;
+  for (const seed::SeedPunchoutClient& client : clients) {
+    const std::string hash = hash_password(client.secret, cost);
+    if (hash.empty()) return Error{ErrorKind::Server, "", "could not hash the secret of punchout client " + client.id};
+    hashed.push_back({client.id, client.protocol, client.identity, client.domain, client.user_id, hash});
+  }
+  return hashed;
+}
+
+Result<Done> write_punchout_client(Connection& connection, const PunchoutClient& client) {
+  return Statement(connection,
+                   "INSERT INTO punchout_clients (id, protocol, identity, domain, secret_hash, user_id)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+      .bind(client.id, client.protocol, client.identity, client.domain, client.secret_hash, client.user_id)
+      .run();
+}
+
 }  // namespace
 
 // --- Transaction -----------------------------------------------------------------------------------
@@ -1027,7 +1098,12 @@ Result<Done> Storage::reset() {
                                          "DELETE FROM orders",
                                          "DELETE FROM cart_lines",
                                          "DELETE FROM carts",
+                                         "DELETE FROM start_tokens",
+                                         "DELETE FROM punchout_sessions",
                                          "DELETE FROM sessions",
+                                         "DELETE FROM punchout_credentials",
+                                         "DELETE FROM punchout_contexts",
+                                         "DELETE FROM punchout_clients",
                                          "DELETE FROM price_tiers",
                                          "DELETE FROM price_list_entries",
                                          "DELETE FROM price_lists",
@@ -1059,6 +1135,8 @@ Result<Done> Storage::seed(const seed::SeedData& data, HashCost cost) {
     if (password_hashes.back().empty())
       return Error{ErrorKind::Server, "", "could not hash the password of " + user.user.email};
   }
+  auto punchout_clients = hashed_clients(data.punchout_clients, cost);
+  if (!punchout_clients) return punchout_clients.error();
 
   auto transaction = connection_->begin();
   if (!transaction) return transaction.error();
@@ -1072,6 +1150,8 @@ Result<Done> Storage::seed(const seed::SeedData& data, HashCost cost) {
   for (std::size_t i = 0; i < data.users.size(); ++i)
     B2B_RETURN_IF_FAILED(write_new_user(*connection_, data.users[i].user, password_hashes[i]));
   for (const PriceList& list : data.price_lists) B2B_RETURN_IF_FAILED(write_price_list(*connection_, list));
+  for (const PunchoutClient& client : punchout_clients.value())
+    B2B_RETURN_IF_FAILED(write_punchout_client(*connection_, client));
   return transaction.value().commit();
 }
 
@@ -1178,12 +1258,20 @@ Result<Company> Storage::company(const std::string& id) const {
 
 // --- Sessions --------------------------------------------------------------------------------------
 
-Result<Done> Storage::create_session(const std::string& token, const std::string& user_id,
-                                     std::int64_t expires_at_unix) {
+Result<Done> Storage::create_session(const std::string& token, const std::string& user_id, std::int64_t expires_at_unix,
+                                     std::optional<std::int64_t> punchout_context_id) {
   auto lock = connection_->lock();
-  return Statement(*connection_, "INSERT INTO sessions (token, user_id, expires_at) VALUES (?1, ?2, ?3)")
-      .bind(token, user_id, expires_at_unix)
-      .run();
+  auto transaction = connection_->begin();
+  if (!transaction) return transaction.error();
+  B2B_RETURN_IF_FAILED(Statement(*connection_, "INSERT INTO sessions (token, user_id, expires_at) VALUES (?1, ?2, ?3)")
+                           .bind(token, user_id, expires_at_unix)
+                           .run());
+  if (punchout_context_id) {
+    B2B_RETURN_IF_FAILED(Statement(*connection_, "INSERT INTO punchout_sessions (token, context_id) VALUES (?1, ?2)")
+                             .bind(token, *punchout_context_id)
+                             .run());
+  }
+  return transaction.value().commit();
 }
 
 Result<std::optional<User>> Storage::session_user(const std::string& token, std::int64_t now_unix) const {
@@ -1203,6 +1291,157 @@ Result<std::optional<User>> Storage::session_user(const std::string& token, std:
 Result<Done> Storage::delete_session(const std::string& token) {
   auto lock = connection_->lock();
   return Statement(*connection_, "DELETE FROM sessions WHERE token = ?1").bind(token).run();
+}
+
+Result<std::optional<PunchoutSession>> Storage::session_punchout(const std::string& token,
+                                                                 std::int64_t now_unix) const {
+  auto lock = connection_->lock();
+  std::int64_t context_id = 0;
+  {
+    Statement statement(*connection_,
+                        "SELECT punchout_sessions.context_id FROM punchout_sessions"
+                        " JOIN sessions ON sessions.token = punchout_sessions.token"
+                        " WHERE punchout_sessions.token = ?1 AND sessions.expires_at > ?2");
+    auto row = statement.bind(token, now_unix).step();
+    if (!row) return row.error();
+    if (!row.value()) return std::optional<PunchoutSession>();
+    context_id = statement.integer(0);
+  }
+  auto context = punchout_context(context_id);
+  if (!context) return context.error();
+  return std::optional<PunchoutSession>(PunchoutSession{context_id, std::move(context.value())});
+}
+
+// --- Start tokens ----------------------------------------------------------------------------------
+
+Result<Done> Storage::create_start_token(const std::string& token_digest, const std::string& user_id,
+                                         std::int64_t expires_at_unix, std::optional<std::int64_t> punchout_context_id,
+                                         std::int64_t now_unix) {
+  auto lock = connection_->lock();
+  auto transaction = connection_->begin();
+  if (!transaction) return transaction.error();
+  B2B_RETURN_IF_FAILED(Statement(*connection_, "DELETE FROM start_tokens WHERE expires_at <= ?1").bind(now_unix).run());
+  B2B_RETURN_IF_FAILED(Statement(*connection_,
+                                 "INSERT INTO start_tokens (token_digest, user_id, expires_at, punchout_context_id)"
+                                 " VALUES (?1, ?2, ?3, ?4)")
+                           .bind(token_digest, user_id, expires_at_unix, punchout_context_id)
+                           .run());
+  return transaction.value().commit();
+}
+
+Result<std::optional<StartGrant>> Storage::redeem_start_token(const std::string& token_digest, std::int64_t now_unix) {
+  auto lock = connection_->lock();
+  // One statement takes the token and deletes it, so two redemptions racing cannot both succeed.
+  Statement statement(*connection_,
+                      "DELETE FROM start_tokens WHERE token_digest = ?1 AND expires_at > ?2"
+                      " RETURNING user_id, punchout_context_id");
+  auto row = statement.bind(token_digest, now_unix).step();
+  if (!row) return row.error();
+  if (!row.value()) return std::optional<StartGrant>();
+  StartGrant grant{statement.text(0), std::nullopt};
+  if (!statement.is_null(1)) grant.punchout_context_id = statement.integer(1);
+  B2B_RETURN_IF_FAILED(statement.run());
+  return std::optional<StartGrant>(std::move(grant));
+}
+
+// --- Punchout --------------------------------------------------------------------------------------
+
+Result<PunchoutClient> Storage::punchout_client(const std::string& protocol, const std::string& identity) const {
+  auto lock = connection_->lock();
+  Statement statement(*connection_,
+                      "SELECT id, protocol, identity, domain, user_id, secret_hash FROM punchout_clients"
+                      " WHERE protocol = ?1 AND identity = ?2");
+  auto row = statement.bind(protocol, identity).step();
+  if (!row) return row.error();
+  if (!row.value()) return not_found("punchout client " + identity);
+  return PunchoutClient{statement.text(0), statement.text(1), statement.text(2),
+                        statement.text(3), statement.text(4), statement.text(5)};
+}
+
+Result<std::size_t> Storage::add_punchout_clients(const std::vector<seed::SeedPunchoutClient>& clients, HashCost cost) {
+  std::vector<seed::SeedPunchoutClient> missing;
+  {
+    auto lock = connection_->lock();
+    for (const seed::SeedPunchoutClient& client : clients) {
+      Statement statement(*connection_,
+                          "SELECT NOT EXISTS (SELECT 1 FROM punchout_clients WHERE id = ?1)"
+                          " AND EXISTS (SELECT 1 FROM users WHERE id = ?2)");
+      auto row = statement.bind(client.id, client.user_id).step();
+      if (!row) return row.error();
+      if (row.value() && statement.boolean(0)) missing.push_back(client);
+    }
+  }
+  if (missing.empty()) return std::size_t{0};
+  auto hashed = hashed_clients(missing, cost);
+  if (!hashed) return hashed.error();
+  auto lock = connection_->lock();
+  auto transaction = connection_->begin();
+  if (!transaction) return transaction.error();
+  for (const PunchoutClient& client : hashed.value()) B2B_RETURN_IF_FAILED(write_punchout_client(*connection_, client));
+  B2B_RETURN_IF_FAILED(transaction.value().commit());
+  return hashed.value().size();
+}
+
+Result<std::int64_t> Storage::insert_punchout_context(const std::string& client_id,
+                                                      const punchout::SetupContext& context,
+                                                      std::int64_t created_at_unix) {
+  auto lock = connection_->lock();
+  auto transaction = connection_->begin();
+  if (!transaction) return transaction.error();
+  Statement insert(*connection_,
+                   "INSERT INTO punchout_contexts (client_id, protocol, return_url, target, ok_code, caller, operation,"
+                   " buyer_cookie, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
+  auto row = insert
+                 .bind(client_id, context.protocol, context.return_url, context.target, context.ok_code, context.caller,
+                       context.operation, context.buyer_cookie, created_at_unix)
+                 .step();
+  if (!row) return row.error();
+  if (!row.value()) return corrupt("punchout context: no id came back");
+  const std::int64_t id = insert.integer(0);
+  B2B_RETURN_IF_FAILED(insert.run());
+  for (const auto& [side, credentials] : {std::pair{"from", &context.from}, std::pair{"to", &context.to}}) {
+    for (std::size_t i = 0; i < credentials->size(); ++i) {
+      B2B_RETURN_IF_FAILED(
+          Statement(*connection_,
+                    "INSERT INTO punchout_credentials (context_id, side, position, domain, identity)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5)")
+              .bind(id, side, static_cast<std::int64_t>(i), (*credentials)[i].domain, (*credentials)[i].identity)
+              .run());
+    }
+  }
+  B2B_RETURN_IF_FAILED(transaction.value().commit());
+  return id;
+}
+
+Result<punchout::SetupContext> Storage::punchout_context(std::int64_t id) const {
+  auto lock = connection_->lock();
+  punchout::SetupContext context;
+  {
+    Statement statement(*connection_,
+                        "SELECT protocol, return_url, target, ok_code, caller, operation, buyer_cookie"
+                        " FROM punchout_contexts WHERE id = ?1");
+    auto row = statement.bind(id).step();
+    if (!row) return row.error();
+    if (!row.value()) return not_found("punchout context " + std::to_string(id));
+    context.protocol = statement.text(0);
+    context.return_url = statement.text(1);
+    context.target = statement.text(2);
+    context.ok_code = statement.text(3);
+    context.caller = statement.text(4);
+    context.operation = statement.text(5);
+    context.buyer_cookie = statement.text(6);
+  }
+  Statement credentials(*connection_,
+                        "SELECT side, domain, identity FROM punchout_credentials WHERE context_id = ?1"
+                        " ORDER BY side, position");
+  credentials.bind(id);
+  for (;;) {
+    auto row = credentials.step();
+    if (!row) return row.error();
+    if (!row.value()) return context;
+    (credentials.text(0) == "from" ? context.from : context.to)
+        .push_back(punchout::Credential{credentials.text(1), credentials.text(2)});
+  }
 }
 
 // --- Catalog ---------------------------------------------------------------------------------------

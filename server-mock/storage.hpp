@@ -1,5 +1,5 @@
 // SQLite storage of server-mock: a migrated relational schema for the catalog, companies, users, sessions,
-// price lists, carts, orders and quotes, behind methods that return Result values and never throw.
+// price lists, carts, orders, quotes and punchout, behind methods that return Result values and never throw.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -11,6 +11,7 @@
 #include "auth.hpp"
 #include "b2b/backend/shop_protocol.hpp"
 #include "b2b/domain.hpp"
+#include "b2b/punchout.hpp"
 #include "b2b/result.hpp"
 #include "seed.hpp"
 
@@ -53,6 +54,28 @@ struct OrderFilter {
   std::optional<Date> created_to;
 };
 
+// A procurement system allowed to start punchout sessions as one user.
+struct PunchoutClient {
+  std::string id;
+  std::string protocol;  // "oci" or "cxml"
+  std::string identity;  // OCI USERNAME, cXML Sender identity
+  std::string domain;    // cXML Sender credential domain; empty for OCI
+  std::string user_id;
+  std::string secret_hash;  // argon2id of the OCI PASSWORD or the cXML SharedSecret
+};
+
+// Who a start token signs in, and the punchout it carries, if any.
+struct StartGrant {
+  std::string user_id;
+  std::optional<std::int64_t> punchout_context_id;
+};
+
+// The punchout a session belongs to.
+struct PunchoutSession {
+  std::int64_t context_id = 0;
+  punchout::SetupContext context;
+};
+
 // Groups storage calls into one atomic unit: BEGIN IMMEDIATE, or a savepoint when another Transaction
 // is already open. Rolls back when destroyed without commit(). It holds the storage's lock until it
 // ends, so other threads wait instead of having their statements land inside it; it must end before
@@ -87,7 +110,7 @@ class Transaction {
 // take the company, so the API compares one id to the session's.
 class Storage {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens or creates the file (":memory:" for tests) and migrates it to kSchemaVersion; a file written
   // by a newer schema is refused and left untouched.
@@ -116,10 +139,32 @@ class Storage {
   Result<Company> company(const std::string& id) const;
 
   // --- Sessions ---------------------------------------------------------------------------------
-  Result<Done> create_session(const std::string& token, const std::string& user_id, std::int64_t expires_at_unix);
+  // A session of a punchout carries its context, so the cart can go back where the punchout came from.
+  Result<Done> create_session(const std::string& token, const std::string& user_id, std::int64_t expires_at_unix,
+                              std::optional<std::int64_t> punchout_context_id = std::nullopt);
   // nullopt for an unknown or expired token; the user may be inactive, which the API checks.
   Result<std::optional<User>> session_user(const std::string& token, std::int64_t now_unix) const;
   Result<Done> delete_session(const std::string& token);
+  // nullopt for a session that did not come from a punchout (or an unknown or expired one).
+  Result<std::optional<PunchoutSession>> session_punchout(const std::string& token, std::int64_t now_unix) const;
+
+  // --- Start tokens: one-time, short-lived sign-ins, stored as digests only ----------------------
+  // Also forgets the tokens that expired by now_unix.
+  Result<Done> create_start_token(const std::string& token_digest, const std::string& user_id,
+                                  std::int64_t expires_at_unix, std::optional<std::int64_t> punchout_context_id,
+                                  std::int64_t now_unix);
+  // The grant of an unexpired token, which is deleted in the same step, so it works once; nullopt for an
+  // unknown, used or expired token.
+  Result<std::optional<StartGrant>> redeem_start_token(const std::string& token_digest, std::int64_t now_unix);
+
+  // --- Punchout ---------------------------------------------------------------------------------
+  Result<PunchoutClient> punchout_client(const std::string& protocol, const std::string& identity) const;
+  // Stores those clients whose id is not stored yet and whose user exists (a database seeded before
+  // punchout existed gets them on start); returns how many were added.
+  Result<std::size_t> add_punchout_clients(const std::vector<seed::SeedPunchoutClient>& clients, HashCost cost);
+  Result<std::int64_t> insert_punchout_context(const std::string& client_id, const punchout::SetupContext& context,
+                                               std::int64_t created_at_unix);
+  Result<punchout::SetupContext> punchout_context(std::int64_t id) const;
 
   // --- Catalog ----------------------------------------------------------------------------------
   // Products with SKU greater than after_sku (empty: from the start), at most limit of them; with

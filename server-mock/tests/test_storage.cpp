@@ -1,5 +1,5 @@
 // Tests of server-mock's SQLite storage: migrations, seeding, persistence, versioned carts, order
-// numbering and idempotency keys, quotes, tenant scoping, sessions and catalog sync.
+// numbering and idempotency keys, quotes, tenant scoping, sessions, start tokens, punchout and catalog sync.
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -227,14 +227,22 @@ TEST_CASE("open migrates a new database to the current schema, and opening it ag
   SUBCASE("a file") {
     TempDatabase file;
     open_storage(file.path());  // creates the file and closes it again
-    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "2\n");
+    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "3\n");
     CHECK(raw_query(file.path(), "PRAGMA journal_mode") == "wal\n");
     const std::string tables =
         raw_query(file.path(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    for (const char* table :
-         {"catalog", "companies", "company_addresses", "users", "sessions", "products", "price_lists",
-          "price_list_entries", "price_tiers", "carts", "cart_lines", "orders", "order_lines", "order_status_history",
-          "idempotency_keys", "quotes", "quote_lines", "schema_version"}) {
+    for (const char* table : {"catalog",           "companies",
+                              "company_addresses", "users",
+                              "sessions",          "products",
+                              "price_lists",       "price_list_entries",
+                              "price_tiers",       "carts",
+                              "cart_lines",        "orders",
+                              "order_lines",       "order_status_history",
+                              "idempotency_keys",  "quotes",
+                              "quote_lines",       "punchout_clients",
+                              "punchout_contexts", "punchout_credentials",
+                              "punchout_sessions", "start_tokens",
+                              "schema_version"}) {
       CHECK_MESSAGE(tables.find(std::string(table) + "\n") != std::string::npos, table);
     }
     const char* schema_dump = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
@@ -244,23 +252,31 @@ TEST_CASE("open migrates a new database to the current schema, and opening it ag
     open_storage(file.path());  // creates the file and closes it again
     CHECK(raw_query(file.path(), schema_dump) == schema_before);
     CHECK(raw_query(file.path(), "PRAGMA schema_version") == cookie_before);
-    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "2\n");
+    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "3\n");
   }
 }
 
 TEST_CASE("open refuses a database written by a newer schema and leaves it as it is") {
   TempDatabase file;
   open_storage(file.path());  // creates the file and closes it again
-  raw_query(file.path(), "UPDATE schema_version SET version = 3");
+  raw_query(file.path(), "UPDATE schema_version SET version = 4");
 
   auto refused = Storage::open(file.path());
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().kind == ErrorKind::Server);
-  CHECK(refused.error().message.find("schema version 3, newer than version 2") != std::string::npos);
-  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "3\n");
+  CHECK(refused.error().message.find("schema version 4, newer than version 3") != std::string::npos);
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
 }
 
-TEST_CASE("open migrates a version 1 database to version 2 and keeps its data") {
+// Undoes migration 3 on a file, making it a version 2 database (migrations are never edited once shipped).
+void drop_punchout_tables(const std::string& path) {
+  for (const char* sql : {"DROP TABLE start_tokens", "DROP TABLE punchout_sessions", "DROP TABLE punchout_credentials",
+                          "DROP TABLE punchout_contexts", "DROP TABLE punchout_clients"})
+    raw_query(path, sql);
+  raw_query(path, "UPDATE schema_version SET version = 2");
+}
+
+TEST_CASE("open migrates a version 1 database to the current version and keeps its data") {
   const char* schema_dump = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
   TempDatabase fresh;
   open_storage(fresh.path());  // creates the file and closes it again
@@ -277,13 +293,14 @@ TEST_CASE("open migrates a version 1 database to version 2 and keeps its data") 
     order_number = number_of(storage->insert_order(placed, buyer.company_id, "key-1", "f", k2026_03_10));
     REQUIRE(storage->create_cart(sample_cart(buyer)).ok());
   }
+  drop_punchout_tables(file.path());
   raw_query(file.path(), "DROP TABLE quote_lines");
   raw_query(file.path(), "DROP TABLE quotes");
   raw_query(file.path(), "UPDATE schema_version SET version = 1");
   REQUIRE(raw_query(file.path(), "SELECT name FROM sqlite_master WHERE name LIKE 'quote%'").empty());
 
   auto storage = open_storage(file.path());
-  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "2\n");
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "3\n");
   CHECK(raw_query(file.path(), schema_dump) == current_schema);
   CHECK(raw_query(file.path(), "PRAGMA foreign_key_check").empty());
   CHECK(storage->products().value().size() == 200);
@@ -298,6 +315,45 @@ TEST_CASE("open migrates a version 1 database to version 2 and keeps its data") 
   accepted.order_number = order_number;
   REQUIRE(storage->update_quote(accepted).ok());
   CHECK(storage->quote(accepted.number).value().order_number == order_number);
+}
+
+TEST_CASE("open migrates a version 2 database to version 3; its seeded users then get the punchout clients") {
+  const char* schema_dump = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
+  TempDatabase fresh;
+  open_storage(fresh.path());
+  const std::string current_schema = raw_query(fresh.path(), schema_dump);
+
+  TempDatabase file;
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  {
+    auto storage = open_storage(file.path());
+    seed_into(*storage);
+    REQUIRE(storage->create_session("old-session", buyer.id, k2027_01_01).ok());
+  }
+  drop_punchout_tables(file.path());
+
+  auto storage = open_storage(file.path());
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "3\n");
+  CHECK(raw_query(file.path(), schema_dump) == current_schema);
+  CHECK(storage->session_user("old-session", k2026_03_10).value()->id == buyer.id);
+  CHECK_FALSE(storage->session_punchout("old-session", k2026_03_10).value().has_value());
+  CHECK(storage->punchout_client("oci", "budmax-sap").error().kind == ErrorKind::NotFound);
+
+  REQUIRE(init_crypto());
+  CHECK(storage->add_punchout_clients(seed::punchout_clients(), HashCost::Fast).value() == 2);
+  CHECK(storage->add_punchout_clients(seed::punchout_clients(), HashCost::Fast).value() == 0);  // only once
+  const PunchoutClient oci = storage->punchout_client("oci", "budmax-sap").value();
+  CHECK(oci.user_id == "u-budmax-kupiec1");
+  CHECK(verify_password(oci.secret_hash, "punchout-oci-1"));
+  CHECK(raw_query(file.path(), "PRAGMA foreign_key_check").empty());
+
+  SUBCASE("a client whose user does not exist is left out") {
+    seed::SeedPunchoutClient orphan = seed::punchout_clients().front();
+    orphan.id = "pc-orphan";
+    orphan.identity = "orphan";
+    orphan.user_id = "u-nobody";
+    CHECK(storage->add_punchout_clients({orphan}, HashCost::Fast).value() == 0);
+  }
 }
 
 TEST_CASE("seed stores the whole seed, with hashed passwords that verify") {
@@ -382,6 +438,21 @@ TEST_CASE("seed stores the whole seed, with hashed passwords that verify") {
     CHECK(storage->user_by_email("KUPIEC1@BUDMAX.PL").value().user.id == "u-budmax-kupiec1");
     CHECK(storage->user_by_email("nikt@budmax.pl").error().kind == ErrorKind::NotFound);
   }
+  SUBCASE("punchout clients, whose secrets verify against the stored hash") {
+    REQUIRE(init_crypto());
+    REQUIRE(data.punchout_clients.size() == 2);
+    for (const seed::SeedPunchoutClient& expected : data.punchout_clients) {
+      const auto stored = storage->punchout_client(expected.protocol, expected.identity);
+      REQUIRE(stored.ok());
+      CHECK(stored.value().id == expected.id);
+      CHECK(stored.value().domain == expected.domain);
+      CHECK(stored.value().user_id == expected.user_id);
+      CHECK(stored.value().secret_hash.rfind("$argon2id$", 0) == 0);
+      CHECK(verify_password(stored.value().secret_hash, expected.secret));
+      CHECK_FALSE(verify_password(stored.value().secret_hash, expected.secret + "x"));
+    }
+    CHECK(storage->punchout_client("cxml", "budmax-sap").error().kind == ErrorKind::NotFound);  // per protocol
+  }
   SUBCASE("a second seed is refused; reset empties the storage for one") {
     auto again = storage->seed(data, HashCost::Fast);
     REQUIRE_FALSE(again.ok());
@@ -392,6 +463,7 @@ TEST_CASE("seed stores the whole seed, with hashed passwords that verify") {
     CHECK(storage->is_empty());
     CHECK(storage->catalog_version().value() == 0);
     CHECK(storage->user_by_email(data.users.front().user.email).error().kind == ErrorKind::NotFound);
+    CHECK(storage->punchout_client("oci", "budmax-sap").error().kind == ErrorKind::NotFound);
     seed_into(*storage);
     CHECK(storage->products().value().size() == 200);
   }
@@ -676,6 +748,85 @@ TEST_CASE("sessions find their user until they expire or are deleted") {
   SUBCASE("a session needs a known user") {
     CHECK(storage->create_session("token-3", "u-nobody", k2026_03_10).error().kind == ErrorKind::Validation);
   }
+}
+
+// An OCI punchout of Budmax's SAP, as the API stores it.
+punchout::SetupContext oci_context() {
+  punchout::SetupContext context;
+  context.protocol = "oci";
+  context.return_url = "https://sap.budmax.pl/sap/bc/gui/sap/its/bbpsc02?HOOK=1";
+  context.target = "_top";
+  context.ok_code = "ADDI";
+  context.caller = "DE_OCI";
+  context.operation = "create";
+  return context;
+}
+
+TEST_CASE("start tokens sign in once, before they expire, as their user with their punchout") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  REQUIRE(storage->create_start_token("digest-1", buyer.id, k2026_03_10 + 120, std::nullopt, k2026_03_10).ok());
+
+  SUBCASE("the first redemption gets the user, the second nothing") {
+    const auto grant = storage->redeem_start_token("digest-1", k2026_03_10 + 60);
+    REQUIRE(grant.ok());
+    REQUIRE(grant.value().has_value());
+    CHECK(grant.value()->user_id == buyer.id);
+    CHECK_FALSE(grant.value()->punchout_context_id.has_value());
+    CHECK_FALSE(storage->redeem_start_token("digest-1", k2026_03_10 + 61).value().has_value());
+  }
+  SUBCASE("at the expiry it is gone") {
+    CHECK_FALSE(storage->redeem_start_token("digest-1", k2026_03_10 + 120).value().has_value());
+  }
+  SUBCASE("unknown digests") { CHECK_FALSE(storage->redeem_start_token("digest-2", k2026_03_10).value().has_value()); }
+  SUBCASE("creating another token forgets the expired ones") {
+    REQUIRE(storage->create_start_token("digest-2", buyer.id, k2026_03_10 + 500, std::nullopt, k2026_03_10 + 200).ok());
+    CHECK(storage->redeem_start_token("digest-1", k2026_03_10 - 1'000'000).value() == std::nullopt);
+    CHECK(storage->redeem_start_token("digest-2", k2026_03_10 + 201).value().has_value());
+  }
+  SUBCASE("a token with a punchout hands the punchout to the session made from it") {
+    const PunchoutClient client = storage->punchout_client("oci", "budmax-sap").value();
+    punchout::SetupContext context = oci_context();
+    const std::int64_t id = storage->insert_punchout_context(client.id, context, k2026_03_10).value();
+    REQUIRE(storage->create_start_token("digest-3", client.user_id, k2026_03_10 + 120, id, k2026_03_10).ok());
+    const auto grant = storage->redeem_start_token("digest-3", k2026_03_10 + 1).value();
+    REQUIRE(grant.has_value());
+    CHECK(grant->punchout_context_id == id);
+    REQUIRE(storage->create_session("punchout-session", grant->user_id, k2026_03_10 + 3600, id).ok());
+    const auto session = storage->session_punchout("punchout-session", k2026_03_10 + 2).value();
+    REQUIRE(session.has_value());
+    CHECK(session->context_id == id);
+    CHECK(session->context.return_url == context.return_url);
+    CHECK(session->context.ok_code == "ADDI");
+    CHECK(session->context.caller == "DE_OCI");
+    CHECK_FALSE(storage->session_punchout("punchout-session", k2026_03_10 + 3600).value().has_value());  // expired
+    REQUIRE(storage->delete_session("punchout-session").ok());
+    CHECK_FALSE(storage->session_punchout("punchout-session", k2026_03_10 + 2).value().has_value());
+  }
+}
+
+TEST_CASE("a cXML punchout context keeps its From and To credentials in order") {
+  auto storage = seeded_memory_storage();
+  punchout::SetupContext context;
+  context.protocol = "cxml";
+  context.return_url = "https://s1.ariba.com/punchout/return";
+  context.target = "_top";
+  context.operation = "edit";
+  context.buyer_cookie = "cookie-7";
+  context.from = {{"NetworkID", "AN01000000001"}, {"DUNS", "123456789"}};
+  context.to = {{"NetworkID", "hurtownia-techniczna"}};
+  const std::int64_t id = storage->insert_punchout_context("pc-budmax-cxml", context, k2026_03_10).value();
+  const punchout::SetupContext stored = storage->punchout_context(id).value();
+  CHECK(stored.protocol == "cxml");
+  CHECK(stored.operation == "edit");
+  CHECK(stored.buyer_cookie == "cookie-7");
+  REQUIRE(stored.from.size() == 2);
+  CHECK(stored.from[1].domain == "DUNS");
+  CHECK(stored.from[1].identity == "123456789");
+  REQUIRE(stored.to.size() == 1);
+  CHECK(stored.to[0].identity == "hurtownia-techniczna");
+  CHECK(storage->punchout_context(id + 1).error().kind == ErrorKind::NotFound);
+  CHECK(storage->insert_punchout_context("pc-nobody", context, k2026_03_10).error().kind == ErrorKind::Validation);
 }
 
 TEST_CASE("users: insert with a unique e-mail, update within the company") {

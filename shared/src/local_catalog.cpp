@@ -30,10 +30,10 @@ const Product* LocalCatalog::find(const std::string& sku) const {
   return found == by_sku_.end() ? nullptr : &products_[found->second];
 }
 
-std::vector<Product> LocalCatalog::search(std::string_view query, std::size_t limit) const {
+std::vector<Product> LocalCatalog::search(std::string_view query, std::size_t limit, std::string_view category) const {
   std::call_once(index_built_, [this] { index_ = std::make_unique<CatalogIndex>(products_); });
   std::vector<Product> found;
-  for (const std::size_t i : index_->search(query, limit)) found.push_back(products_[i]);
+  for (const std::size_t i : index_->search(query, limit, category)) found.push_back(products_[i]);
   return found;
 }
 

@@ -84,14 +84,37 @@ std::optional<std::int64_t> parse_amount_minor(const std::string& text) {
   return minor;
 }
 
-std::string format_money(Money amount, Locale locale) {
+namespace {
+
+// Whole units and the two fraction digits of an amount's magnitude.
+struct Parts {
+  bool negative;
+  std::uint64_t whole;
+  char fraction_digits[3];
+};
+
+Parts parts_of(Money amount) {
   const bool negative = amount.minor < 0;
   // Negate in unsigned arithmetic so INT64_MIN formats correctly.
   const std::uint64_t magnitude =
       negative ? 0 - static_cast<std::uint64_t>(amount.minor) : static_cast<std::uint64_t>(amount.minor);
-  const std::uint64_t whole = magnitude / 100;
   const unsigned fraction = static_cast<unsigned>(magnitude % 100);
-  const char fraction_digits[3] = {static_cast<char>('0' + fraction / 10), static_cast<char>('0' + fraction % 10), 0};
+  return {
+      negative, magnitude / 100, {static_cast<char>('0' + fraction / 10), static_cast<char>('0' + fraction % 10), 0}};
+}
+
+}  // namespace
+
+std::string format_decimal(Money amount) {
+  const Parts p = parts_of(amount);
+  return (p.negative ? "-" : "") + std::to_string(p.whole) + "." + p.fraction_digits;
+}
+
+std::string format_money(Money amount, Locale locale) {
+  const Parts p = parts_of(amount);
+  const bool negative = p.negative;
+  const std::uint64_t whole = p.whole;
+  const char* fraction_digits = p.fraction_digits;
 
   std::string out;
   if (locale == Locale::pl) {

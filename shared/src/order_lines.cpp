@@ -286,3 +286,31 @@ std::vector<CartLine> cart_lines_of(const std::vector<LineReport>& reports) {
 }
 
 }  // namespace b2b
+
+namespace b2b {
+
+const char* line_reason_code(LineReason reason) {
+  switch (reason) {
+    case LineReason::None:
+      return "none";
+    case LineReason::BadLine:
+      return "bad_line";
+    case LineReason::BadQuantity:
+      return "bad_quantity";
+    case LineReason::TooManyLines:
+      return "too_many_lines";
+    case LineReason::UnknownCode:
+      return "unknown_code";
+    case LineReason::Unavailable:
+      return "unavailable";
+    case LineReason::NoPrice:
+      return "no_price";
+    case LineReason::RaisedToMinimum:
+      return "raised_to_minimum";
+    case LineReason::RoundedToPack:
+      return "rounded_to_pack";
+  }
+  return "none";
+}
+
+}  // namespace b2b

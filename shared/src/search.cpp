@@ -20,10 +20,12 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-CatalogIndex::CatalogIndex(const std::vector<Product>& products) : product_count_(products.size()) {
+CatalogIndex::CatalogIndex(const std::vector<Product>& products)
+    : top_categories_(products.size()), product_count_(products.size()) {
   for (std::uint32_t i = 0; i < products.size(); ++i) {
     const Product& product = products[i];
     if (!product.active) continue;
+    if (!product.category_path.empty()) top_categories_[i] = product.category_path.front();
     const auto add_words = [&](std::string_view text, std::uint16_t score) {
       for (std::string& word : search_words(text)) words_.push_back({std::move(word), i, score});
     };
@@ -40,11 +42,16 @@ CatalogIndex::CatalogIndex(const std::vector<Product>& products) : product_count
   std::sort(skus_.begin(), skus_.end());
 }
 
-std::vector<std::size_t> CatalogIndex::search(std::string_view query, std::size_t limit) const {
+std::vector<std::size_t> CatalogIndex::search(std::string_view query, std::size_t limit,
+                                              std::string_view category) const {
   std::vector<std::size_t> results;
   if (limit == 0) return results;
+  const auto in_category = [&](std::uint32_t product) {
+    return category.empty() || top_categories_[product] == category;
+  };
   std::vector<std::uint32_t> seen;
   const auto add = [&](std::uint32_t product) {
+    if (!in_category(product)) return;
     if (std::find(seen.begin(), seen.end(), product) != seen.end()) return;
     seen.push_back(product);
     results.push_back(product);
@@ -68,7 +75,13 @@ std::vector<std::size_t> CatalogIndex::search(std::string_view query, std::size_
   // The arrays are kept per thread between searches (server-mock searches on several threads) and
   // left all zero: allocating and clearing them for each keystroke cost more than the search.
   const std::vector<std::string> query_words = search_words(query);
-  if (query_words.empty()) return results;
+  if (query_words.empty()) {
+    if (category.empty() || !trimmed.empty()) return results;
+    for (std::uint32_t product = 0; product < product_count_ && results.size() < limit; ++product) {
+      if (top_categories_[product] == category) results.push_back(product);
+    }
+    return results;
+  }
   thread_local std::vector<std::uint32_t> total;  // sum over the query words so far; 0: out
   thread_local std::vector<std::uint32_t> word_best;
   if (total.size() < product_count_) {
@@ -101,6 +114,15 @@ std::vector<std::size_t> CatalogIndex::search(std::string_view query, std::size_
     for (const std::uint32_t product : matched) {
       total[product] += word_best[product];
       word_best[product] = 0;
+    }
+    if (q == 0 && !category.empty()) {  // out of the category: never ranked
+      matched.erase(std::remove_if(matched.begin(), matched.end(),
+                                   [&](std::uint32_t product) {
+                                     if (in_category(product)) return false;
+                                     total[product] = 0;
+                                     return true;
+                                   }),
+                    matched.end());
     }
     candidates = std::move(matched);
     if (candidates.empty()) return results;

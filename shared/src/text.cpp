@@ -137,4 +137,10 @@ std::vector<std::string> search_words(std::string_view utf8) {
   return words;
 }
 
+std::string utf8_prefix(std::string_view utf8, std::size_t max_code_points) {
+  std::size_t end = 0;
+  for (std::size_t count = 0; count < max_code_points && end < utf8.size(); ++count) next_code_point(utf8, end);
+  return std::string(utf8.substr(0, end));
+}
+
 }  // namespace b2b

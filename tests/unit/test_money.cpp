@@ -29,6 +29,16 @@ TEST_CASE("format_money writes Polish and English amounts") {
   }
 }
 
+TEST_CASE("format_decimal writes amounts for machines: a point, two decimals, no grouping or currency") {
+  CHECK(format_decimal({250, Currency::PLN}) == "2.50");
+  CHECK(format_decimal({12345, Currency::PLN}) == "123.45");
+  CHECK(format_decimal({123456789, Currency::EUR}) == "1234567.89");
+  CHECK(format_decimal({7, Currency::PLN}) == "0.07");
+  CHECK(format_decimal({0, Currency::PLN}) == "0.00");
+  CHECK(format_decimal({-5, Currency::PLN}) == "-0.05");
+  CHECK(format_decimal({std::numeric_limits<std::int64_t>::min(), Currency::PLN}) == "-92233720368547758.08");
+}
+
 TEST_CASE("add sums one currency and refuses mixed currencies and overflow") {
   CHECK(add({150, Currency::PLN}, {250, Currency::PLN}).value() == Money{400, Currency::PLN});
   const auto mixed = add({1, Currency::PLN}, {1, Currency::EUR});

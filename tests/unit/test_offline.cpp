@@ -195,6 +195,16 @@ TEST_CASE("the device catalog: changes replace products by SKU and search finds 
   CHECK_FALSE(second->find("MEC-1")->active);  // kept: carts may hold it
   REQUIRE(second->search("mlotek", 20).size() == 1);
   CHECK(second->search("mlotek", 20)[0].sku == "MEC-2");
+
+  SUBCASE("a category limits the device's search as it limits the server's") {
+    Product hammer = product("NAR-1", "Młotek ciesielski");
+    hammer.category_path = {"Narzędzia", "Ręczne"};
+    const auto third = second->with_changes({hammer}, 7);
+    REQUIRE(third->search("mlotek", 20).size() == 2);
+    REQUIRE(third->search("mlotek", 20, "Narzędzia").size() == 1);
+    CHECK(third->search("mlotek", 20, "Narzędzia")[0].sku == "NAR-1");
+    CHECK(third->search("", 20, "Narzędzia").at(0).sku == "NAR-1");
+  }
 }
 
 TEST_CASE("catalog sync: everything first, then only the changes since the device's version") {

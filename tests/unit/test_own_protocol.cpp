@@ -28,7 +28,7 @@ void check_authorised_json(const HttpRequest& request, const char* method, const
 TEST_CASE("the own protocol offers every capability") {
   const Capabilities c = kProtocol.capabilities();
   CHECK((c.saved_carts && c.company_price_lists && c.approvals && c.user_management && c.idempotent_orders &&
-         c.catalog_changes && c.po_number));
+         c.catalog_changes && c.po_number && c.quotes && c.punchout));
 }
 
 TEST_CASE("log in and out") {
@@ -74,6 +74,11 @@ TEST_CASE("catalog, search and price list requests") {
   SUBCASE("search text is URL-encoded, Polish letters included") {
     const HttpRequest request = kProtocol.search_request(kToken, {"łącznik 2x", 20});
     CHECK(request.path == "/api/v1/catalog/search?q=%C5%82%C4%85cznik%202x&limit=20");
+  }
+  SUBCASE("a category goes along, encoded, only when there is one") {
+    const HttpRequest request = kProtocol.search_request(kToken, {"młotek", 50, "Narzędzia"});
+    CHECK(request.path == "/api/v1/catalog/search?q=m%C5%82otek&limit=50&category=Narz%C4%99dzia");
+    CHECK(kProtocol.search_request(kToken, {"", 50, ""}).path == "/api/v1/catalog/search?q=&limit=50");
   }
   SUBCASE("a catalog page parses") {
     wire_samples::Samples samples;
@@ -218,5 +223,123 @@ TEST_CASE("orders, approvals and users") {
     CHECK_FALSE(decoded.value().role);  // absent stays absent: the server leaves it as it is
     CHECK(decoded.value().spending_limit->minor == 2000000);
     CHECK(kProtocol.parse_user(respond(201, wire::encode_json(samples.user))).value().email == samples.user.email);
+  }
+}
+
+TEST_CASE("start tokens: made from a session, traded for a session once") {
+  SUBCASE("asking for one needs the session") {
+    const HttpRequest request = kProtocol.start_token_request(kToken);
+    check_authorised_json(request, "POST", "/api/v1/auth/start-tokens");
+    CHECK(request.body.empty());
+  }
+  SUBCASE("the server's answer, recorded") {
+    const auto token = kProtocol.parse_start_token(respond(
+        201, R"({"protocol_version":1,"type":"start_token","data":{"start_token":"9f2c0a","expires_at":1795000120}})"));
+    REQUIRE(token.ok());
+    CHECK(token.value().token == "9f2c0a");
+    CHECK(token.value().expires_at_unix == 1795000120);
+    CHECK(kProtocol.parse_start_token(respond(401, "")).error().kind == ErrorKind::Auth);
+  }
+  SUBCASE("signing in with one sends only the token, without a bearer") {
+    const HttpRequest request = kProtocol.start_session_request("9f2c0a");
+    CHECK(request.method == "POST");
+    CHECK(request.path == "/api/v1/auth/start");
+    CHECK(header_value(request.headers, "Authorization").empty());
+    CHECK(request.body ==
+          R"({"protocol_version":1,"type":"start_token","data":{"start_token":"9f2c0a","expires_at":0}})");
+    CHECK(wire::decode_json<StartToken>(R"({"protocol_version":1,"type":"start_token","data":{"start_token":"x"}})")
+              .value()
+              .token == "x");
+  }
+  SUBCASE("a used, unknown or expired token is an auth error with its code") {
+    const auto refused = kProtocol.parse_login(respond(
+        401,
+        R"({"protocol_version":1,"error":{"kind":"auth","message":"the start token is unknown, already used or )"
+        R"(expired; start again","fields":[{"field":"start_token","code":"start_token_invalid","message":"x"}]}})"));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == ErrorKind::Auth);
+    CHECK(refused.error().fields.at(0).code == "start_token_invalid");
+  }
+}
+
+TEST_CASE("the punchout session: its context, or none for a normal sign-in") {
+  check_authorised_json(kProtocol.punchout_session_request(kToken), "GET", "/api/v1/punchout/session");
+  SUBCASE("a punchout session, recorded") {
+    const auto context = kProtocol.parse_punchout_session(respond(
+        200, R"({"protocol_version":1,"type":"punchout_context","data":{"protocol":"oci",)"
+             R"("return_url":"https://sap.example/hook?x=1","target":"_top","operation":"create","extra":1}})"));
+    REQUIRE(context.ok());
+    REQUIRE(context.value().has_value());
+    CHECK(context.value()->protocol == "oci");
+    CHECK(context.value()->return_url == "https://sap.example/hook?x=1");
+    CHECK(context.value()->target == "_top");
+    CHECK(context.value()->operation == "create");
+  }
+  SUBCASE("204: a normal session") {
+    const auto none = kProtocol.parse_punchout_session(respond(204, ""));
+    REQUIRE(none.ok());
+    CHECK_FALSE(none.value().has_value());
+  }
+  SUBCASE("404 not_punchout: no punchout, and that is no error") {
+    const auto none = kProtocol.parse_punchout_session(
+        respond(404, R"({"protocol_version":1,"error":{"kind":"not_found","message":"not a punchout session",)"
+                     R"("fields":[{"field":"session","code":"not_punchout","message":"not a punchout session"}]}})"));
+    REQUIRE(none.ok());
+    CHECK_FALSE(none.value().has_value());
+  }
+  SUBCASE("any other 404 (a server without the endpoint) and an expired session stay errors") {
+    const auto missing = kProtocol.parse_punchout_session(respond(
+        404, R"({"protocol_version":1,"error":{"kind":"not_found","message":"no such endpoint: GET /api/v1/x"}})"));
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().kind == ErrorKind::NotFound);
+    CHECK(kProtocol.parse_punchout_session(respond(404, "<html>Not Found</html>")).error().kind == ErrorKind::NotFound);
+    CHECK(kProtocol.parse_punchout_session(respond(401, "")).error().kind == ErrorKind::Auth);
+  }
+}
+
+TEST_CASE("the punchout transfer: the cart id in, the form to post out") {
+  const HttpRequest request = kProtocol.punchout_transfer_request(kToken, "k-7");
+  check_authorised_json(request, "POST", "/api/v1/punchout/transfer");
+  CHECK(request.body == R"({"protocol_version":1,"type":"punchout_transfer","data":{"cart_id":"k-7"}})");
+
+  SUBCASE("an OCI form, recorded: fields stay in order as pairs") {
+    const auto form = kProtocol.parse_punchout_transfer(
+        respond(200, R"({"protocol_version":1,"type":"punchout_form","data":{"method":"POST",)"
+                     R"("action":"https://sap.example/hook","target":"_top","fields":[["NEW_ITEM-DESCRIPTION[1]",)"
+                     R"("Łącznik schodowy"],["NEW_ITEM-PRICE[1]","2.50"],["~OkCode","ADDI"],["~TARGET","_top"]]}})"));
+    REQUIRE(form.ok());
+    CHECK(form.value().method == "POST");
+    CHECK(form.value().action == "https://sap.example/hook");
+    CHECK(form.value().target == "_top");
+    REQUIRE(form.value().fields.size() == 4);
+    CHECK(form.value().fields[0] == std::pair<std::string, std::string>{"NEW_ITEM-DESCRIPTION[1]", "Łącznik schodowy"});
+    CHECK(form.value().fields[1].second == "2.50");
+    CHECK(form.value().fields[3].first == "~TARGET");
+  }
+  SUBCASE("a form writes back as it was read") {
+    const PunchoutForm sent{"POST", "https://ariba.example/r", "_top", {{"cXML-urlencoded", "<cXML a=\"1\"/>"}}};
+    const auto again = wire::decode_json<PunchoutForm>(wire::encode_json(sent));
+    REQUIRE(again.ok());
+    CHECK(again.value().fields == sent.fields);
+  }
+  SUBCASE("a field that is not a [name, value] pair is a decode error") {
+    const auto broken = kProtocol.parse_punchout_transfer(
+        respond(200, R"({"protocol_version":1,"type":"punchout_form","data":{"method":"POST","action":"a",)"
+                     R"("target":"_top","fields":[["a","b"],["c"]]}})"));
+    REQUIRE_FALSE(broken.ok());
+    CHECK(broken.error().kind == ErrorKind::Decode);
+    CHECK(broken.error().message.find("fields[1]") != std::string::npos);
+  }
+  SUBCASE("not a punchout session, an empty cart") {
+    const auto conflict = kProtocol.parse_punchout_transfer(
+        respond(409, R"({"protocol_version":1,"error":{"kind":"conflict","message":"not punchout",)"
+                     R"("fields":[{"field":"session","code":"not_punchout","message":"not punchout"}]}})"));
+    CHECK(conflict.error().kind == ErrorKind::Conflict);
+    CHECK(conflict.error().fields.at(0).code == "not_punchout");
+    const auto empty = kProtocol.parse_punchout_transfer(
+        respond(422, R"({"protocol_version":1,"error":{"kind":"validation","message":"cart k-7 is empty",)"
+                     R"("fields":[{"field":"cart_id","code":"cart_empty","message":"cart k-7 is empty"}]}})"));
+    CHECK(empty.error().kind == ErrorKind::Validation);
+    CHECK(empty.error().field == "cart_id");
   }
 }

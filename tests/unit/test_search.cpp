@@ -61,6 +61,36 @@ TEST_CASE("English names, brand and category words match too") {
   CHECK(skus_for(index, "osprzet kabex").size() == 5);  // every active product; the inactive one is not indexed
 }
 
+TEST_CASE("a category keeps only its top-level category's products; with no text it lists them") {
+  std::vector<Product> catalog = kCatalog;
+  catalog[2].category_path = {"Narzędzia", "Ręczne"};  // MEC-200001, a hammer
+  catalog[5].category_path = {"BHP", "Rękawice"};
+  const CatalogIndex index(catalog);
+  const auto skus = [&](std::string_view query, std::string_view category, std::size_t limit = 20) {
+    std::vector<std::string> out;
+    for (const std::size_t i : index.search(query, limit, category)) out.push_back(catalog[i].sku);
+    return out;
+  };
+  CHECK(skus("mlotek", "") == std::vector<std::string>{"MEC-200001", "MEC-200002"});
+  CHECK(skus("mlotek", "Narzędzia") == std::vector<std::string>{"MEC-200001"});
+  CHECK(skus("mlotek", "Elektrotechnika") == std::vector<std::string>{"MEC-200002"});
+  CHECK(skus("mlotek 500", "Elektrotechnika").empty());  // the 500 g hammer is in Narzędzia
+  CHECK(skus("mlotek", "narzędzia").empty());            // the name as the categories list gives it
+  CHECK(skus("mlotek", "Ręczne").empty());               // sub-categories are not top-level
+  SUBCASE("codes obey it too") {
+    CHECK(skus("5900000000024", "Narzędzia") == std::vector<std::string>{"MEC-200001"});
+    CHECK(skus("5900000000024", "BHP").empty());
+    CHECK(skus("MEC-2", "Elektrotechnika") == std::vector<std::string>{"MEC-200002"});
+  }
+  SUBCASE("no text: the category's active products in catalog order, up to the limit") {
+    CHECK(skus("", "Elektrotechnika") == std::vector<std::string>{"ELE-100001", "ELE-100002", "MEC-200002"});
+    CHECK(skus("  ", "Elektrotechnika", 2) == std::vector<std::string>{"ELE-100001", "ELE-100002"});
+    CHECK(skus("", "BHP") == std::vector<std::string>{"BHP-300001"});
+    CHECK(skus("", "").empty());
+    CHECK(skus(" ,-", "BHP").empty());
+  }
+}
+
 TEST_CASE("codes: SKU prefixes and exact EANs come first") {
   const CatalogIndex index(kCatalog);
   CHECK(skus_for(index, "MEC-2") == std::vector<std::string>{"MEC-200001", "MEC-200002"});

@@ -81,6 +81,10 @@ std::string dump(const SeedData& data) {
     num(u.user.spending_limit.minor), num(u.user.active), add(u.password);
     out += "\n";
   }
+  for (const SeedPunchoutClient& c : data.punchout_clients) {
+    add(c.id), add(c.protocol), add(c.identity), add(c.domain), add(c.user_id), add(c.secret);
+    out += "\n";
+  }
   return out;
 }
 
@@ -136,7 +140,7 @@ TEST_CASE("generate_seed gives the same data on every platform") {
   // Node (em++, libc++, wasm32), so this fails if either platform generates different data. A deliberate
   // change to the generator changes these values: take the new ones from this test's failure message.
   const SeedData& data = default_seed();
-  CHECK(fnv1a(dump(data)) == 1726252304875150480ULL);
+  CHECK(fnv1a(dump(data)) == 2835290849196408565ULL);
   CHECK(data.products.front().sku == "MEC-974851");
   CHECK(data.products.front().name.pl == "Pręt gwintowany M10 dł. 3 m kl. 4.8 ocynk");
   CHECK(data.companies.front().nip == "8944744565");
@@ -410,6 +414,28 @@ TEST_CASE("seed users can log in with known e-mails and passwords") {
   CHECK(buyer_limits.count(500000) == 1);   // 5 000,00 zł
   CHECK(buyer_limits.count(2000000) == 1);  // 20 000,00 zł
   CHECK(lowest_other_limit > highest_buyer_limit);
+}
+
+TEST_CASE("seed punchout clients: Budmax's SAP (OCI) and Ariba (cXML), buying as kupiec1@budmax.pl") {
+  const SeedData& data = default_seed();
+  REQUIRE(data.punchout_clients.size() == 2);
+  const SeedPunchoutClient& oci = data.punchout_clients[0];
+  CHECK(oci.protocol == "oci");
+  CHECK(oci.identity == "budmax-sap");
+  CHECK(oci.secret == "punchout-oci-1");
+  CHECK(oci.domain.empty());
+  const SeedPunchoutClient& cxml = data.punchout_clients[1];
+  CHECK(cxml.protocol == "cxml");
+  CHECK(cxml.identity == "budmax-ariba");
+  CHECK(cxml.domain == "NetworkID");
+  CHECK(cxml.secret == "punchout-cxml-1");
+  for (const SeedPunchoutClient& client : data.punchout_clients) {
+    const auto user = std::find_if(data.users.begin(), data.users.end(),
+                                   [&](const SeedUser& u) { return u.user.id == client.user_id; });
+    REQUIRE(user != data.users.end());
+    CHECK(user->user.email == "kupiec1@budmax.pl");
+  }
+  CHECK(dump(generate_seed(SeedOptions{9, 50})).find("punchout-oci-1") != std::string::npos);  // every seed
 }
 
 TEST_CASE("seed scales to 100,000 products with unique SKUs and EANs") {

@@ -1,4 +1,4 @@
-// Search folding: text typed without Polish letters matches text with them.
+// Search folding: text typed without Polish letters matches text with them; cutting UTF-8 by characters.
 #include <doctest/doctest.h>
 
 #include "b2b/text.hpp"
@@ -30,4 +30,16 @@ TEST_CASE("search_words splits folded text into letters-and-digits words") {
         std::vector<std::string>{"rekawice", "robocze", "rozm", "10"});
   CHECK(search_words("").empty());
   CHECK(search_words("-- ,,").empty());
+}
+
+TEST_CASE("utf8_prefix cuts by characters, never inside one") {
+  CHECK(utf8_prefix("Łącznik", 2) == "Łą");  // four bytes
+  CHECK(utf8_prefix("Łącznik", 7) == "Łącznik");
+  CHECK(utf8_prefix("Łącznik", 100) == "Łącznik");
+  CHECK(utf8_prefix("Łącznik", 0).empty());
+  CHECK(utf8_prefix("żółć", 3) == "żół");
+  CHECK(utf8_prefix("a€b", 2) == "a€");  // three-byte character
+  CHECK(utf8_prefix("a\xFF"
+                    "bc",
+                    2) == "a\xFF");  // a malformed byte counts as one
 }

@@ -2,6 +2,7 @@
 // transport (browser fetch, native HTTP) carries them. No sockets here.
 #pragma once
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,5 +28,13 @@ std::string url_encode(const std::string& text);
 
 // The value of a header, matched case-insensitively; empty when absent.
 std::string header_value(const HttpHeaders& headers, const std::string& name);
+
+// A web origin exactly as browsers serialize it: "http" or "https", "://", a lower-case host name (or an
+// IPv4 address, or an IPv6 address in brackets) and an optional port 1-65535; no path, not even "/".
+bool is_http_origin(std::string_view text);
+
+// An absolute http(s) URL: such an origin (any letter case), then optionally a path, query and fragment
+// of printable ASCII without spaces, quotes, angle brackets or backslashes; no user name or password.
+bool is_absolute_http_url(std::string_view text);
 
 }  // namespace b2b

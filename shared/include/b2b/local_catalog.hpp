@@ -24,8 +24,9 @@ class LocalCatalog {
   const Product* find(const std::string& sku) const;
   // Active products matching the query, best first (the same ranking as the server's search). The index
   // is built on the first search: only offline search needs it, and on a large catalog building it at
-  // start-up would hold the first frame for seconds.
-  std::vector<Product> search(std::string_view query, std::size_t limit) const;
+  // start-up would hold the first frame for seconds. A category keeps only its products, as the
+  // server's search does (CatalogIndex::search).
+  std::vector<Product> search(std::string_view query, std::size_t limit, std::string_view category = {}) const;
 
   const std::vector<Product>& products() const { return products_; }
   std::int64_t version() const { return version_; }

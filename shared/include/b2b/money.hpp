@@ -32,4 +32,8 @@ std::optional<std::int64_t> parse_amount_minor(const std::string& text);
 // "1 234,56 zł" (Polish, no-break space between thousands) or "PLN 1,234.56" (English).
 std::string format_money(Money amount, Locale locale);
 
+// For machines, not people: "1234.56", "2.50", "-0.05" (a point, always two decimals, no grouping and
+// no currency), as OCI and cXML want amounts.
+std::string format_decimal(Money amount);
+
 }  // namespace b2b

@@ -28,6 +28,9 @@ enum class LineReason {
 
 enum class LineOutcome { Added, Adjusted, Rejected };
 
+// A stable code for a reason, for machines (the embedding protocol's prefill report): "unknown_code", ...
+const char* line_reason_code(LineReason reason);
+
 constexpr std::size_t kMaxQuickOrderLines = 500;
 constexpr std::int64_t kMaxLineQuantity = 1'000'000;
 

@@ -1,6 +1,8 @@
 // Text folding for search: what a buyer types without Polish letters ("lacznik") must find the
 // product that has them ("Łącznik"). Used by server-mock's search and the client's offline search.
+// Also cutting UTF-8 to a number of characters, for fields with a length limit.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,5 +16,9 @@ std::string fold_for_search(std::string_view utf8);
 // The folded words of a text: runs of letters and digits; everything else separates words.
 // "O-ring 20x1,5 mm" -> {"o", "ring", "20x1", "5", "mm"}.
 std::vector<std::string> search_words(std::string_view utf8);
+
+// The first max_code_points characters of the text, never cutting one in half ("Łącznik" cut to 2 is
+// "Łą", four bytes). A malformed byte counts as one character and is kept as it is.
+std::string utf8_prefix(std::string_view utf8, std::size_t max_code_points);
 
 }  // namespace b2b

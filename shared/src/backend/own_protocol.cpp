@@ -92,7 +92,7 @@ Result<OrderOutcome> parse_order_outcome(const HttpResponse& response) {
 Capabilities OwnProtocol::capabilities() const {
   Capabilities c;
   c.saved_carts = c.company_price_lists = c.approvals = c.user_management = true;
-  c.idempotent_orders = c.catalog_changes = c.po_number = c.quotes = true;
+  c.idempotent_orders = c.catalog_changes = c.po_number = c.quotes = c.punchout = true;
   return c;
 }
 
@@ -104,6 +104,39 @@ HttpRequest OwnProtocol::logout_request(const std::string& token) const {
   return make_request("POST", "/auth/logout", token);
 }
 Result<Done> OwnProtocol::parse_logout(const HttpResponse& response) const { return parse_empty(response); }
+HttpRequest OwnProtocol::start_session_request(const std::string& start_token) const {
+  return make_request("POST", "/auth/start", "", wire::encode_json(StartToken{start_token, 0}));
+}
+HttpRequest OwnProtocol::start_token_request(const std::string& session_token) const {
+  return make_request("POST", "/auth/start-tokens", session_token);
+}
+Result<StartToken> OwnProtocol::parse_start_token(const HttpResponse& response) const {
+  return parse_data<StartToken>(response, {201, 200});
+}
+
+HttpRequest OwnProtocol::punchout_session_request(const std::string& token) const {
+  return make_request("GET", "/punchout/session", token);
+}
+Result<std::optional<PunchoutContext>> OwnProtocol::parse_punchout_session(const HttpResponse& response) const {
+  if (response.status == 204) return std::optional<PunchoutContext>();  // a normal session
+  if (response.status == 404) {
+    // Only the server's own "not a punchout session" means that; any other 404 (an older server
+    // without the endpoint answers "no such endpoint") stays an error.
+    const Error error = error_from_response(response);
+    for (const FieldError& field : error.fields)
+      if (field.code == "not_punchout") return std::optional<PunchoutContext>();
+    return error;
+  }
+  auto context = parse_data<PunchoutContext>(response);
+  if (!context) return context.error();
+  return std::optional<PunchoutContext>(std::move(context.value()));
+}
+HttpRequest OwnProtocol::punchout_transfer_request(const std::string& token, const std::string& cart_id) const {
+  return make_request("POST", "/punchout/transfer", token, wire::encode_json(PunchoutTransfer{cart_id}));
+}
+Result<PunchoutForm> OwnProtocol::parse_punchout_transfer(const HttpResponse& response) const {
+  return parse_data<PunchoutForm>(response);
+}
 
 HttpRequest OwnProtocol::catalog_request(const std::string& token, const CatalogRequest& request) const {
   std::string path = "/catalog?limit=" + std::to_string(request.limit);
@@ -121,8 +154,9 @@ Result<std::vector<Product>> OwnProtocol::parse_lookup_products(const HttpRespon
   return parse_data<std::vector<Product>>(response);
 }
 HttpRequest OwnProtocol::search_request(const std::string& token, const SearchRequest& request) const {
-  return make_request(
-      "GET", "/catalog/search?q=" + url_encode(request.text) + "&limit=" + std::to_string(request.limit), token);
+  std::string path = "/catalog/search?q=" + url_encode(request.text) + "&limit=" + std::to_string(request.limit);
+  if (!request.category.empty()) path += "&category=" + url_encode(request.category);
+  return make_request("GET", path, token);
 }
 Result<std::vector<Product>> OwnProtocol::parse_search(const HttpResponse& response) const {
   return parse_data<std::vector<Product>>(response);

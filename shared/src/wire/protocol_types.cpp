@@ -37,6 +37,10 @@ inline const char* wire_name(const QuoteRequest*) { return "quote_request"; }
 inline const char* wire_name(const QuotedPrice*) { return "quoted_price"; }
 inline const char* wire_name(const QuoteAnswer*) { return "quote_answer"; }
 inline const char* wire_name(const QuoteAcceptance*) { return "quote_acceptance"; }
+inline const char* wire_name(const StartToken*) { return "start_token"; }
+inline const char* wire_name(const PunchoutContext*) { return "punchout_context"; }
+inline const char* wire_name(const PunchoutTransfer*) { return "punchout_transfer"; }
+inline const char* wire_name(const PunchoutForm*) { return "punchout_form"; }
 
 template <class Archive>
 void serialize(Archive& ar, Credentials& credentials) {
@@ -160,6 +164,50 @@ void serialize(Archive& ar, QuoteAcceptance& acceptance) {
   field(ar, "number", acceptance.number);
   optional_field(ar, "idempotency_key", acceptance.idempotency_key);  // the header is authoritative
   field(ar, "checkout", acceptance.checkout);
+}
+
+// The sign-in with a start token sends only the token.
+template <class Archive>
+void serialize(Archive& ar, StartToken& start) {
+  field(ar, "start_token", start.token);
+  optional_field(ar, "expires_at", start.expires_at_unix);
+}
+
+template <class Archive>
+void serialize(Archive& ar, PunchoutContext& context) {
+  field(ar, "protocol", context.protocol);
+  field(ar, "return_url", context.return_url);
+  field(ar, "target", context.target);
+  field(ar, "operation", context.operation);
+}
+
+template <class Archive>
+void serialize(Archive& ar, PunchoutTransfer& transfer) {
+  field(ar, "cart_id", transfer.cart_id);
+}
+
+// Fields go as [name, value] pairs, in order: OCI repeats no name, but a form may, and order matters to
+// people reading the procurement system's log.
+template <class Archive>
+void serialize(Archive& ar, PunchoutForm& form) {
+  field(ar, "method", form.method);
+  field(ar, "action", form.action);
+  field(ar, "target", form.target);
+  std::vector<std::vector<std::string>> pairs;
+  if constexpr (!Archive::is_loading::value) {
+    for (const auto& [name, value] : form.fields) pairs.push_back({name, value});
+  }
+  field(ar, "fields", pairs);
+  if constexpr (Archive::is_loading::value) {
+    form.fields.clear();
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      if (pairs[i].size() != 2) {
+        throw wire::detail::DecodeFailure{"fields[" + std::to_string(i) + "]: expected [name, value], got " +
+                                          std::to_string(pairs[i].size()) + " strings"};
+      }
+      form.fields.emplace_back(std::move(pairs[i][0]), std::move(pairs[i][1]));
+    }
+  }
 }
 
 }  // namespace b2b::backend

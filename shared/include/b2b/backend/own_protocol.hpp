@@ -12,6 +12,14 @@ class OwnProtocol : public ShopProtocol {
   Result<Session> parse_login(const HttpResponse& response) const override;
   HttpRequest logout_request(const std::string& token) const override;
   Result<Done> parse_logout(const HttpResponse& response) const override;
+  HttpRequest start_session_request(const std::string& start_token) const override;
+  HttpRequest start_token_request(const std::string& session_token) const override;
+  Result<StartToken> parse_start_token(const HttpResponse& response) const override;
+
+  HttpRequest punchout_session_request(const std::string& token) const override;
+  Result<std::optional<PunchoutContext>> parse_punchout_session(const HttpResponse& response) const override;
+  HttpRequest punchout_transfer_request(const std::string& token, const std::string& cart_id) const override;
+  Result<PunchoutForm> parse_punchout_transfer(const HttpResponse& response) const override;
 
   HttpRequest catalog_request(const std::string& token, const CatalogRequest& request) const override;
   Result<CatalogPage> parse_catalog(const HttpResponse& response) const override;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "b2b/domain.hpp"
@@ -24,6 +25,7 @@ struct Capabilities {
   bool catalog_changes = false;      // "changes since version" catalog sync
   bool po_number = false;            // a PO number travels with the order
   bool quotes = false;               // requests for quote, answered by the shop's sellers
+  bool punchout = false;             // OCI / cXML punchout sessions send the cart back to a procurement system
 };
 
 // An empty success (logout, delete).
@@ -69,6 +71,9 @@ constexpr std::size_t kMaxLookupCodes = 500;
 struct SearchRequest {
   std::string text;  // name, SKU or EAN
   int limit = 20;
+  // A top-level category name: only its products; empty: all. The initializer keeps {text, limit} free
+  // of -Wmissing-field-initializers.
+  std::string category = {};
 };
 
 // The unit price the buyer saw for a SKU, so a refused order can say which lines changed.
@@ -171,6 +176,34 @@ struct QuoteAcceptance {
   CheckoutFields checkout;
 };
 
+// A one-time token that signs its user in once (a portal's session handoff, a punchout start URL). Also
+// the body of the sign-in with it, where only the token is sent.
+struct StartToken {
+  std::string token;
+  std::int64_t expires_at_unix = 0;
+};
+
+// What a punchout session was started with, as far as the client needs it (after a reload, too).
+struct PunchoutContext {
+  std::string protocol;    // "oci" or "cxml"
+  std::string return_url;  // where the cart goes back to
+  std::string target;      // the browser window the form is posted to, e.g. "_top"
+  std::string operation;   // "create", "edit" or "inspect"
+};
+
+// Asks the server to turn one of the user's saved carts into the procurement system's form.
+struct PunchoutTransfer {
+  std::string cart_id;
+};
+
+// The form the browser posts to the procurement system: the cart in its format, priced by the server.
+struct PunchoutForm {
+  std::string method;  // "POST"
+  std::string action;  // the return URL
+  std::string target;
+  std::vector<std::pair<std::string, std::string>> fields;  // in order; names may repeat
+};
+
 // Submitting an order can fail in one more way than other calls: prices changed.
 struct SubmitResult {
   std::optional<OrderOutcome> outcome;    // set when the order was accepted (or replayed)
@@ -186,6 +219,17 @@ class ShopProtocol {
   virtual Result<Session> parse_login(const HttpResponse& response) const = 0;
   virtual HttpRequest logout_request(const std::string& token) const = 0;
   virtual Result<Done> parse_logout(const HttpResponse& response) const = 0;
+  // Signs in with a one-time start token; the answer is a session like a login's (parse_login).
+  virtual HttpRequest start_session_request(const std::string& start_token) const = 0;
+  // A start token for the signed-in user, to hand the session to another window or frame.
+  virtual HttpRequest start_token_request(const std::string& session_token) const = 0;
+  virtual Result<StartToken> parse_start_token(const HttpResponse& response) const = 0;
+
+  // nullopt: the session is not a punchout session (a normal sign-in).
+  virtual HttpRequest punchout_session_request(const std::string& token) const = 0;
+  virtual Result<std::optional<PunchoutContext>> parse_punchout_session(const HttpResponse& response) const = 0;
+  virtual HttpRequest punchout_transfer_request(const std::string& token, const std::string& cart_id) const = 0;
+  virtual Result<PunchoutForm> parse_punchout_transfer(const HttpResponse& response) const = 0;
 
   virtual HttpRequest catalog_request(const std::string& token, const CatalogRequest& request) const = 0;
   virtual Result<CatalogPage> parse_catalog(const HttpResponse& response) const = 0;

@@ -12,5 +12,6 @@
   X(b2b::backend::UserChange) X(b2b::backend::UserInvite) X(std::vector<b2b::backend::Category>)       \
   X(b2b::backend::ProductLookup) X(std::vector<b2b::backend::PendingApproval>)                         \
   X(b2b::backend::QuoteRequest) X(b2b::backend::QuoteAnswer) X(b2b::backend::QuoteAcceptance)          \
-  X(b2b::Quote) X(std::vector<b2b::Quote>)
+  X(b2b::Quote) X(std::vector<b2b::Quote>) X(b2b::backend::StartToken) X(b2b::backend::PunchoutContext)  \
+  X(b2b::backend::PunchoutTransfer) X(b2b::backend::PunchoutForm)
 // clang-format on
