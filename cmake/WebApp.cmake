@@ -36,6 +36,7 @@ add_executable(b2b_client
   ${CMAKE_SOURCE_DIR}/client/platform/web_text_input.cpp
   ${CMAKE_SOURCE_DIR}/client/platform/web_device.cpp
   ${CMAKE_SOURCE_DIR}/client/platform/web_storage.cpp
+  ${CMAKE_SOURCE_DIR}/client/platform/web_embed.cpp
   ${B2B_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
   ${B2B_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(b2b_client PRIVATE ${B2B_IMGUI_DIR}/backends ${B2B_SDL2_PREFIX}/include/SDL2)
@@ -46,13 +47,14 @@ target_link_options(b2b_client PRIVATE
   -sENVIRONMENT=web
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_b2b_widgets_json','_b2b_frame_count','_b2b_font_has_glyphs','_b2b_on_http_response','_b2b_network_hint','_b2b_sync_status_json','_b2b_text_input','_b2b_key_event','_b2b_wants_text_input','_b2b_set_keyboard_inset']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_b2b_widgets_json','_b2b_frame_count','_b2b_font_has_glyphs','_b2b_on_http_response','_b2b_network_hint','_b2b_sync_status_json','_b2b_host_connected','_b2b_host_message','_b2b_text_input','_b2b_key_event','_b2b_wants_text_input','_b2b_set_keyboard_inset']"
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
   "--embed-file=${B2B_UI_FONT}@/assets/ui-font.ttf")
 set_property(TARGET b2b_client APPEND PROPERTY LINK_DEPENDS "${B2B_UI_FONT}")
 
 # Our own page, loader and styles next to the compiled app.
-file(GLOB B2B_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+# web/examples/ (a partner portal, a procurement system) is served by its own server, not by the shop.
+file(GLOB B2B_WEB_FILES LIST_DIRECTORIES false CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
 list(FILTER B2B_WEB_FILES EXCLUDE REGEX "\\.in$")  # templates are filled in below, not served as they are
 set(B2B_DIST_WEB_FILES "")
 foreach(web_file ${B2B_WEB_FILES})
@@ -70,7 +72,10 @@ set(B2B_SW_TEMPLATE "${CMAKE_SOURCE_DIR}/web/sw.js.in")
 set(b2b_shell_files b2b_client.js b2b_client.wasm)
 foreach(web_file ${B2B_WEB_FILES})
   get_filename_component(name "${web_file}" NAME)
-  list(APPEND b2b_shell_files "${name}")
+  # embed.js is for partner portals' pages, which the app's own service worker never serves.
+  if(NOT name STREQUAL "embed.js")
+    list(APPEND b2b_shell_files "${name}")
+  endif()
 endforeach()
 list(JOIN b2b_shell_files "," b2b_shell_files)
 add_custom_command(OUTPUT "${B2B_DIST_DIR}/sw.js"

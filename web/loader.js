@@ -25,6 +25,14 @@
 
   // Where the shop backend is: ?api=http://host:port, else the page's own origin.
   const params = new URLSearchParams(location.search);
+  // A punchout start link (?start=<one-time token>): taken once, and removed from the address so a
+  // reload or a bookmark does not try to use it again.
+  const startToken = params.get("start") || "";
+  if (startToken) {
+    params.delete("start");
+    const rest = params.toString();
+    history.replaceState(null, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
+  }
 
   // Downloads the wasm itself so the bar shows real progress.
   async function fetchWithProgress(url) {
@@ -73,6 +81,7 @@
   window.Module = {
     canvas: document.getElementById("canvas"),
     b2bApiBase: params.get("api") || "",
+    b2bStartToken: startToken,
     instantiateWasm: function (imports, onInstance) {
       fetchWithProgress("b2b_client.wasm")
         .then((bytes) => WebAssembly.instantiate(bytes, imports))
@@ -107,6 +116,8 @@
     print: (text) => console.log(text),
     printErr: (text) => console.error(text),
   };
+
+  if (window.B2BEmbedClient) B2BEmbedClient.start(params.get("api") || "");
 
   const script = document.createElement("script");
   script.src = "b2b_client.js";

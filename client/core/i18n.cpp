@@ -244,6 +244,19 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
      "Session expired — sign in again; your drafts are kept."},
     {"z", "from"},
     {"na", "to"},
+    {"Przenieś koszyk do systemu zakupowego", "Transfer cart to your procurement system"},
+    {"Zakupy z systemu zakupowego: koszyk wraca tam do zatwierdzenia, zamówienie składa się w systemie zakupowym.",
+     "Shopping from your procurement system: the cart goes back there for approval, and the order is placed there."},
+    {"Przenoszenie koszyka…", "Transferring the cart…"},
+    {"Koszyk nie jest jeszcze zapisany na serwerze — spróbuj za chwilę.",
+     "The cart is not saved on the server yet — try again in a moment."},
+    {"Osadzone w portalu partnera: przeglądarka może nie zachować szkiców na tym urządzeniu, dlatego koszyki są "
+     "zapisywane na serwerze, a praca offline jest ograniczona.",
+     "Embedded in a partner portal: the browser may not keep drafts on this device, so carts are saved on the server "
+     "and offline drafting is limited."},
+    {"Link logowania wygasł albo został już użyty. Zaloguj się.",
+     "The sign-in link has expired or was already used. Sign in."},
+    {"Katalog ograniczony do:", "Catalog limited to:"},
 }};
 
 }  // namespace

@@ -227,6 +227,13 @@ enum class Msg {
   SessionExpired,
   PriceFrom,
   PriceTo,
+  TransferCart,
+  PunchoutNote,
+  TransferringCart,
+  TransferNeedsSave,
+  EmbeddedStorageNote,
+  StartLinkInvalid,
+  CatalogLimitedTo,
   Count_
 };
 

@@ -7,6 +7,7 @@
 #include "b2b/pricing.hpp"
 #include "b2b/protocol/health.hpp"
 #include "b2b/validation.hpp"
+#include "host_events.hpp"
 
 namespace b2b::client {
 namespace {
@@ -287,6 +288,7 @@ struct Builder {
     state.login = {};
     state.screen = Screen::Catalog;
     send(HttpPurpose::Categories, protocol.categories_request(session.token));
+    check_punchout();
     if (state.checkout.fields.ship_to_address_id.empty() && !session.company.addresses.empty()) {
       state.checkout.fields.ship_to_address_id = session.company.addresses.front().id;
     }
@@ -317,6 +319,9 @@ struct Builder {
     fresh.next_tag = state.next_tag;
     fresh.storage = state.storage;
     fresh.catalog.local = state.catalog.local;
+    fresh.catalog.category = state.catalog.category;
+    fresh.embed = state.embed;
+    fresh.embed.announced_orders.clear();
     state = std::move(fresh);
   }
 
@@ -373,7 +378,7 @@ struct Builder {
   void start_import(std::vector<RequestedLine> lines, const std::string& reorder_of) {
     LineImportState& import = state.import;
     import =
-        LineImportState{reorder_of, std::move(lines), false, import.seq + 1, {}, std::nullopt, std::nullopt, false};
+        LineImportState{reorder_of, std::move(lines), false, import.seq + 1, {}, std::nullopt, std::nullopt, false, ""};
     if (import.requested.empty()) {
       import.error = Error{ErrorKind::Validation, "text", "type a code and a quantity on each line"};
       return;
@@ -400,7 +405,7 @@ struct Builder {
     const std::vector<CartLine> lines = cart_lines_of(import.report);
     if (lines.empty()) return;
     if (import.reorder_of.empty()) {
-      add_lines(lines, "");
+      add_lines(lines, import.new_cart_name);
     } else {
       add_lines(lines, (state.locale == Locale::pl ? "Ponowienie " : "Reorder ") + import.reorder_of);
     }
@@ -688,9 +693,139 @@ struct Builder {
     sync_carts();  // edits made while this request was under way
   }
 
+  // A session may come from a procurement system's punchout: then the cart goes back there.
+  void check_punchout() {
+    state.punchout = {};
+    if (state.session && protocol.capabilities().punchout) {
+      send(HttpPurpose::PunchoutSession, protocol.punchout_session_request(token(state)));
+    }
+  }
+
+  void post_to_host(std::string json) {
+    if (state.embed.connected) effects.push_back(PostToHost{std::move(json)});
+  }
+
+  // What a portal posted: checked (a bad message is answered with an error naming the problem), then done.
+  void host_posted(const std::string& json) {
+    if (!state.embed.connected) return;
+    embed::Parsed parsed = embed::parse_host_message(json);
+    if (parsed.kind == embed::Parsed::Kind::Ignored) return;
+    if (parsed.kind == embed::Parsed::Kind::Rejected) {
+      post_to_host(std::move(parsed.reply));
+      return;
+    }
+    const std::string& id = parsed.message->id;
+    std::visit(Overloaded{
+                   [&](const embed::Init& init) {
+                     if (init.locale) state.locale = *init.locale;
+                     if (init.theme) state.embed.theme = *init.theme;
+                     if (state.catalog.category != init.category) {
+                       state.catalog.category = init.category;
+                       state.catalog.results.clear();
+                       state.catalog.query.clear();
+                     }
+                     if (init.cart) {
+                       state.embed.prefill = *init.cart;
+                       state.embed.prefill_reply_to = id;
+                     }
+                     post_to_host(embed::initialized_message(state.session.has_value() || !init.start_token.empty(),
+                                                             state.locale, id));
+                     if (!init.start_token.empty()) {
+                       state.embed.start_reply_to = id;
+                       redeem_start_token(init.start_token);
+                     }
+                   },
+                   [&](const embed::OpenProduct& open) {
+                     state.embed.open_sku = open.sku;
+                     state.embed.open_reply_to = id;
+                   },
+                   [&](const embed::CartPrefill& prefill) {
+                     state.embed.prefill = prefill;
+                     state.embed.prefill_reply_to = id;
+                   },
+                   [&](const embed::SetLocale& set) { state.locale = set.locale; },
+                   [&](const embed::SetTheme& set) { state.embed.theme = set.theme; },
+               },
+               parsed.message->command);
+    run_host_requests();
+  }
+
+  // A portal's product or prefill waits until someone is signed in and the carts are known.
+  void run_host_requests() {
+    EmbedState& embed = state.embed;
+    if (!state.session) return;
+    if (!embed.open_sku.empty()) {
+      send(HttpPurpose::HostOpenProduct, protocol.lookup_products_request(token(state), {{embed.open_sku}}));
+      embed.open_sku.clear();
+    }
+    if (embed.prefill && !state.carts.loading && !state.import.checking) {
+      std::vector<RequestedLine> lines;
+      for (const embed::PrefillLine& line : embed.prefill->lines) {
+        RequestedLine requested;
+        requested.line_number = static_cast<int>(lines.size()) + 1;
+        requested.text = line.sku + " " + std::to_string(line.quantity);
+        requested.code = line.sku;
+        requested.quantity = line.quantity;
+        lines.push_back(std::move(requested));
+      }
+      start_import(std::move(lines), "");
+      state.import.new_cart_name = embed.prefill->name;
+      embed.prefill.reset();
+      embed.prefill_reporting = true;  // reported when the check is done (update's end)
+    }
+  }
+
+  void report_prefill() {
+    state.embed.prefill_reporting = false;
+    if (state.import.error) {
+      post_to_host(embed::error_message("prefill_failed", state.import.error->message, state.embed.prefill_reply_to));
+      state.embed.prefill_reply_to.clear();
+      return;
+    }
+    std::vector<embed::PrefillReportLine> lines;
+    for (const LineReport& report : state.import.report) {
+      embed::PrefillReportLine line;
+      line.sku = report.sku.empty() ? report.requested.code : report.sku;
+      line.requested = report.requested.quantity;
+      line.added = report.quantity;
+      line.status = report.outcome == LineOutcome::Added      ? "added"
+                    : report.outcome == LineOutcome::Adjusted ? "adjusted"
+                                                              : "rejected";
+      if (report.reason != LineReason::None) line.reason = line_reason_code(report.reason);
+      lines.push_back(std::move(line));
+    }
+    post_to_host(embed::prefill_report_message(lines, state.embed.prefill_reply_to));
+    state.embed.prefill_reply_to.clear();
+  }
+
+  void redeem_start_token(const std::string& start_token) {
+    state.login.busy = true;
+    state.login.error.reset();
+    send(HttpPurpose::StartSession, protocol.start_session_request(start_token));
+  }
+
+  void transfer_cart() {
+    const Cart* cart = active_cart(state);
+    PunchoutState& punchout = state.punchout;
+    if (!punchout.context || !cart || punchout.transferring) return;
+    punchout.error.reset();
+    if (cart->lines.empty()) {
+      punchout.error = Error{ErrorKind::Validation, "lines", "the cart is empty"};
+      return;
+    }
+    // The server builds the procurement system's form from the cart it has: it must have this one.
+    if (is_local_cart_id(cart->id) || cart_unsynced(state, *cart)) {
+      punchout.error = Error{ErrorKind::Conflict, "cart", "the cart is not saved on the server yet"};
+      sync_carts();
+      return;
+    }
+    punchout.transferring = true;
+    send(HttpPurpose::PunchoutTransfer, protocol.punchout_transfer_request(token(state), cart->id));
+  }
+
   void search_on_device() {
     CatalogState& catalog = state.catalog;
-    catalog.results = catalog.local->search(catalog.query, 50);
+    catalog.results = catalog.local->search(catalog.query, 50, catalog.category);
     catalog.results_from_device = true;
     catalog.searching = false;
     catalog.error.reset();
@@ -702,7 +837,8 @@ struct Builder {
     } else if (r.purpose != HttpPurpose::Health) {
       came_online();
     }
-    if (r.response.status == 401 && r.purpose != HttpPurpose::Login && r.purpose != HttpPurpose::Logout) {
+    if (r.response.status == 401 && r.purpose != HttpPurpose::Login && r.purpose != HttpPurpose::Logout &&
+        r.purpose != HttpPurpose::StartSession) {
       session_expired();
     }
     switch (r.purpose) {
@@ -779,6 +915,60 @@ struct Builder {
           state.login.busy = false;
           state.login.error = session.error();
         }
+        break;
+      }
+      case HttpPurpose::StartSession: {
+        const auto session = protocol.parse_login(r.response);
+        if (session) {
+          after_login(session.value());
+          state.punchout.just_started = true;
+        } else {
+          state.login.busy = false;
+          state.login.error = session.error();
+          post_to_host(embed::error_message(r.response.status == 401 ? "start_token_invalid" : "sign_in_failed",
+                                            session.error().message, state.embed.start_reply_to));
+        }
+        state.embed.start_reply_to.clear();
+        break;
+      }
+      case HttpPurpose::PunchoutSession: {
+        const auto context = protocol.parse_punchout_session(r.response);
+        if (!context) break;
+        state.punchout.context = context.value();
+        // A new punchout ("create") brings back only what is chosen now, in a cart of its own.
+        if (state.punchout.just_started && context.value() && context.value()->operation == "create") {
+          new_local_cart(state.locale == Locale::pl ? "Zakupy z systemu zakupowego" : "From the procurement system",
+                         {});
+          sync_carts();
+        }
+        state.punchout.just_started = false;
+        break;
+      }
+      case HttpPurpose::PunchoutTransfer: {
+        state.punchout.transferring = false;
+        auto form = protocol.parse_punchout_transfer(r.response);
+        if (!form) {
+          state.punchout.error = form.error();
+          break;
+        }
+        state.punchout.sent = form.value();
+        effects.push_back(SubmitForm{std::move(form.value())});
+        break;
+      }
+      case HttpPurpose::HostOpenProduct: {
+        const auto found = protocol.parse_lookup_products(r.response);
+        const auto product =
+            found ? std::find_if(found.value().begin(), found.value().end(), [](const Product& p) { return p.active; })
+                  : std::vector<Product>::const_iterator{};
+        if (!found || product == found.value().end()) {
+          post_to_host(embed::error_message(found ? "not_found" : "lookup_failed",
+                                            found ? "no product with this SKU is for sale" : found.error().message,
+                                            state.embed.open_reply_to));
+          break;
+        }
+        remember_product(state, *product);
+        state.catalog.selected_sku = product->sku;
+        state.screen = Screen::Product;
         break;
       }
       case HttpPurpose::Logout:
@@ -1035,11 +1225,16 @@ bool outbox_entry_editable(const OutboxEntry& entry) {
   }
 }
 
-Transition update(AppState state, const Action& action, const ShopProtocol& protocol) {
+namespace {
+
+Transition update_app(AppState state, const Action& action, const ShopProtocol& protocol) {
   Builder b{std::move(state), {}, protocol};
   std::visit(
       Overloaded{
-          [&](const AppStarted&) { b.check_server(); },
+          [&](const AppStarted&) {
+            b.check_server();
+            if (b.state.session) b.check_punchout();
+          },
           [&](const CheckServer&) {
             if (b.state.server.connection != Connection::Checking) b.check_server();
           },
@@ -1050,7 +1245,7 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
             // Quick order opened afresh does not show the last reorder's report.
             if (go.screen == Screen::QuickOrder && !b.state.import.checking && !b.state.import.reorder_of.empty()) {
               b.state.import =
-                  LineImportState{"", {}, false, b.state.import.seq, {}, std::nullopt, std::nullopt, false};
+                  LineImportState{"", {}, false, b.state.import.seq, {}, std::nullopt, std::nullopt, false, ""};
             }
             // Lists are fetched whenever their screen opens: statuses change on the server.
             if (go.screen == Screen::Orders) b.load_orders();
@@ -1102,7 +1297,8 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
               b.search_on_device();
               return;
             }
-            b.send(HttpPurpose::Search, protocol.search_request(token(b.state), {search.query, 50}), catalog.query_seq);
+            b.send(HttpPurpose::Search, protocol.search_request(token(b.state), {search.query, 50, catalog.category}),
+                   catalog.query_seq);
           },
           [&](const ShowProduct& show) {
             b.state.catalog.selected_sku = show.sku;
@@ -1279,10 +1475,35 @@ Transition update(AppState state, const Action& action, const ShopProtocol& prot
             carts.conflicts.erase(conflict);
             b.sync_carts();
           },
+          [&](const HostConnected& connected) {
+            b.state.embed.connected = true;
+            b.state.embed.storage = connected.storage;
+            // Orders placed before the portal was there are not news to it.
+            if (b.state.checkout.placed) b.state.embed.announced_orders.push_back(b.state.checkout.placed->number);
+            for (const OutboxEntry& entry : b.state.outbox.entries)
+              if (!entry.order_number.empty()) b.state.embed.announced_orders.push_back(entry.order_number);
+            b.post_to_host(embed::ready_message(connected.storage));
+          },
+          [&](const HostPosted& posted) { b.host_posted(posted.json); },
+          [&](const RedeemStartToken& redeem) { b.redeem_start_token(redeem.token); },
+          [&](const TransferCart&) { b.transfer_cart(); },
           [&](const HttpResponded& r) { b.responded(r); },
       },
       action);
+  // Work a portal asked for before the sign-in or the carts were there.
+  if (b.state.embed.connected) b.run_host_requests();
+  if (b.state.embed.prefill_reporting && !b.state.import.checking) b.report_prefill();
   return b.done();
+}
+
+}  // namespace
+
+Transition update(AppState state, const Action& action, const ShopProtocol& protocol) {
+  if (!state.embed.connected) return update_app(std::move(state), action, protocol);
+  const HostView before = host_view(state);
+  Transition next = update_app(std::move(state), action, protocol);
+  append_host_events(before, next, action);
+  return next;
 }
 
 void Store::process() {

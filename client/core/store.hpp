@@ -12,6 +12,7 @@
 
 #include "b2b/backend/shop_protocol.hpp"
 #include "b2b/device_state.hpp"
+#include "b2b/embed.hpp"
 #include "b2b/http.hpp"
 #include "b2b/local_catalog.hpp"
 #include "b2b/locale.hpp"
@@ -65,6 +66,7 @@ struct CatalogState {
   std::string selected_sku;                   // the product shown on the product screen
   std::vector<backend::Category> categories;  // for browsing before typing
   bool results_from_device = false;           // searched in the device's catalog (offline)
+  std::string category;                       // a portal limited the catalog to this top-level category
   std::shared_ptr<const LocalCatalog> local;  // the synced catalog, searched offline
 };
 
@@ -151,6 +153,7 @@ struct LineImportState {
   // The check waits for both: the products of the codes and today's price list (prices change).
   std::optional<std::vector<Product>> found;
   bool prices_fresh = false;
+  std::string new_cart_name;  // a portal's prefill into a cart of its own; empty: the active cart
 };
 
 // Requests for quote: asked from a cart, answered by the shop's seller, accepted into an order.
@@ -179,6 +182,30 @@ struct UsersState {
   std::optional<Error> error;
 };
 
+// Embedded in a partner portal (docs/embedding.md): what the host asked for and what it was told.
+struct EmbedState {
+  bool connected = false;  // a portal on the shop's allowlist embeds us: events go to it
+  embed::StorageKind storage = embed::StorageKind::Available;
+  embed::Theme theme;
+  std::optional<embed::CartPrefill> prefill;  // waits for the sign-in and the carts
+  std::string prefill_reply_to;
+  bool prefill_reporting = false;  // the prefill's lines are being checked; report when done
+  std::string open_sku;            // a product to show once signed in
+  std::string open_reply_to;
+  std::string start_reply_to;                 // the init that brought a start token, for its error
+  std::vector<std::string> announced_orders;  // order numbers the host was told about
+  std::uint64_t search_announced = 0;         // the catalog query_seq last reported as a search touchpoint
+};
+
+// Started from a procurement system (OCI / cXML punchout): the cart goes back there instead of checkout.
+struct PunchoutState {
+  std::optional<backend::PunchoutContext> context;
+  bool transferring = false;
+  std::optional<Error> error;
+  std::optional<backend::PunchoutForm> sent;  // the form handed to the browser to post
+  bool just_started = false;                  // signed in by a start token: a "create" session gets a new cart
+};
+
 struct AppState {
   Locale locale = Locale::pl;
   ServerStatus server;
@@ -197,6 +224,8 @@ struct AppState {
   OutboxState outbox;
   CatalogSyncState catalog_sync;
   StorageStatus storage;
+  EmbedState embed;
+  PunchoutState punchout;
   Date today;                       // set by the platform; validation of delivery dates needs it
   std::int64_t now_unix = 0;        // set by Tick
   int utc_offset_minutes = 0;       // the device's time zone, for showing times
@@ -316,6 +345,20 @@ struct ResolveCartConflict {
   std::string cart_id;
   bool keep_mine = false;
 };
+// The page runs in an iframe of a portal on the shop's allowlist; its storage may be partitioned.
+struct HostConnected {
+  embed::StorageKind storage = embed::StorageKind::Available;
+};
+// A message the portal posted, as JSON; parsed and checked in update().
+struct HostPosted {
+  std::string json;
+};
+// A one-time start token (punchout start URL or a portal's session handoff) to trade for a session.
+struct RedeemStartToken {
+  std::string token;
+};
+// Punchout: send the active cart back to the procurement system.
+struct TransferCart {};
 
 // What an HTTP response is for, so update() knows how to read it.
 enum class HttpPurpose {
@@ -344,7 +387,11 @@ enum class HttpPurpose {
   CatalogPage,
   OutboxLookup,
   OutboxPrices,
-  OutboxSubmit
+  OutboxSubmit,
+  StartSession,
+  PunchoutSession,
+  PunchoutTransfer,
+  HostOpenProduct
 };
 
 struct HttpResponded {
@@ -358,7 +405,8 @@ using Action =
                  CreateCart, RenameCart, DuplicateCart, DeleteCart, SelectCart, SetLineQuantity, SetLineNote,
                  SetCheckoutFields, PlaceOrder, FilterOrders, ToggleOrderDetails, CheckQuickOrder, Reorder,
                  RequestQuote, AcceptQuote, DecideApproval, ChangeUser, InviteUser, DismissNotice, Tick, NetworkHint,
-                 ConfirmOutboxOrder, EditOutboxOrder, DiscardOutboxOrder, ResolveCartConflict, HttpResponded>;
+                 ConfirmOutboxOrder, EditOutboxOrder, DiscardOutboxOrder, ResolveCartConflict, HostConnected,
+                 HostPosted, RedeemStartToken, TransferCart, HttpResponded>;
 
 // --- Effects ---------------------------------------------------------------------------------
 struct SendHttp {
@@ -371,7 +419,15 @@ struct StoreRecord {
   std::string name;
   std::string bytes;
 };
-using Effect = std::variant<SendHttp, StoreRecord>;
+// A message for the embedding portal (a complete b2b-embed envelope), posted only to its checked origin.
+struct PostToHost {
+  std::string json;
+};
+// Punchout: the browser posts this form to the procurement system (leaving the app).
+struct SubmitForm {
+  backend::PunchoutForm form;
+};
+using Effect = std::variant<SendHttp, StoreRecord, PostToHost, SubmitForm>;
 
 struct Transition {
   AppState state;

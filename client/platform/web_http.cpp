@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "web_embed.hpp"
 #include "web_storage.hpp"
 
 // The API base comes from the page (Module.b2bApiBase: "" for the same origin).
@@ -39,6 +40,14 @@ namespace b2b::client {
 void WebEffectRunner::run(const Effect& effect) {
   if (const auto* record = std::get_if<StoreRecord>(&effect)) {
     put_browser_record(record->name, record->bytes);
+    return;
+  }
+  if (const auto* message = std::get_if<PostToHost>(&effect)) {
+    post_to_host(message->json);
+    return;
+  }
+  if (const auto* form = std::get_if<SubmitForm>(&effect)) {
+    submit_browser_form(form->form);
     return;
   }
   if (const auto* send = std::get_if<SendHttp>(&effect)) {

@@ -18,6 +18,7 @@
 #include "imgui_impl_sdl2.h"
 #include "imgui_internal.h"
 #include "platform/web_device.hpp"
+#include "platform/web_embed.hpp"
 #include "platform/web_http.hpp"
 #include "platform/web_storage.hpp"
 #include "ui/app_view.hpp"
@@ -43,6 +44,7 @@ struct WebApp {
   std::uint64_t frame = 0;
   std::string widgets_json;  // keeps the string b2b_widgets_json returns alive
   std::int64_t last_tick = 0;
+  b2b::embed::Theme applied_theme;  // the colours in ImGui's style now
 };
 
 WebApp* g_app = nullptr;
@@ -104,6 +106,7 @@ void run_frame() {
   ImGui::NewFrame();
   draw_app(app.store.state(), app.ui, app.fonts, [&](Action action) { app.store.dispatch(std::move(action)); });
   ImGui::Render();
+  if (app.store.state().embed.connected) report_preferred_height(app.ui.preferred_height);
   app.registry.end_frame();
 
   glViewport(0, 0, fb_w, fb_h);
@@ -113,6 +116,12 @@ void run_frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
   app.store.process();
+  // A portal's colours take effect from the next frame.
+  const b2b::embed::Theme& theme = app.store.state().embed.theme;
+  if (theme != app.applied_theme) {
+    apply_colours(ImGui::GetStyle(), theme.dark.value_or(false), theme.accent);
+    app.applied_theme = theme;
+  }
 }
 
 }  // namespace
@@ -149,6 +158,21 @@ EMSCRIPTEN_KEEPALIVE const char* b2b_sync_status_json() {
 // The browser's online/offline events.
 EMSCRIPTEN_KEEPALIVE void b2b_network_hint(int online) {
   if (g_app) g_app->store.dispatch(NetworkHint{online != 0});
+}
+
+// web/embed_client.js: a portal on the shop's allowlist embeds the app (storage: 0 available,
+// 1 partitioned, 2 unavailable).
+EMSCRIPTEN_KEEPALIVE void b2b_host_connected(int storage) {
+  if (!g_app) return;
+  const auto kind = storage == 0   ? b2b::embed::StorageKind::Available
+                    : storage == 1 ? b2b::embed::StorageKind::Partitioned
+                                   : b2b::embed::StorageKind::Unavailable;
+  g_app->store.dispatch(HostConnected{kind});
+}
+
+// web/embed_client.js: a message from that portal's checked origin, as JSON.
+EMSCRIPTEN_KEEPALIVE void b2b_host_message(const char* json) {
+  if (g_app) g_app->store.dispatch(HostPosted{json});
 }
 
 EMSCRIPTEN_KEEPALIVE void b2b_on_http_response(int request_id, int status, const char* body) {
@@ -199,6 +223,9 @@ int main() {
 
   watch_network_events();
   g_app->store.dispatch(AppStarted{});
+  const std::string start_token = take_start_token();
+  if (!start_token.empty()) g_app->store.dispatch(RedeemStartToken{start_token});
+  embed_app_started();
   emscripten_set_main_loop(run_frame, 0, true);
   return 0;
 }

@@ -11,6 +11,11 @@ namespace {
 
 constexpr float kMaxColumnWidth = 640.0f;
 constexpr float kTabletMinWidth = 768.0f;  // list and detail side by side from here on
+// The catalog's list scrolls inside itself, so it has no natural height; this shows a search and a screenful.
+constexpr float kCatalogPreferredHeight = 720.0f;
+
+// How tall the scrolling page's content is, measured at its end (cursor positions ignore the scroll).
+float content_end() { return ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y; }
 constexpr ImGuiWindowFlags kFullScreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
@@ -29,7 +34,8 @@ void end_column() {
   ImGui::EndGroup();
 }
 
-void draw_screen(const AppState& state, UiState& ui, const UiFonts& fonts, float height, const Dispatch& dispatch) {
+// Returns the height the screen's content would like (for a portal sizing its iframe to it).
+float draw_screen(const AppState& state, UiState& ui, const UiFonts& fonts, float height, const Dispatch& dispatch) {
   const bool wide = ImGui::GetContentRegionAvail().x >= kTabletMinWidth;
   const bool catalog = state.screen == Screen::Catalog || state.screen == Screen::Product;
   if (wide && catalog) {
@@ -46,12 +52,13 @@ void draw_screen(const AppState& state, UiState& ui, const UiFonts& fonts, float
       draw_product(state, ui, fonts, width, dispatch);
       end_column();
     }
+    const float detail_height = content_end();
     ImGui::EndChild();
-    return;
+    return std::max(kCatalogPreferredHeight, detail_height);
   }
   if (state.screen == Screen::Catalog) {
     draw_catalog_list(state, ui, ImGui::GetContentRegionAvail().x, height, dispatch);
-    return;
+    return kCatalogPreferredHeight;
   }
   ImGui::BeginChild("##page", ImVec2(0, height));
   ui.page_scroll.update();
@@ -92,7 +99,9 @@ void draw_screen(const AppState& state, UiState& ui, const UiFonts& fonts, float
       break;
   }
   end_column();
+  const float page_height = content_end();
   ImGui::EndChild();
+  return page_height;
 }
 
 }  // namespace
@@ -114,6 +123,7 @@ void draw_app(const AppState& state, UiState& ui, const UiFonts& fonts, const Di
     draw_login(state, ui, fonts, width, dispatch);
     draw_account(state, fonts, width, dispatch);
     end_column();
+    ui.preferred_height = content_end() + ImGui::GetStyle().WindowPadding.y;
     ImGui::EndChild();
   } else {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -124,7 +134,9 @@ void draw_app(const AppState& state, UiState& ui, const UiFonts& fonts, const Di
       end_column();
     }
     const float content_height = ImGui::GetContentRegionAvail().y - tab_bar_height;
-    draw_screen(state, ui, fonts, content_height, dispatch);
+    const float above = ImGui::GetCursorPosY();
+    const float screen_height = draw_screen(state, ui, fonts, content_height, dispatch);
+    ui.preferred_height = above + screen_height + tab_bar_height + style.WindowPadding.y;
     const float width = begin_column(kMaxColumnWidth);
     draw_tab_bar(state, fonts, width, dispatch);
     end_column();

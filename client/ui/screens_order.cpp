@@ -148,6 +148,21 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
     ImGui::PopID();
   }
   draw_totals(state, priced, width);
+  if (state.punchout.context) {
+    // Punchout: the procurement system approves and orders; the cart goes back to it instead of a checkout.
+    ImGui::TextWrapped("%s", tr(Msg::PunchoutNote, l));
+    ImGui::BeginDisabled(state.punchout.transferring);
+    if (touch_button(tr(state.punchout.transferring ? Msg::TransferringCart : Msg::TransferCart, l), "transfer_cart",
+                     width, true)) {
+      dispatch(TransferCart{});
+    }
+    ImGui::EndDisabled();
+    if (const auto& error = state.punchout.error) {
+      message_line("transfer_error", kErrorText,
+                   error->kind == ErrorKind::Conflict ? tr(Msg::TransferNeedsSave, l) : error->message);
+    }
+    return;
+  }
   if (touch_button(tr(Msg::GoToCheckout, l), "go_to_checkout", width, true)) dispatch(Navigate{Screen::Checkout});
 
   // Large or unusual quantities: ask the seller for a price instead (buyers and admins only).

@@ -20,10 +20,17 @@ std::string money(const AppState& state, std::int64_t minor) {
 // Browsing: the top categories; a tap opens one, and a tap on a sub-category searches for it.
 void draw_categories(const AppState& state, UiState& ui, float width, float height, const Dispatch& dispatch) {
   if (state.catalog.categories.empty()) return;
-  section_heading(tr(Msg::Categories, state.locale));
+  const std::string& only = state.catalog.category;
+  if (only.empty()) {
+    section_heading(tr(Msg::Categories, state.locale));
+  } else {
+    section_heading((std::string(tr(Msg::CatalogLimitedTo, state.locale)) + " " + only).c_str());
+    ui.open_category = only;  // a portal limited the catalog: its sub-categories are the way in
+  }
   ImGui::BeginChild("##categories", ImVec2(width, std::max(height, kTouchTargetPx)));
   ui.categories_scroll.update();
   for (const backend::Category& category : state.catalog.categories) {
+    if (!only.empty() && category.path.front() != only) continue;
     const std::string& name = category.path.back();
     const std::string label = name + " (" + std::to_string(category.product_count) + ")";
     if (category.path.size() == 1) {
@@ -207,6 +214,9 @@ void draw_account(const AppState& state, const UiFonts& fonts, float width, cons
     ImGui::TextWrapped("%s: %s (%s)", tr(Msg::SignedInAs, l), state.session->user.name.c_str(),
                        state.session->user.email.c_str());
     ImGui::TextWrapped("%s: %s", tr(Msg::Company, l), state.session->company.name.c_str());
+    if (state.embed.connected && state.embed.storage != embed::StorageKind::Available) {
+      ImGui::TextWrapped("%s", tr(Msg::EmbeddedStorageNote, l));
+    }
     // Only what the role may do is offered; the server refuses the rest anyway.
     const Role role = state.session->user.role;
     if (role == Role::Approver || role == Role::Admin) {

@@ -1,5 +1,9 @@
 // Fonts rasterised at the device's pixel density, and a style sized for fingers.
 #pragma once
+#include <cstdint>
+#include <optional>
+
+#include "imgui.h"
 
 struct ImFont;
 struct ImGuiIO;
@@ -24,6 +28,11 @@ struct UiFonts {
 // io.FontGlobalScale so layout stays in CSS pixels. Returns nulls if the file cannot be loaded.
 UiFonts load_ui_fonts(ImGuiIO& io, const char* ttf_path, float device_pixel_ratio);
 
+// Sizes for fingers and the light colours.
 void apply_touch_style(ImGuiStyle& style);
+// Light or dark colours, and the accent of primary buttons (0xRRGGBB); an embedding portal picks them.
+void apply_colours(ImGuiStyle& style, bool dark, std::optional<std::uint32_t> accent_rgb);
+ImVec4 accent_colour();
+ImVec4 accent_hovered_colour();
 
 }  // namespace b2b::client

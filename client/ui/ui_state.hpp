@@ -41,6 +41,7 @@ struct UiState {
   TouchScroller page_scroll;        // the screen's content
   TouchScroller results_scroll;     // the catalog's result list
   TouchScroller categories_scroll;  // the categories shown before typing
+  float preferred_height = 0;       // CSS px the current screen's content needs; an embedding portal may size to it
 };
 
 }  // namespace b2b::client

@@ -14,9 +14,9 @@ namespace b2b::client {
 bool touch_button(const char* label, const char* key, float width, bool primary) {
   const std::string id = std::string(label) + "##" + key;
   if (primary) {
-    ImGui::PushStyleColor(ImGuiCol_Button, kAccent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, kAccentHovered);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, kAccent);
+    ImGui::PushStyleColor(ImGuiCol_Button, accent_colour());
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, accent_hovered_colour());
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, accent_colour());
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
   }
   const bool pressed = ImGui::Button(id.c_str(), ImVec2(width, kTouchTargetPx));

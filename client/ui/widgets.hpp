@@ -13,8 +13,6 @@
 
 namespace b2b::client {
 
-inline const ImVec4 kAccent(0.07f, 0.36f, 0.72f, 1.0f);
-inline const ImVec4 kAccentHovered(0.10f, 0.42f, 0.80f, 1.0f);
 inline const ImVec4 kErrorText(0.75f, 0.10f, 0.10f, 1.0f);
 inline const ImVec4 kNoticeText(0.05f, 0.45f, 0.20f, 1.0f);
 

@@ -127,8 +127,9 @@ TEST_CASE("logging in") {
     CHECK(next.state.session->token == "tok");
     CHECK_FALSE(next.state.login.busy);
     CHECK(next.state.checkout.fields.ship_to_address_id == "a-1");
-    CHECK(purposes(next) == std::vector<HttpPurpose>{HttpPurpose::Categories, HttpPurpose::PriceList,
-                                                     HttpPurpose::ListCarts, HttpPurpose::CatalogPage});
+    CHECK(purposes(next) == std::vector<HttpPurpose>{HttpPurpose::Categories, HttpPurpose::PunchoutSession,
+                                                     HttpPurpose::PriceList, HttpPurpose::ListCarts,
+                                                     HttpPurpose::CatalogPage});
     const std::vector<backend::Category> categories = {{{"Elektrotechnika"}, 12}, {{"Elektrotechnika", "Osprzęt"}, 5}};
     const Transition browsed = update(next.state, HttpResponded{HttpPurpose::Categories, 0, ok(categories)}, kProtocol);
     REQUIRE(browsed.state.catalog.categories.size() == 2);
