@@ -242,3 +242,63 @@ export async function replaceText(page, key, text) {
 export async function waitForStorageWrites(page) {
   await page.waitForFunction(() => window.B2BStorage !== undefined && B2BStorage.pendingWrites() === 0);
 }
+
+// A free loopback port, for servers that must know each other's address before either starts.
+export async function freePort() {
+  const net = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+// The example partner portal and procurement pages (web/examples/serve.mjs) on `host:port`.
+export async function startExamplePortal({ port, host = "localhost", shop }) {
+  const script = path.join(path.dirname(new URL(import.meta.url).pathname), "../../web/examples/serve.mjs");
+  const server = spawn(process.execPath, [script, "--port", String(port), "--host", host, "--shop", shop],
+                       { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((resolve, reject) => {
+    let output = "";
+    server.stdout.on("data", (chunk) => {
+      output += chunk;
+      const match = output.match(/listening on (http:\/\/[^\s]+)/);
+      if (match) resolve(match[1].replace(/\/?$/, "/"));
+    });
+    server.on("exit", (code) => reject(new Error(`serve.mjs exited with ${code}: ${output}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        server.once("exit", () => resolve());
+        server.kill("SIGTERM");
+      }),
+  };
+}
+
+// The client inside a portal's iframe, usable wherever the helpers above take a page: evaluations run in
+// the frame; touches and the wheel are moved by the iframe's position on the page.
+export async function frameView(page, iframeSelector) {
+  const element = await page.waitForSelector(iframeSelector);
+  const frame = await element.contentFrame();
+  let box = await element.boundingBox();
+  const at = async (x, y) => {
+    box = (await element.boundingBox()) || box;
+    return [box.x + x, box.y + y];
+  };
+  return {
+    frame,
+    element,
+    evaluate: (...args) => frame.evaluate(...args),
+    waitForFunction: (...args) => frame.waitForFunction(...args),
+    touchscreen: { tap: async (x, y) => page.touchscreen.tap(...(await at(x, y))) },
+    mouse: { move: async (x, y) => page.mouse.move(...(await at(x, y))), wheel: (dx, dy) => page.mouse.wheel(dx, dy) },
+    keyboard: page.keyboard,
+    viewportSize: () => ({ width: box.width, height: box.height }),
+    screenshot: (options) => page.screenshot(options),
+  };
+}
