@@ -728,8 +728,8 @@ struct Builder {
                        state.embed.prefill = *init.cart;
                        state.embed.prefill_reply_to = id;
                      }
-                     post_to_host(embed::initialized_message(state.session.has_value() || !init.start_token.empty(),
-                                                             state.locale, id));
+                     // A start token signs in later: `session` tells the portal when it has.
+                     post_to_host(embed::initialized_message(state.session.has_value(), state.locale, id));
                      if (!init.start_token.empty()) {
                        state.embed.start_reply_to = id;
                        redeem_start_token(init.start_token);

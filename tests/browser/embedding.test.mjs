@@ -5,10 +5,12 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
-  PHONE, frameView, freePort, launchBrowser, replaceText, screenshot, startExamplePortal, startServerMock, tapKey,
-  typeInto, waitForWidget, watchConsole, widget,
+  PHONE, frameView, freePort, launchBrowser, pixelAt, replaceText, screenshot, screenshotDir, startExamplePortal,
+  startServerMock, tapKey, waitFrames, waitForWidget, watchConsole, widget, widgets,
 } from "./harness.mjs";
 import { apiSession, checkOut } from "./flows.mjs";
+import path from "node:path";
+import { PNG } from "pngjs";
 
 const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, hasTouch: true };
 // Playwright's device-scale emulation does not always reach a cross-site iframe (its own renderer process):
@@ -211,6 +213,23 @@ test("sized to its content on a desktop portal; the portal opens a product and p
     const cartsHeight = await followsContent(page);
     assert.notEqual(cartsHeight, catalogHeight);
     await screenshot(page, "desktop-embedded-content-height");
+
+    // The portal's colours: dark background, its accent on the primary button (the whole page is shot:
+    // the iframe is taller than the window now).
+    const box = await app.element.boundingBox();
+    const wholePage = async (name) =>
+      PNG.sync.read(await page.screenshot({ fullPage: true, path: path.join(screenshotDir(), name + ".png") }));
+    const light = pixelAt(await wholePage("desktop-embedded-light"), box.x + 8, box.y + 8, 1);
+    assert.ok(light.every((c) => c > 200), `light background, got ${light}`);
+    await page.evaluate(() => window.portalHandle.setTheme({ mode: "dark", accent: "#1a6b3c" }));
+    await waitFrames(app, 3);
+    const png = await wholePage("desktop-embedded-dark");
+    const dark = pixelAt(png, box.x + 8, box.y + 8, 1);
+    assert.ok(dark.every((c) => c < 60), `dark background, got ${dark}`);
+    // The selected cart, near the top (the portal's content area scrolls; its lower part is not shot).
+    const button = (await widgets(app)).items.find((i) => i.checked && /^Z portalu \(/.test(i.label));
+    const accent = pixelAt(png, box.x + button.visible_rect.x + 6, box.y + button.visible_rect.y + button.visible_rect.h / 2, 1);
+    assert.deepEqual(accent, [0x1a, 0x6b, 0x3c]);
   } finally {
     await context.close();
   }

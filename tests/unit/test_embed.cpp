@@ -7,9 +7,11 @@
 #include "b2b/embed.hpp"
 #include "b2b/wire/protocol.hpp"
 #include "core/store.hpp"
+#include "store_effects.hpp"
 
 using namespace b2b;
 using namespace b2b::client;
+using namespace b2b::client::testing;
 
 namespace {
 
@@ -50,25 +52,6 @@ const rapidjson::Value& data_of(const std::vector<rapidjson::Document>& messages
   FAIL("no message of type " << type);
   static const rapidjson::Value none;
   return none;
-}
-
-std::vector<SendHttp> sends(const Transition& t) {
-  std::vector<SendHttp> out;
-  for (const Effect& e : t.effects)
-    if (const auto* send = std::get_if<SendHttp>(&e)) out.push_back(*send);
-  return out;
-}
-
-SendHttp send_of(const Transition& t, HttpPurpose purpose) {
-  for (const SendHttp& send : sends(t))
-    if (send.purpose == purpose) return send;
-  FAIL("no request for this purpose");
-  return {};
-}
-
-template <typename T>
-HttpResponse ok(const T& value, int status = 200) {
-  return {status, {}, wire::encode_json(value)};
 }
 
 backend::Session session() {
@@ -243,6 +226,7 @@ TEST_CASE("init with a start token signs in; a used token is reported to the por
   CHECK(init.state.login.busy);
   const auto messages = posted(init);
   CHECK(std::string(data_of(messages, "initialized")["reply_to"].GetString()) == "i1");
+  CHECK_FALSE(data_of(messages, "initialized")["signed_in"].GetBool());  // not until the token is redeemed
   const SendHttp start = send_of(init, HttpPurpose::StartSession);
   CHECK(start.request.path == "/api/v1/auth/start");
   CHECK(start.request.body.find("t-1") != std::string::npos);
@@ -425,4 +409,42 @@ TEST_CASE("punchout: the cart goes back to the procurement system as the server'
   CHECK(submit->form.action == context.return_url);
   REQUIRE(submit->form.fields.size() == 2);
   CHECK(submit->form.fields[1] == std::pair<std::string, std::string>{"NEW_ITEM-QUANTITY[1]", "12"});
+}
+
+TEST_CASE("a punchout started by a procurement system gets a cart of its own; a reload does not add another") {
+  AppState state;
+  state.device_id = "dev";
+  const Transition redeem = update(state, RedeemStartToken{"st-1"}, kProtocol);
+  const SendHttp start = send_of(redeem, HttpPurpose::StartSession);
+  const Transition in = update(redeem.state, answer(start, ok(session())), kProtocol);
+  CHECK(in.state.session);
+  const SendHttp asked = send_of(in, HttpPurpose::PunchoutSession);
+  const backend::PunchoutContext context{"cxml", "http://localhost:8081/procurement/cxml-return", "_top", "create"};
+  const Transition punchout = update(in.state, answer(asked, ok(context)), kProtocol);
+  REQUIRE(punchout.state.punchout.context);
+  CHECK(punchout.state.punchout.context->protocol == "cxml");
+  const Cart* cart = active_cart(punchout.state);
+  REQUIRE(cart);
+  CHECK(is_local_cart_id(cart->id));
+  CHECK(cart->lines.empty());
+  // Made on the server once the user's carts are known.
+  const Transition listed =
+      update(punchout.state, answer(send_of(in, HttpPurpose::ListCarts), ok(std::vector<Cart>{})), kProtocol);
+  CHECK(send_of(listed, HttpPurpose::CreateCart).request.method == "POST");
+  CHECK(active_cart(listed.state)->id == cart->id);
+
+  SUBCASE("after a reload the same session is asked again, and no second cart is made") {
+    AppState reloaded = punchout.state;
+    reloaded.punchout = {};
+    const Transition started = update(reloaded, AppStarted{}, kProtocol);
+    const Transition again =
+        update(started.state, answer(send_of(started, HttpPurpose::PunchoutSession), ok(context)), kProtocol);
+    CHECK(again.state.punchout.context);
+    CHECK(again.state.carts.carts.size() == punchout.state.carts.carts.size());
+  }
+  SUBCASE("a normal session (204) is no punchout") {
+    const Transition normal = update(in.state, answer(asked, HttpResponse{204, {}, ""}), kProtocol);
+    CHECK_FALSE(normal.state.punchout.context);
+    CHECK(normal.state.carts.carts.empty());
+  }
 }

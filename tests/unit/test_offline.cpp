@@ -6,10 +6,12 @@
 #include "b2b/cart_sync.hpp"
 #include "b2b/wire/protocol.hpp"
 #include "core/store.hpp"
+#include "store_effects.hpp"
 #include "ui_harness.hpp"
 
 using namespace b2b;
 using namespace b2b::client;
+using namespace b2b::client::testing;
 
 namespace {
 
@@ -24,34 +26,12 @@ Product product(std::string sku, std::string name_pl, std::int64_t stock = 100) 
   return p;
 }
 
-template <typename T>
-HttpResponse ok(const T& value, int status = 200) {
-  return {status, {}, wire::encode_json(value)};
-}
 const HttpResponse kNoAnswer{0, {}, "Failed to fetch"};
-
-std::vector<SendHttp> sends(const Transition& t) {
-  std::vector<SendHttp> out;
-  for (const Effect& e : t.effects)
-    if (const auto* send = std::get_if<SendHttp>(&e)) out.push_back(*send);
-  return out;
-}
-
-SendHttp send_of(const Transition& t, HttpPurpose purpose) {
-  for (const SendHttp& send : sends(t))
-    if (send.purpose == purpose) return send;
-  FAIL("no request for this purpose");
-  return {};
-}
 
 bool sent(const Transition& t, HttpPurpose purpose) {
   for (const SendHttp& send : sends(t))
     if (send.purpose == purpose) return true;
   return false;
-}
-
-HttpResponded answer(const SendHttp& request, HttpResponse response) {
-  return HttpResponded{request.purpose, request.tag, std::move(response)};
 }
 
 // Applies the action and returns the transition (the state moves on in `state`).

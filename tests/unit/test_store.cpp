@@ -6,9 +6,11 @@
 #include "b2b/protocol/health.hpp"
 #include "b2b/wire/protocol.hpp"
 #include "core/store.hpp"
+#include "store_effects.hpp"
 
 using namespace b2b;
 using namespace b2b::client;
+using namespace b2b::client::testing;
 
 namespace {
 
@@ -35,20 +37,7 @@ backend::Session session(bool po_required = false) {
   return s;
 }
 
-template <typename T>
-HttpResponse ok(const T& value, int status = 200) {
-  return {status, {}, wire::encode_json(value)};
-}
-
 HttpResponse failure(int status, Error error) { return {status, {}, wire::encode_error(error)}; }
-
-// The requests among the transition's effects (records written to the device are left out).
-std::vector<SendHttp> sends(const Transition& t) {
-  std::vector<SendHttp> out;
-  for (const Effect& e : t.effects)
-    if (const auto* send = std::get_if<SendHttp>(&e)) out.push_back(*send);
-  return out;
-}
 
 SendHttp only_send(const Transition& t, HttpPurpose purpose) {
   const std::vector<SendHttp> sent = sends(t);
@@ -57,23 +46,10 @@ SendHttp only_send(const Transition& t, HttpPurpose purpose) {
   return sent[0];
 }
 
-// The request sent for this purpose among the transition's effects.
-SendHttp send_of(const Transition& t, HttpPurpose purpose) {
-  for (const SendHttp& send : sends(t))
-    if (send.purpose == purpose) return send;
-  FAIL("no request for this purpose");
-  return {};
-}
-
 std::vector<HttpPurpose> purposes(const Transition& t) {
   std::vector<HttpPurpose> out;
   for (const SendHttp& send : sends(t)) out.push_back(send.purpose);
   return out;
-}
-
-// The answer to a request, as the transport delivers it (with the request's tag).
-HttpResponded answer(const SendHttp& request, HttpResponse response) {
-  return HttpResponded{request.purpose, request.tag, std::move(response)};
 }
 
 // A signed-in state with one cart holding one product, and that product known.
