@@ -1089,6 +1089,7 @@ Result<Transaction> Storage::begin() { return connection_->begin(); }
 Result<Done> Storage::reset() {
   auto transaction = connection_->begin();
   if (!transaction) return transaction.error();
+  price_lists_read_.clear();
   // Children before parents, so the foreign keys hold after every statement.
   static const char* const kDeletes[] = {"DELETE FROM quote_lines",
                                          "DELETE FROM quotes",
@@ -1140,6 +1141,7 @@ Result<Done> Storage::seed(const seed::SeedData& data, HashCost cost) {
 
   auto transaction = connection_->begin();
   if (!transaction) return transaction.error();
+  price_lists_read_.clear();
   if (!is_empty()) return Error{ErrorKind::Conflict, "", "the storage already holds data; reset() it first"};
 
   const std::int64_t catalog_version = data.products.empty() ? 0 : 1;
@@ -1533,6 +1535,9 @@ Result<PriceList> Storage::price_list(const std::string& id) const {
     list.currency = *currency;
     list.version = statement.integer(3);
   }
+  // Every order prices against the whole list: read it again only when its version changed.
+  const auto read = price_lists_read_.find(id);
+  if (read != price_lists_read_.end() && read->second.version == list.version) return read->second;
   {
     Statement entries(*connection_,
                       "SELECT sku, unit_net_minor FROM price_list_entries WHERE price_list_id = ?1 ORDER BY sku");
@@ -1553,7 +1558,10 @@ Result<PriceList> Storage::price_list(const std::string& id) const {
   for (;;) {
     auto row = tiers.step();
     if (!row) return row.error();
-    if (!row.value()) return list;
+    if (!row.value()) {
+      price_lists_read_[id] = list;
+      return list;
+    }
     const std::string sku = tiers.text(0);
     while (entry < list.entries.size() && list.entries[entry].sku < sku) ++entry;
     if (entry == list.entries.size() || list.entries[entry].sku != sku)

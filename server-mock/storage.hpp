@@ -2,6 +2,7 @@
 // price lists, carts, orders, quotes and punchout, behind methods that return Result values and never throw.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -227,6 +228,9 @@ class Storage {
   explicit Storage(std::unique_ptr<detail::Connection> connection);
 
   std::unique_ptr<detail::Connection> connection_;
+  // Price lists as last read, by id; used while the stored version is the same (every change bumps it;
+  // reset() and seed() start afresh). Guarded by the connection's lock, like every read.
+  mutable std::map<std::string, PriceList> price_lists_read_;
 };
 
 }  // namespace b2b::mock
