@@ -47,7 +47,7 @@ target_link_options(b2b_client PRIVATE
   -sENVIRONMENT=web
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_b2b_widgets_json','_b2b_frame_count','_b2b_font_has_glyphs','_b2b_on_http_response','_b2b_network_hint','_b2b_sync_status_json','_b2b_host_connected','_b2b_host_message','_b2b_text_input','_b2b_key_event','_b2b_wants_text_input','_b2b_set_keyboard_inset']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_b2b_widgets_json','_b2b_frame_count','_b2b_frame_cpu_ms','_b2b_font_has_glyphs','_b2b_on_http_response','_b2b_network_hint','_b2b_sync_status_json','_b2b_host_connected','_b2b_host_message','_b2b_text_input','_b2b_key_event','_b2b_wants_text_input','_b2b_set_keyboard_inset']"
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
   "--embed-file=${B2B_UI_FONT}@/assets/ui-font.ttf")
 set_property(TARGET b2b_client APPEND PROPERTY LINK_DEPENDS "${B2B_UI_FONT}")

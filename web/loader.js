@@ -34,24 +34,27 @@
     history.replaceState(null, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
   }
 
-  // Downloads the wasm itself so the bar shows real progress.
-  async function fetchWithProgress(url) {
+  // Downloads and compiles the wasm at once, compiling while the bytes arrive where the browser can; one
+  // copy of the stream only counts bytes, so the bar shows real progress.
+  async function compileWithProgress(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(url + ": HTTP " + response.status);
     const total = Number(response.headers.get("Content-Length")) || 0;
-    if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
-    const reader = response.body.getReader();
-    const bytes = new Uint8Array(total);
-    let received = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (received + value.length > total) throw new Error(url + ": longer than Content-Length");
-      bytes.set(value, received);
-      received += value.length;
-      progress.style.width = Math.round((100 * received) / total) + "%";
+    if (!response.body || !total || !WebAssembly.compileStreaming) {
+      return WebAssembly.compile(await response.arrayBuffer());
     }
-    return bytes.subarray(0, received);
+    const [counted, compiled] = response.body.tee();
+    (async () => {
+      const reader = counted.getReader();
+      let received = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        received += value.length;
+        progress.style.width = Math.round((100 * Math.min(received, total)) / total) + "%";
+      }
+    })().catch(() => {});
+    return WebAssembly.compileStreaming(new Response(compiled, { headers: { "Content-Type": "application/wasm" } }));
   }
 
   // Only where browsers allow service workers, and never on plain http to another host, where
@@ -83,9 +86,8 @@
     b2bApiBase: params.get("api") || "",
     b2bStartToken: startToken,
     instantiateWasm: function (imports, onInstance) {
-      fetchWithProgress("b2b_client.wasm")
-        .then((bytes) => WebAssembly.instantiate(bytes, imports))
-        .then((result) => onInstance(result.instance, result.module))
+      wasmModule
+        .then((module) => WebAssembly.instantiate(module, imports).then((instance) => onInstance(instance, module)))
         .catch((error) => showProblem("Nie udało się pobrać aplikacji: " + error.message,
                                       "The app could not be downloaded: " + error.message));
       return {};
@@ -118,6 +120,10 @@
   };
 
   if (window.B2BEmbedClient) B2BEmbedClient.start(params.get("api") || "");
+
+  // The wasm downloads and compiles while b2b_client.js downloads, not after it.
+  const wasmModule = compileWithProgress("b2b_client.wasm");
+  wasmModule.catch(() => {});  // reported by instantiateWasm
 
   const script = document.createElement("script");
   script.src = "b2b_client.js";

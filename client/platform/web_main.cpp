@@ -5,10 +5,13 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "b2b/backend/own_protocol.hpp"
 #include "core/store.hpp"
@@ -45,6 +48,10 @@ struct WebApp {
   std::string widgets_json;  // keeps the string b2b_widgets_json returns alive
   std::int64_t last_tick = 0;
   b2b::embed::Theme applied_theme;  // the colours in ImGui's style now
+  // The last frames' CPU time, for benchmarks: [0] the whole frame (events, views, ImGui, GL calls),
+  // [1] only building it (views and ImGui, from NewFrame to Render).
+  double frame_cpu_ms[2][120] = {};
+  std::size_t frames_timed = 0;
 };
 
 WebApp* g_app = nullptr;
@@ -95,6 +102,7 @@ void run_frame() {
   sync_canvas_and_fonts(css_w, css_h, fb_w, fb_h, dpr);
   if (css_w < 1 || css_h < 1 || !app.fonts.body) return;
 
+  const double frame_start = emscripten_get_now();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
@@ -103,9 +111,11 @@ void run_frame() {
   io.DisplayFramebufferScale = ImVec2(static_cast<float>(fb_w / css_w), static_cast<float>(fb_h / css_h));
 
   app.registry.begin_frame(++app.frame, io.DisplaySize.x, io.DisplaySize.y, dpr);
+  const double build_start = emscripten_get_now();
   ImGui::NewFrame();
   draw_app(app.store.state(), app.ui, app.fonts, [&](Action action) { app.store.dispatch(std::move(action)); });
   ImGui::Render();
+  const double built = emscripten_get_now();
   if (app.store.state().embed.connected) report_preferred_height(app.ui.preferred_height);
   app.registry.end_frame();
 
@@ -114,6 +124,9 @@ void run_frame() {
   glClearColor(background.x, background.y, background.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const std::size_t slot = app.frames_timed++ % std::size(app.frame_cpu_ms[0]);
+  app.frame_cpu_ms[0][slot] = emscripten_get_now() - frame_start;
+  app.frame_cpu_ms[1][slot] = built - build_start;
 
   app.store.process();
   // A portal's colours take effect from the next frame.
@@ -153,6 +166,18 @@ EMSCRIPTEN_KEEPALIVE int b2b_font_has_glyphs(const char* utf8) {
 EMSCRIPTEN_KEEPALIVE const char* b2b_sync_status_json() {
   g_app->widgets_json = sync_status_json(g_app->store.state());
   return g_app->widgets_json.c_str();
+}
+
+// The median CPU time of the last 120 frames in ms, for the frame-time benchmark: part 0 the whole frame
+// (building and submitting it; the GPU's own work and the store's processing are not in it), part 1 only
+// building it (the views and ImGui).
+EMSCRIPTEN_KEEPALIVE double b2b_frame_cpu_ms(int part) {
+  if (!g_app || g_app->frames_timed == 0 || part < 0 || part > 1) return 0;
+  const double* ring = g_app->frame_cpu_ms[part];
+  const std::size_t count = std::min(g_app->frames_timed, std::size(g_app->frame_cpu_ms[part]));
+  std::vector<double> times(ring, ring + count);
+  std::nth_element(times.begin(), times.begin() + count / 2, times.end());
+  return times[count / 2];
 }
 
 // The browser's online/offline events.

@@ -1,4 +1,5 @@
 // Screens for ordering: saved carts with live totals, checkout with the PO fields, confirmation.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -37,6 +38,34 @@ void draw_totals(const AppState& state, const PricedCart& priced, float width) {
   ImGui::Text("VAT: %s", format_money(priced.totals.vat, l).c_str());
   const std::string gross = std::string(tr(Msg::TotalGross, l)) + ": " + format_money(priced.totals.gross, l);
   message_line("cart_total", ImGui::GetStyle().Colors[ImGuiCol_Text], gross);
+}
+
+bool same_lines(const std::vector<CartLine>& a, const std::vector<CartLine>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const CartLine& x, const CartLine& y) {
+    return x.sku == y.sku && x.quantity == y.quantity && x.note == y.note;
+  });
+}
+
+// Pricing a thousand-line cart against a 100,000-entry price list takes longer than a frame: the cart is
+// priced again only when its lines, the price list or the known products change.
+const PricedCart& priced_for_frame(const AppState& state, const Cart& cart, PricedCartCache& cache) {
+  const bool same = cache.cart_id == cart.id && same_lines(cache.lines, cart.lines) && state.prices &&
+                    cache.price_list_id == state.prices->id && cache.price_list_version == state.prices->version &&
+                    cache.price_entries == state.prices->entries.size() &&
+                    cache.known_products == state.carts.known_products.size();
+  if (same) return cache.priced;
+  cache = {};
+  cache.cart_id = cart.id;
+  cache.lines = cart.lines;
+  if (state.prices) {
+    cache.price_list_id = state.prices->id;
+    cache.price_list_version = state.prices->version;
+    cache.price_entries = state.prices->entries.size();
+    cache.known_products = state.carts.known_products.size();
+    auto result = price_cart(cart, *state.prices, state.carts.known_products);
+    if (result) cache.priced = std::move(result.value());
+  }
+  return cache.priced;
 }
 
 }  // namespace
@@ -103,19 +132,32 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
     ImGui::TextDisabled("%s", tr(Msg::EmptyCart, l));
     return;
   }
-  PricedCart priced;
-  if (state.prices) {
-    auto result = price_cart(*cart, *state.prices, state.carts.known_products);
-    if (result) priced = std::move(result.value());
+  const PricedCart& priced = priced_for_frame(state, *cart, ui.priced_cart);
+  // A cart of a thousand lines stays within a frame's budget: a line off screen whose height is known from
+  // an earlier frame only takes its space. Heights depend on the width and the language of the names.
+  if (ui.cart_lines_width != width || ui.cart_lines_locale != l) {
+    ui.cart_line_heights.clear();
+    ui.cart_lines_width = width;
+    ui.cart_lines_locale = l;
   }
+  const float item_spacing = ImGui::GetStyle().ItemSpacing.y;
+  std::size_t next_priced = 0;  // priced.lines are in cart order, less the lines that could not be priced
   for (const CartLine& line : cart->lines) {
+    const PricedLine* priced_line = nullptr;
+    if (next_priced < priced.lines.size() && priced.lines[next_priced].sku == line.sku) {
+      priced_line = &priced.lines[next_priced++];
+    }
+    const auto known = ui.cart_line_heights.find(line.sku);
+    if (known != ui.cart_line_heights.end() && ui.editing_note_sku != line.sku &&
+        !ImGui::IsRectVisible(ImVec2(width, known->second))) {
+      ImGui::Dummy(ImVec2(width, known->second));
+      continue;
+    }
+    const float top = ImGui::GetCursorPosY();
     ImGui::PushID(line.sku.c_str());
     const Product* product = find_product(state, line.sku);
     column_rule(width);
     ImGui::TextWrapped("%s", product ? name_of(*product, l).c_str() : line.sku.c_str());
-    const PricedLine* priced_line = nullptr;
-    for (const PricedLine& p : priced.lines)
-      if (p.sku == line.sku) priced_line = &p;
     ImGui::TextDisabled("%s  x%lld  %s", line.sku.c_str(), static_cast<long long>(line.quantity),
                         priced_line ? format_money(priced_line->net, l).c_str() : "");
     const std::int64_t step = product ? product->pack_size : 1;
@@ -146,6 +188,7 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
       ImGui::TextWrapped("%s: %s", tr(Msg::LineNote, l), line.note.c_str());
     }
     ImGui::PopID();
+    ui.cart_line_heights[line.sku] = ImGui::GetCursorPosY() - top - item_spacing;
   }
   draw_totals(state, priced, width);
   if (state.punchout.context) {
@@ -235,11 +278,7 @@ void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, flo
   const bool bad_date = ui.delivery_date[0] != '\0' && !parse_date(ui.delivery_date);
   if (bad_date) message_line("delivery_date_format", kErrorText, tr(Msg::DateFormatHint, l));
 
-  PricedCart priced;
-  if (state.prices) {
-    auto result = price_cart(*cart, *state.prices, state.carts.known_products);
-    if (result) priced = std::move(result.value());
-  }
+  const PricedCart& priced = priced_for_frame(state, *cart, ui.priced_cart);
   // The review: what is ordered, at which prices, before the totals and the button.
   section_heading(tr(Msg::OrderReview, l));
   for (const PricedLine& line : priced.lines) {

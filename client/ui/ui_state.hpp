@@ -3,10 +3,24 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 
+#include "b2b/locale.hpp"
+#include "b2b/pricing.hpp"
 #include "touch_scroll.hpp"
 
 namespace b2b::client {
+
+// The active cart priced, kept between frames with what it was priced from.
+struct PricedCartCache {
+  std::string cart_id;
+  std::vector<CartLine> lines;
+  std::string price_list_id;
+  std::int64_t price_list_version = -1;
+  std::size_t price_entries = 0;
+  std::size_t known_products = 0;
+  PricedCart priced;
+};
 
 struct UiState {
   char email[128] = "";
@@ -42,6 +56,10 @@ struct UiState {
   TouchScroller results_scroll;     // the catalog's result list
   TouchScroller categories_scroll;  // the categories shown before typing
   float preferred_height = 0;       // CSS px the current screen's content needs; an embedding portal may size to it
+  PricedCartCache priced_cart;
+  std::unordered_map<std::string, float> cart_line_heights;  // cart lines as last drawn, to skip those off screen
+  float cart_lines_width = 0;                                // ... at this width
+  Locale cart_lines_locale = Locale::pl;                     // ... and in this language
 };
 
 }  // namespace b2b::client

@@ -2,6 +2,7 @@
 // huge price or quantity becomes an error instead of a wrapped, plausible-looking total.
 #include "b2b/pricing.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
@@ -25,9 +26,26 @@ const PriceTier* tier_for(const PriceListEntry& entry, std::int64_t quantity) {
 }
 
 const PriceListEntry* price_entry(const PriceList& list, const std::string& sku) {
+  // Lists from a ShopProtocol are sorted by SKU (sort_by_sku): a binary search finds the entry in a
+  // 100,000-entry list within a frame's budget. An unsorted list still answers right, by the scan below.
+  std::size_t low = 0, high = list.entries.size();
+  while (low < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    if (list.entries[middle].sku < sku) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  if (low < list.entries.size() && list.entries[low].sku == sku) return &list.entries[low];
   for (const PriceListEntry& entry : list.entries)
     if (entry.sku == sku) return &entry;
   return nullptr;
+}
+
+void sort_by_sku(PriceList& list) {
+  std::sort(list.entries.begin(), list.entries.end(),
+            [](const PriceListEntry& a, const PriceListEntry& b) { return a.sku < b.sku; });
 }
 
 std::int64_t unit_price_for(const PriceListEntry& entry, std::int64_t quantity) {

@@ -1,6 +1,7 @@
 // Pricing: tier selection, VAT rounding to the grosz, cart totals that add up exactly, and overflow errors.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <limits>
 #include <string>
 #include <vector>
@@ -317,4 +318,23 @@ TEST_CASE("price_cart reports overflow instead of wrapping") {
     REQUIRE(result.ok());
     CHECK(result.value().totals.gross.minor == kMax);
   }
+}
+
+TEST_CASE("price_entry finds every SKU in a sorted list and in an unsorted one") {
+  PriceList list;
+  for (int i = 0; i < 200; ++i) list.entries.push_back({"SKU-" + std::to_string((i * 7919) % 1000), i, {}});
+  const PriceList unsorted = list;
+  sort_by_sku(list);
+  CHECK(std::is_sorted(list.entries.begin(), list.entries.end(),
+                       [](const PriceListEntry& a, const PriceListEntry& b) { return a.sku < b.sku; }));
+  for (const PriceList* l : {static_cast<const PriceList*>(&list), &unsorted}) {
+    for (const PriceListEntry& entry : unsorted.entries) {
+      const PriceListEntry* found = price_entry(*l, entry.sku);
+      REQUIRE(found);
+      CHECK(found->unit_net_minor == entry.unit_net_minor);
+    }
+    CHECK(price_entry(*l, "SKU-1001") == nullptr);
+    CHECK(price_entry(*l, "") == nullptr);
+  }
+  CHECK(price_entry(PriceList{}, "SKU-1") == nullptr);
 }

@@ -14,8 +14,11 @@ namespace b2b {
 // The tier with the largest min_quantity <= quantity, in whatever order the tiers come; of equal
 // min_quantity the first listed. nullptr when no tier applies (the base price does).
 const PriceTier* tier_for(const PriceListEntry& entry, std::int64_t quantity);
-// The list's entry for a SKU, or nullptr when the list has no price for it.
+// The list's entry for a SKU, or nullptr when the list has no price for it. Fast (binary search) on a list
+// sorted by SKU, as ShopProtocol adapters return them; correct on any list.
 const PriceListEntry* price_entry(const PriceList& list, const std::string& sku);
+// Sorts the entries by SKU, for price_entry's binary search.
+void sort_by_sku(PriceList& list);
 
 // The unit net price charged for this quantity: the applicable tier's, else the entry's base price.
 std::int64_t unit_price_for(const PriceListEntry& entry, std::int64_t quantity);

@@ -3,6 +3,7 @@
 
 #include <initializer_list>
 
+#include "b2b/pricing.hpp"
 #include "b2b/wire/protocol.hpp"
 
 namespace b2b::backend {
@@ -171,7 +172,9 @@ HttpRequest OwnProtocol::price_list_request(const std::string& token) const {
   return make_request("GET", "/price-list", token);
 }
 Result<PriceList> OwnProtocol::parse_price_list(const HttpResponse& response) const {
-  return parse_data<PriceList>(response);
+  auto list = parse_data<PriceList>(response);
+  if (list) sort_by_sku(list.value());  // the client looks prices up per visible row and cart line
+  return list;
 }
 
 HttpRequest OwnProtocol::list_carts_request(const std::string& token) const {
