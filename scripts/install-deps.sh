@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what builds and tests need on a fresh Debian 12 machine: apt packages, Debian
 # source packages (Dear ImGui, SDL2) and npm packages. Idempotent; slow work is cached outside the repo.
+# With --bench also what the benchmarks need (wrk, sqlite3, the search libraries they compare with).
 set -euo pipefail
+BENCH=0
+[ "${1:-}" = "--bench" ] && BENCH=1
 
 APT_PACKAGES=(
   emscripten libcereal-dev rapidjson-dev doctest-dev
@@ -9,6 +12,8 @@ APT_PACKAGES=(
   libcpp-httplib-dev libsqlite3-dev libsodium-dev libtinyxml2-dev pkg-config
   cmake ninja-build g++ clang libclang-rt-14-dev dpkg-dev brotli
 )
+
+[ "$BENCH" = 1 ] && APT_PACKAGES+=(wrk sqlite3)
 
 need_apt=()
 # The machine's own Node.js 20 and npm serve; Debian's are only the fallback (they conflict).
@@ -72,12 +77,17 @@ if [ ! -f "$SDL2_PREFIX/.complete" ]; then
   touch "$SDL2_PREFIX/.complete"
 fi
 
-# --- npm packages for the browser tests (exact versions from the committed lockfile) -----------
-browser_tests="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
+# --- npm packages (exact versions from the committed lockfiles) ---------------------------------
 # A copy of the lockfile installed last marks node_modules as current (npm's own copy differs in form).
-stamp="$browser_tests/node_modules/.installed-package-lock.json"
-if ! cmp -s "$browser_tests/package-lock.json" "$stamp" 2>/dev/null; then
-  echo "== npm: browser test packages"
-  (cd "$browser_tests" && npm ci --no-audit --no-fund --loglevel=error)
-  cp "$browser_tests/package-lock.json" "$stamp"
-fi
+npm_install() {
+  local dir="$1" what="$2"
+  local stamp="$dir/node_modules/.installed-package-lock.json"
+  if ! cmp -s "$dir/package-lock.json" "$stamp" 2>/dev/null; then
+    echo "== npm: $what"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+npm_install "$repo/tests/browser" "browser test packages"
+[ "$BENCH" = 1 ] && npm_install "$repo/bench/search" "search libraries to compare with"

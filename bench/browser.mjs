@@ -1,0 +1,245 @@
+// Browser benchmarks (issue #10, parts 1, 2 and 4): what the browser fetches on a first visit and its gzip
+// and brotli size, the time to the first usable frame with a cold cache, both for the app and for the minimal
+// Dear ImGui window (the floor of this stack), and the app's frame time in Chromium with a 1,000-line cart.
+// Usage: node bench/browser.mjs --server-mock PATH --dist DIR --minimal DIR [--runs 5] --out FILE
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { launchBrowser, launchPersistentContext } = await import(path.join(here, "../tests/browser/harness.mjs"));
+
+function options() {
+  const args = process.argv.slice(2);
+  const get = (name, fallback) => {
+    const i = args.indexOf(name);
+    if (i < 0) {
+      if (fallback === undefined) throw new Error(`${name} is required`);
+      return fallback;
+    }
+    return args[i + 1];
+  };
+  return { serverMock: get("--server-mock"), dist: get("--dist"), minimal: get("--minimal"),
+           runs: Number(get("--runs", "5")), out: get("--out") };
+}
+
+export function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
+}
+
+const round = (x) => Math.round(x * 100) / 100;
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+async function startServerMock(serverMock, dist, extra = []) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "b2b-bench-"));
+  const server = spawn(serverMock, ["--web-root", dist, "--port", "0", "--db", path.join(dataDir, "shop.db"),
+                                    "--products", "5000", "--fast-hash", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((resolve, reject) => {
+    let output = "";
+    server.stdout.on("data", (chunk) => {
+      output += chunk;
+      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (match) resolve(match[1]);
+    });
+    server.on("exit", (code) => reject(new Error(`server-mock exited with ${code}: ${output}`)));
+  });
+  return { url, stop: () => new Promise((resolve) => { server.once("exit", () => { rmSync(dataDir, { recursive: true, force: true }); resolve(); }); server.kill("SIGTERM"); }) };
+}
+
+// The minimal window's files, served as plainly as server-mock serves the app's (no compression).
+async function startStatic(dir) {
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
+  const server = http.createServer((req, res) => {
+    const name = new URL(req.url, "http://x").pathname.replace(/^\/$/, "/index.html");
+    const file = path.join(dir, path.normalize(name).replace(/^(\.\.[/\\])+/, ""));
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { "Content-Type": types[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-cache" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise((r) => server.close(r)) };
+}
+
+// Records performance.now() (milliseconds since the navigation started) of the first animation frame on
+// which `ready` (a function's source) holds.
+function readyProbe(readySource) {
+  return `(() => {
+    const ready = ${readySource};
+    const check = () => {
+      try { if (ready()) { window.__benchReadyAt = performance.now(); return; } } catch (e) {}
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })();`;
+}
+
+const APP_SIGN_IN = `() => window.b2bReady && Module._b2b_frame_count() > 0 &&
+  JSON.parse(Module.UTF8ToString(Module._b2b_widgets_json())).items.some((i) => i.key === "sign_in" && i.enabled)`;
+const APP_CATALOG = `() => window.b2bReady && Module._b2b_frame_count() > 0 &&
+  JSON.parse(Module.UTF8ToString(Module._b2b_widgets_json())).items.some((i) => i.key === "search" && i.enabled)`;
+const MINIMAL_FRAME = `() => typeof Module === "object" && Module._minimal_frame_count && Module._minimal_frame_count() > 0`;
+
+async function timeToReady(page, url, probe) {
+  if (!page.__benchProbe) {
+    await page.addInitScript(readyProbe(probe));  // stays for the page's later navigations
+    page.__benchProbe = true;
+  }
+  await page.goto(url);
+  await page.waitForFunction(() => window.__benchReadyAt !== undefined, null, { timeout: 60000 });
+  return page.evaluate(() => window.__benchReadyAt);
+}
+
+function compressedSizes(files) {
+  let raw = 0, gzip = 0, brotli = 0;
+  const perFile = [];
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    const g = zlib.gzipSync(bytes, { level: 9 }).length;
+    const b = zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    raw += bytes.length; gzip += g; brotli += b;
+    perFile.push({ file: path.basename(file), bytes: bytes.length, gzip: g, brotli: b });
+  }
+  return { raw, gzip, brotli, files: perFile };
+}
+
+// What a first visit fetches from the app's origin (the API aside), as files of dist/.
+async function fetchedFiles(browser, url, dist, probe) {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const seen = new Set();
+  page.on("request", (request) => {
+    const u = new URL(request.url());
+    if (u.origin + "/" === url && !u.pathname.startsWith("/api/")) seen.add(u.pathname === "/" ? "/index.html" : u.pathname);
+  });
+  await timeToReady(page, url, probe);
+  // The service worker downloads the shell again after the first frame: its script counts, its copies do not.
+  await page.waitForTimeout(1500);
+  await context.close();
+  return [...seen].sort().map((p) => path.join(dist, p)).filter((f) => { try { return statSync(f).isFile(); } catch { return false; } });
+}
+
+async function appFrameTime(browser, serverUrl) {
+  // A 1,000-line cart on the server, for the buyer who then opens it in the app.
+  const api = serverUrl + "api/v1";
+  const envelope = (type, data) => JSON.stringify({ protocol_version: 1, type, data });
+  const login = await (await fetch(api + "/auth/login", { method: "POST", body: envelope("credentials", { email: "kupiec2@budmax.pl", password: "haslo-buyer-2" }) })).json();
+  const headers = { Authorization: "Bearer " + login.data.token };
+  const prices = (await (await fetch(api + "/price-list", { headers })).json()).data.entries;
+  const priced = new Set(prices.map((e) => e.sku));
+  const lines = [];
+  for (let cursor = ""; lines.length < 1000;) {
+    const page = (await (await fetch(`${api}/catalog?limit=500${cursor ? "&cursor=" + encodeURIComponent(cursor) : ""}`, { headers })).json()).data;
+    for (const p of page.products) if (p.active && priced.has(p.sku) && lines.length < 1000) lines.push({ sku: p.sku, quantity: p.min_order_quantity, note: "" });
+    if (!page.next_cursor) break;
+    cursor = page.next_cursor;
+  }
+  const created = await fetch(api + "/carts", { method: "POST", headers, body: envelope("cart", { id: "", name: "Duży koszyk", owner_user_id: "", lines, version: 0 }) });
+  if (!created.ok) throw new Error(`cannot create the 1,000-line cart: HTTP ${created.status} ${await created.text()}`);
+
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await timeToReady(page, serverUrl, APP_SIGN_IN);
+  const { typeInto, tapKey, waitForWidget, waitFrames } = await import(path.join(here, "../tests/browser/harness.mjs"));
+  await typeInto(page, "email", "kupiec2@budmax.pl");
+  await typeInto(page, "password", "haslo-buyer-2");
+  await tapKey(page, "sign_in");
+  await waitForWidget(page, "tab_catalog", "(i) => i.checked", 20000);
+  const { openTab } = await import(path.join(here, "../tests/browser/flows.mjs"));
+  await openTab(page, "tab_carts");
+  await waitForWidget(page, "open_quick_order", "() => true", 20000);
+  await page.waitForFunction(() => JSON.parse(Module.UTF8ToString(Module._b2b_sync_status_json())).carts.some((c) => c.lines.length >= 1000));
+  await waitFrames(page, 150);
+  const frame = () => page.evaluate(() => [Module._b2b_frame_cpu_ms(0), Module._b2b_frame_cpu_ms(1)]);
+  const cart = await frame();
+  const lineCount = await page.evaluate(() => JSON.parse(Module.UTF8ToString(Module._b2b_sync_status_json())).carts.map((c) => c.lines.length));
+  await tapKey(page, "tab_catalog");
+  await waitFrames(page, 150);
+  const catalog = await frame();
+  await context.close();
+  // Headless Chromium draws with SwiftShader (WebGL on the CPU): the whole frame there is no measure of a
+  // phone's GPU; building the frame (views and ImGui) is.
+  return { cart_frame_ms: round(cart[0]), cart_build_ms: round(cart[1]), catalog_frame_ms: round(catalog[0]),
+           catalog_build_ms: round(catalog[1]), cart_lines: Math.max(...lineCount), renderer: "SwiftShader" };
+}
+
+async function main() {
+  const opts = options();
+  const shop = await startServerMock(opts.serverMock, opts.dist);
+  const minimal = await startStatic(opts.minimal);
+  const browser = await launchBrowser();
+  const result = {};
+  try {
+    const appFiles = await fetchedFiles(browser, shop.url, opts.dist, APP_SIGN_IN);
+    const minimalFiles = ["index.html", "minimal.js", "minimal.wasm"].map((f) => path.join(opts.minimal, f));
+    const app = compressedSizes(appFiles);
+    const floor = compressedSizes(minimalFiles);
+    result.download = {
+      app, minimal: floor,
+      ratio_gzip: round(app.gzip / floor.gzip), ratio_brotli: round(app.brotli / floor.brotli),
+      goal: "app at most 1.5x the minimal window", goal_met: app.gzip / floor.gzip <= 1.5,
+    };
+
+    // Cold: a new browser context each run has no HTTP cache, no service worker and no storage.
+    const signIn = [], floorFrame = [], catalog = [];
+    for (let i = 0; i < opts.runs; ++i) {
+      for (const [list, url, probe] of [[signIn, shop.url, APP_SIGN_IN], [floorFrame, minimal.url, MINIMAL_FRAME]]) {
+        const context = await browser.newContext(PHONE);
+        list.push(await timeToReady(await context.newPage(), url, probe));
+        await context.close();
+      }
+    }
+    // A returning buyer: signed in on the device (IndexedDB), but the HTTP cache and the service worker's
+    // caches emptied; the catalog is usable on the first frame after the restore.
+    const profile = mkdtempSync(path.join(os.tmpdir(), "b2b-bench-profile-"));
+    try {
+      const context = await launchPersistentContext(profile, { ...PHONE, serviceWorkers: "block" });
+      const page = context.pages()[0] || (await context.newPage());
+      const { typeInto, tapKey, waitForWidget } = await import(path.join(here, "../tests/browser/harness.mjs"));
+      await timeToReady(page, shop.url, APP_SIGN_IN);
+      await typeInto(page, "email", "kupiec1@budmax.pl");
+      await typeInto(page, "password", "haslo-buyer-1");
+      await tapKey(page, "sign_in");
+      await waitForWidget(page, "tab_catalog", "(i) => i.checked", 20000);
+      await page.waitForFunction(() => B2BStorage.pendingWrites() === 0);
+      // The same tab again (a second tab would wait for this one's storage lock).
+      const cdp = await context.newCDPSession(page);
+      const again = await context.newPage();
+      await page.close();
+      const cdpAgain = await context.newCDPSession(again);
+      void cdp;
+      for (let i = 0; i < opts.runs; ++i) {
+        await cdpAgain.send("Network.clearBrowserCache");
+        await again.goto("about:blank");
+        catalog.push(await timeToReady(again, shop.url, APP_CATALOG));
+      }
+      await context.close();
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    const signInStats = stats(signIn), floorStats = stats(floorFrame), catalogStats = stats(catalog);
+    result.startup_ms = {
+      app_sign_in_screen: signInStats, app_catalog_returning_buyer: catalogStats, minimal_first_frame: floorStats,
+      ratio_sign_in: round(signInStats.median / floorStats.median),
+      ratio_catalog: round(catalogStats.median / floorStats.median),
+      goal: "ratio at most 1.3", goal_met: catalogStats.median / floorStats.median <= 1.3 && signInStats.median / floorStats.median <= 1.3,
+    };
+    result.chromium_frame_ms = await appFrameTime(browser, shop.url);
+  } finally {
+    await browser.close();
+    await minimal.stop();
+    await shop.stop();
+  }
+  writeFileSync(opts.out, JSON.stringify(result, null, 2) + "\n");
+  console.log(JSON.stringify(result.startup_ms), JSON.stringify(result.chromium_frame_ms));
+}
+
+await main();
