@@ -2,7 +2,6 @@
 // and brotli size, the time to the first usable frame with a cold cache, both for the app and for the minimal
 // Dear ImGui window (the floor of this stack), and the app's frame time in Chromium with a 1,000-line cart.
 // Usage: node bench/browser.mjs --server-mock PATH --dist DIR --minimal DIR [--runs 5] --out FILE
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -11,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { launchBrowser, launchPersistentContext } = await import(path.join(here, "../tests/browser/harness.mjs"));
+const { launchBrowser, launchPersistentContext, startServerMock } = await import(path.join(here, "../tests/browser/harness.mjs"));
 
 function options() {
   const args = process.argv.slice(2);
@@ -34,22 +33,6 @@ export function stats(values) {
 
 const round = (x) => Math.round(x * 100) / 100;
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
-
-async function startServerMock(serverMock, dist, extra = []) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "b2b-bench-"));
-  const server = spawn(serverMock, ["--web-root", dist, "--port", "0", "--db", path.join(dataDir, "shop.db"),
-                                    "--products", "5000", "--fast-hash", ...extra], { stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise((resolve, reject) => {
-    let output = "";
-    server.stdout.on("data", (chunk) => {
-      output += chunk;
-      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (match) resolve(match[1]);
-    });
-    server.on("exit", (code) => reject(new Error(`server-mock exited with ${code}: ${output}`)));
-  });
-  return { url, stop: () => new Promise((resolve) => { server.once("exit", () => { rmSync(dataDir, { recursive: true, force: true }); resolve(); }); server.kill("SIGTERM"); }) };
-}
 
 // The minimal window's files, served as plainly as server-mock serves the app's (no compression).
 async function startStatic(dir) {
@@ -173,7 +156,10 @@ async function appFrameTime(browser, serverUrl) {
 
 async function main() {
   const opts = options();
-  const shop = await startServerMock(opts.serverMock, opts.dist);
+  // The tests' server-mock start (fresh database, fast hashing), with the benchmark's binary and catalog size.
+  process.env.B2B_SERVER_MOCK = opts.serverMock;
+  process.env.B2B_DIST_DIR = opts.dist;
+  const shop = await startServerMock(["--products", "5000"]);
   const minimal = await startStatic(opts.minimal);
   const browser = await launchBrowser();
   const result = {};
