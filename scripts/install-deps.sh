@@ -13,7 +13,7 @@ APT_PACKAGES=(
   cmake ninja-build g++ clang libclang-rt-14-dev dpkg-dev brotli
 )
 
-[ "$BENCH" = 1 ] && APT_PACKAGES+=(wrk sqlite3)
+if [ "$BENCH" = 1 ]; then APT_PACKAGES+=(wrk sqlite3); fi
 
 need_apt=()
 # The machine's own Node.js 20 and npm serve; Debian's are only the fallback (they conflict).
@@ -90,4 +90,5 @@ npm_install() {
 }
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 npm_install "$repo/tests/browser" "browser test packages"
-[ "$BENCH" = 1 ] && npm_install "$repo/bench/search" "search libraries to compare with"
+# An `if`, not `&&`: as the script's last command a false test would be its exit status.
+if [ "$BENCH" = 1 ]; then npm_install "$repo/bench/search" "search libraries to compare with"; fi
