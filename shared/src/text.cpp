@@ -78,63 +78,80 @@ std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
   return cp;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
+void put_utf8(char*& out, std::uint32_t cp) {
   if (cp < 0x80) {
-    out += static_cast<char>(cp);
+    *out++ = static_cast<char>(cp);
   } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    *out++ = static_cast<char>(0xC0 | (cp >> 6));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
   } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    *out++ = static_cast<char>(0xE0 | (cp >> 12));
+    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
   } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    *out++ = static_cast<char>(0xF0 | (cp >> 18));
+    *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
 
 bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80); }
+
+// Appends the folded text to `out`. Folding never lengthens UTF-8 (a two-letter fold replaces a
+// two-byte letter), so it writes into room made once: appending a character at a time was most of
+// the time it takes to index a catalog in wasm.
+void fold_into(std::string_view utf8, std::string& out) {
+  const std::size_t start = out.size();
+  out.resize(start + utf8.size());
+  char* const begin = &out[0] + start;
+  char* end = begin;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const std::uint32_t cp = next_code_point(utf8, i);
+    if (cp < 0x80) {
+      *end++ = (cp >= 'A' && cp <= 'Z') ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp);
+    } else if (const char* pair = two_letter_fold(cp)) {
+      *end++ = pair[0];
+      *end++ = pair[1];
+    } else if (cp >= 0xC0 && cp <= 0x17F && kLatinBase[cp - 0xC0] != '\0') {
+      *end++ = kLatinBase[cp - 0xC0];
+    } else if (cp == 0xFFFD) {
+      *end++ = '?';
+    } else {
+      put_utf8(end, cp);
+    }
+  }
+  out.resize(start + static_cast<std::size_t>(end - begin));
+}
 
 }  // namespace
 
 std::string fold_for_search(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  std::size_t i = 0;
-  while (i < utf8.size()) {
-    const std::uint32_t cp = next_code_point(utf8, i);
-    if (cp < 0x80) {
-      out += (cp >= 'A' && cp <= 'Z') ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp);
-    } else if (const char* pair = two_letter_fold(cp)) {
-      out += pair;
-    } else if (cp >= 0xC0 && cp <= 0x17F && kLatinBase[cp - 0xC0] != '\0') {
-      out += kLatinBase[cp - 0xC0];
-    } else if (cp == 0xFFFD) {
-      out += '?';
-    } else {
-      append_utf8(out, cp);
-    }
-  }
+  fold_into(utf8, out);
   return out;
 }
 
-std::vector<std::string> search_words(std::string_view utf8) {
-  const std::string folded = fold_for_search(utf8);
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : folded) {
-    if (is_word_char(c)) {
-      word += c;
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
+void search_words_into(std::string_view utf8, std::string& folded, std::vector<std::string_view>& words) {
+  folded.clear();
+  words.clear();
+  fold_into(utf8, folded);
+  const std::string_view text = folded;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && is_word_char(text[i])) continue;
+    if (i > start) words.push_back(text.substr(start, i - start));
+    start = i + 1;
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
+}
+
+std::vector<std::string> search_words(std::string_view utf8) {
+  std::string folded;
+  std::vector<std::string_view> views;
+  search_words_into(utf8, folded, views);
+  return {views.begin(), views.end()};
 }
 
 std::string utf8_prefix(std::string_view utf8, std::size_t max_code_points) {

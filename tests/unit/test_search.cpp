@@ -91,6 +91,33 @@ TEST_CASE("a category keeps only its top-level category's products; with no text
   }
 }
 
+TEST_CASE("a word one typo away is found when nothing matches exactly") {
+  const CatalogIndex index(kCatalog);
+  SUBCASE("a letter replaced, dropped, added, or two swapped") {
+    CHECK(skus_for(index, "mlotek slusarzki") == std::vector<std::string>{"MEC-200001"});
+    CHECK(skus_for(index, "mlotek murrski") == std::vector<std::string>{"MEC-200002"});
+    CHECK(skus_for(index, "rekawicce") == std::vector<std::string>{"BHP-300001"});
+    CHECK(skus_for(index, "lacznki schodowy") == std::vector<std::string>{"ELE-100001"});
+  }
+  SUBCASE("a four-letter word missing a letter of a five-letter one") {
+    const std::vector<Product> catalog = {make("W-1", "", "Wkręt farmerski 8x100", "Farm screw")};
+    CHECK(CatalogIndex(catalog).search("wret 8x100", 20) == std::vector<std::size_t>{0});
+  }
+  SUBCASE("short words, two edits and inactive products are not stretched that far") {
+    CHECK(skus_for(index, "mlotak 500").size() == 1);   // the hammer: one typo in a long word
+    CHECK(skus_for(index, "mlo 5o0").empty());          // "5o0" has three letters
+    CHECK(skus_for(index, "mlotek slsarzki").empty());  // two edits
+    CHECK(skus_for(index, "jednobiegunowi").empty());   // only the inactive product has that word
+  }
+  SUBCASE("exact matches win: a typo search does not run when a name matches as typed") {
+    const std::vector<Product> catalog = {make("P-1", "", "Pianka montażowa", "Foam"),
+                                          make("P-2", "", "Pianki montażowe", "Foams")};
+    CHECK(CatalogIndex(catalog).search("pianka montazowa", 20) == std::vector<std::size_t>{0});
+    // Both are a typo away from "pianko"; the first also matches "montażowa" as typed, so it ranks first.
+    CHECK(CatalogIndex(catalog).search("pianko montazowa", 20) == std::vector<std::size_t>{0, 1});
+  }
+}
+
 TEST_CASE("codes: SKU prefixes and exact EANs come first") {
   const CatalogIndex index(kCatalog);
   CHECK(skus_for(index, "MEC-2") == std::vector<std::string>{"MEC-200001", "MEC-200002"});

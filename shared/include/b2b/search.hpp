@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "b2b/domain.hpp"
@@ -19,21 +18,44 @@ class CatalogIndex {
 
   // Positions of matching products in the vector given to the constructor, best first:
   // an exact EAN or SKU, then SKU prefixes, then names where every query word starts a word of
-  // the name (whole-word matches and Polish names rank higher). A category (a top-level category
-  // name, compared exactly) keeps only its products; with an empty query it lists them all, in
-  // catalog order, so a portal limited to one category can be browsed without typing.
+  // the name (whole-word matches and Polish names rank higher). When no name matches that way, a
+  // query word also matches words one typo away (a letter dropped, added, replaced, or two swapped)
+  // when one of the two has five or more letters. A category (a top-level category name, compared exactly) keeps only
+  // its products; with an empty query it lists them all, in catalog order, so a portal limited to
+  // one category can be browsed without typing.
   std::vector<std::size_t> search(std::string_view query, std::size_t limit, std::string_view category = {}) const;
 
  private:
-  struct WordEntry {
-    std::string word;
+  struct WordMatch;
+  struct Code {  // a SKU or EAN in codes_text_
+    std::uint32_t offset;
+    std::uint32_t length;
     std::uint32_t product;
-    std::uint16_t score;  // how much a match on this word counts
   };
-  std::vector<WordEntry> words_;                             // sorted by word, for prefix ranges
-  std::vector<std::pair<std::string, std::uint32_t>> skus_;  // folded SKU -> product, sorted
-  std::unordered_map<std::string, std::uint32_t> eans_;
-  std::vector<std::string> top_categories_;  // by product position; empty for inactive products
+  std::string_view word(std::uint32_t id) const;
+  std::string_view code(const Code& c) const;
+  WordMatch match_word(std::string_view query_word, bool with_typos) const;
+  void rank_names(const std::vector<std::string_view>& query_words, bool with_typos, std::uint32_t category,
+                  std::size_t wanted, std::vector<std::uint32_t>& out) const;
+
+  // Distinct folded words, sorted, so a prefix is a range of word ids.
+  std::string words_text_;
+  std::vector<std::uint32_t> word_offsets_;  // word id -> start in words_text_; one more at the end
+  // Products per word, ascending, with how much the match counts (2 bits: Polish name 3, English 2,
+  // brand and category 1); a word's products are postings_[posting_offsets_[id] .. [id + 1]).
+  std::vector<std::uint32_t> posting_offsets_;
+  std::vector<std::uint32_t> postings_;
+  std::vector<std::uint8_t> posting_scores_;
+  // The words of each product as (word id << 2 | score), ascending: checking one more query word
+  // against a candidate is a binary search, not a pass over a posting list.
+  std::vector<std::uint32_t> product_word_offsets_;
+  std::vector<std::uint32_t> product_words_;
+  std::vector<std::vector<std::uint32_t>> word_ids_by_length_;  // for finding words a typo away
+  std::string codes_text_;
+  std::vector<Code> skus_;                  // folded, sorted
+  std::vector<Code> eans_;                  // as given, sorted
+  std::vector<std::string> categories_;     // top-level names; id 0 is "none"
+  std::vector<std::uint32_t> category_of_;  // by product position
   std::size_t product_count_ = 0;
 };
 

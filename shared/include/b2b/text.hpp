@@ -17,6 +17,10 @@ std::string fold_for_search(std::string_view utf8);
 // "O-ring 20x1,5 mm" -> {"o", "ring", "20x1", "5", "mm"}.
 std::vector<std::string> search_words(std::string_view utf8);
 
+// The same words without an allocation per word, for indexing a whole catalog: `folded` receives
+// the folded text and `words` views into it (both are cleared first and reused between calls).
+void search_words_into(std::string_view utf8, std::string& folded, std::vector<std::string_view>& words);
+
 // The first max_code_points characters of the text, never cutting one in half ("Łącznik" cut to 2 is
 // "Łą", four bytes). A malformed byte counts as one character and is kept as it is.
 std::string utf8_prefix(std::string_view utf8, std::size_t max_code_points);
