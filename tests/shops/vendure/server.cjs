@@ -1,0 +1,92 @@
+// A real Vendure 3.7.3 shop on 127.0.0.1 (sql.js, no native build) for the shop adapter tests.
+// Started by run.mjs; `--populate` fills a new database with Vendure's sample data and exits.
+"use strict";
+const path = require("node:path");
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const port = Number(option("--port", "3000"));
+const database = option("--db", "");
+const corsOrigin = option("--cors-origin", "http://127.0.0.1:8080");
+if (!database) {
+  console.error("server.cjs: --db FILE is required");
+  process.exit(2);
+}
+process.env.VENDURE_DISABLE_TELEMETRY = "true";
+
+const { bootstrap, DefaultLogger, LogLevel, dummyPaymentHandler, DefaultSearchPlugin } = require("@vendure/core");
+
+const config = {
+  apiOptions: {
+    hostname: "127.0.0.1",
+    port,
+    adminApiPath: "admin-api",
+    shopApiPath: "shop-api",
+    // The client runs on another origin and reads its session token from this header.
+    cors: { origin: corsOrigin.split(","), credentials: true, exposedHeaders: ["vendure-auth-token"] },
+  },
+  authOptions: {
+    tokenMethod: ["bearer", "cookie"],
+    requireVerification: false,
+    superadminCredentials: { identifier: "superadmin", password: "vendure-admin-1" },
+    cookieOptions: { secret: "b2b-ordering-tests" },
+  },
+  dbConnectionOptions: { type: "sqljs", location: database, autoSave: true, synchronize: true, logging: false },
+  paymentOptions: { paymentMethodHandlers: [dummyPaymentHandler] },
+  // B2B checkout fields the Shop API has no concept of.
+  customFields: {
+    Order: [
+      { name: "poNumber", type: "string", nullable: true, public: true },
+      { name: "buyerNote", type: "text", nullable: true, public: true },
+    ],
+  },
+  plugins: [DefaultSearchPlugin.init({ bufferUpdates: false, indexStockStatus: false })],
+  logger: new DefaultLogger({ level: LogLevel.Warn }),
+};
+
+async function adminCall(token, query, variables) {
+  const response = await fetch(`http://127.0.0.1:${port}/admin-api`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(`admin API: ${JSON.stringify(body.errors)}`);
+  return { body, token: response.headers.get("vendure-auth-token") || token };
+}
+
+// The buyers the tests sign in as (the same e-mail as server-mock's first buyer).
+async function addCustomers() {
+  let { token } = await adminCall(null, `mutation { login(username: "superadmin", password: "vendure-admin-1") {
+    ... on CurrentUser { id } ... on ErrorResult { errorCode message } } }`);
+  for (const [email, password, first, last] of [["kupiec1@budmax.pl", "haslo-buyer-1", "Jan", "Kowalski"],
+                                                ["kupiec2@budmax.pl", "haslo-buyer-2", "Anna", "Nowak"]]) {
+    const { body } = await adminCall(token, `mutation ($input: CreateCustomerInput!, $password: String!) {
+      createCustomer(input: $input, password: $password) { ... on Customer { id } ... on ErrorResult { errorCode message } } }`,
+      { input: { emailAddress: email, firstName: first, lastName: last }, password });
+    if (!body.data.createCustomer.id) throw new Error(`createCustomer ${email}: ${JSON.stringify(body.data)}`);
+  }
+}
+
+async function main() {
+  if (args.includes("--populate")) {
+    const { populate } = require("@vendure/core/cli");
+    const assets = path.join(path.dirname(require.resolve("@vendure/create/package.json")), "assets");
+    const app = await populate(() => bootstrap(config), path.join(assets, "initial-data.json"),
+                               path.join(assets, "products.csv"));
+    await addCustomers();
+    await app.close();
+    console.log("vendure populated");
+    return;
+  }
+  const app = await bootstrap(config);
+  const stop = () => app.close().then(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  console.log(`vendure ready http://127.0.0.1:${port}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
