@@ -59,10 +59,7 @@ async function templateDatabase(packages, log) {
   if (existsSync(file)) return file;
   const partial = `${file}.partial`;
   log("== vendure: populating the template database (about a minute, once)");
-  // The sample products' images are not imported (no asset server; the client shows none): Vendure logs
-  // one error per product to vendure-import-error.log in the cache, and the products themselves import.
-  const { done } = startServer(packages, ["--populate", "--db", partial, "--port", "3099"], log, "vendure populated",
-                               packages);
+  const { done } = startServer(packages, ["--populate", "--db", partial, "--port", "3099"], log, "vendure populated", packages);
   await done;
   cpSync(partial, file);
   return file;

@@ -55,10 +55,27 @@ async function adminCall(token, query, variables) {
   return { body, token: response.headers.get("vendure-auth-token") || token };
 }
 
+// A Polish shop, as our buyers': prices in PLN (the client's money is PLN or EUR) and 23% VAT instead of
+// the sample data's USD and 20%.
+async function makePolish() {
+  const { token } = await adminLogin();
+  const { body } = await adminCall(token, `mutation { updateChannel(input: { id: "1", defaultCurrencyCode: PLN,
+    availableCurrencyCodes: [PLN] }) { ... on Channel { defaultCurrencyCode } ... on ErrorResult { errorCode message } } }`);
+  if (body.data.updateChannel.defaultCurrencyCode !== "PLN") throw new Error(`updateChannel: ${JSON.stringify(body.data)}`);
+  const rates = await adminCall(token, `query { taxRates { items { id value } } }`);
+  for (const rate of rates.body.data.taxRates.items.filter((r) => r.value === 20)) {
+    await adminCall(token, `mutation ($id: ID!) { updateTaxRate(input: { id: $id, value: 23 }) { id } }`, { id: rate.id });
+  }
+}
+
+async function adminLogin() {
+  return adminCall(null, `mutation { login(username: "superadmin", password: "vendure-admin-1") {
+    ... on CurrentUser { id } ... on ErrorResult { errorCode message } } }`);
+}
+
 // The buyers the tests sign in as (the same e-mail as server-mock's first buyer).
 async function addCustomers() {
-  let { token } = await adminCall(null, `mutation { login(username: "superadmin", password: "vendure-admin-1") {
-    ... on CurrentUser { id } ... on ErrorResult { errorCode message } } }`);
+  const { token } = await adminLogin();
   for (const [email, password, first, last] of [["kupiec1@budmax.pl", "haslo-buyer-1", "Jan", "Kowalski"],
                                                 ["kupiec2@budmax.pl", "haslo-buyer-2", "Anna", "Nowak"]]) {
     const { body } = await adminCall(token, `mutation ($input: CreateCustomerInput!, $password: String!) {
@@ -70,13 +87,20 @@ async function addCustomers() {
 
 async function main() {
   if (args.includes("--populate")) {
-    const { populate } = require("@vendure/core/cli");
+    const { populateInitialData, importProductsFromCsv, populateCollections } = require("@vendure/core/cli");
     const assets = path.join(path.dirname(require.resolve("@vendure/create/package.json")), "assets");
-    const app = await populate(() => bootstrap(config), path.join(assets, "initial-data.json"),
-                               path.join(assets, "products.csv"));
+    const initialData = require(path.join(assets, "initial-data.json"));
+    const app = await bootstrap(config);
+    await populateInitialData(app, initialData);
+    await makePolish();
+    const imported = await importProductsFromCsv(app, path.join(assets, "products.csv"), initialData.defaultLanguage);
+    // The sample images are not imported (no asset server; the client shows none); anything else is a failure.
+    const failures = (imported.errors || []).filter((error) => !/\.(jpe?g|png|webp)" does not exist/.test(error));
+    if (failures.length) throw new Error(`importing the sample products:\n${failures.join("\n")}`);
+    await populateCollections(app, initialData);
     await addCustomers();
     await app.close();
-    console.log("vendure populated");
+    console.log(`vendure populated: ${imported.imported} products`);
     return;
   }
   const app = await bootstrap(config);
