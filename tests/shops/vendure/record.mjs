@@ -52,8 +52,13 @@ try {
       priceWithTax { ... on SinglePrice { value } ... on PriceRange { min max } }
       price { ... on SinglePrice { value } ... on PriceRange { min max } } } } }`, { term: "laptop" });
   const page = await call("products-page", `query ($skip: Int!, $take: Int!) { products(options: { skip: $skip, take: $take }) {
-    totalItems items { id name slug variants { id sku name price priceWithTax currencyCode stockLevel } } } }`,
+    totalItems items { id name slug collections { name }
+      variants { id sku name price priceWithTax currencyCode stockLevel taxRateApplied { value } } } } }`,
     { skip: 0, take: 5 });
+  await call("products-last-page", `query ($skip: Int!, $take: Int!) { products(options: { skip: $skip, take: $take }) {
+    totalItems items { id name slug collections { name }
+      variants { id sku name price priceWithTax currencyCode stockLevel taxRateApplied { value } } } } }`,
+    { skip: 50, take: 100 });
   await call("products-page-too-large", `query ($skip: Int!, $take: Int!) { products(options: { skip: $skip, take: $take }) {
     totalItems items { id } } }`, { skip: 0, take: 1000 });
   await call("login-wrong-password", `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) {
@@ -95,7 +100,7 @@ try {
   await call("order-by-code", `${ORDER} query ($code: String!) { orderByCode(code: $code) { ...Order } }`, { code });
   await call("order-by-unknown-code", `${ORDER} query ($code: String!) { orderByCode(code: $code) { ...Order } }`, { code: "NOSUCHORDER" });
   await call("order-history", `query { activeCustomer { id emailAddress orders(options: { sort: { createdAt: DESC }, take: 20 }) {
-    totalItems items { id code state orderPlacedAt totalWithTax currencyCode customFields { poNumber buyerNote } } } } }`);
+    totalItems items { id code state orderPlacedAt total totalWithTax currencyCode customFields { poNumber buyerNote } } } } }`);
   await call("active-order-after-placing", `${ORDER} query { activeOrder { ...Order } }`);
   await call("logout", `mutation { logout { success } }`);
   await call("anonymous-history", `query { activeCustomer { id } }`, {}, { withToken: false });

@@ -14,7 +14,8 @@ if (!database) {
 }
 process.env.VENDURE_DISABLE_TELEMETRY = "true";
 
-const { bootstrap, DefaultLogger, LogLevel, dummyPaymentHandler, DefaultSearchPlugin } = require("@vendure/core");
+const { bootstrap, DefaultLogger, LogLevel, dummyPaymentHandler, DefaultSearchPlugin, JobQueueService } =
+  require("@vendure/core");
 
 const config = {
   apiOptions: {
@@ -68,6 +69,23 @@ async function makePolish() {
   }
 }
 
+// The search index is built by a job (kept in memory, so it is watched through the Shop API's search):
+// the template must hold a complete one.
+async function buildSearchIndex() {
+  const { token } = await adminLogin();
+  await adminCall(token, `mutation { reindex { id } }`);
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const response = await fetch(`http://127.0.0.1:${port}/shop-api`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ search(input: { take: 1, groupByProduct: false }) { totalItems } }" }),
+    });
+    const indexed = (await response.json()).data?.search?.totalItems ?? 0;
+    if (indexed >= 88) return;  // the sample catalog's variants
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the search index was not built in 60 s");
+}
+
 async function adminLogin() {
   return adminCall(null, `mutation { login(username: "superadmin", password: "vendure-admin-1") {
     ... on CurrentUser { id } ... on ErrorResult { errorCode message } } }`);
@@ -98,12 +116,16 @@ async function main() {
     const failures = (imported.errors || []).filter((error) => !/\.(jpe?g|png|webp)" does not exist/.test(error));
     if (failures.length) throw new Error(`importing the sample products:\n${failures.join("\n")}`);
     await populateCollections(app, initialData);
+    await app.get(JobQueueService).start();
+    await buildSearchIndex();
     await addCustomers();
     await app.close();
     console.log(`vendure populated: ${imported.imported} products`);
     return;
   }
   const app = await bootstrap(config);
+  // No separate worker: jobs (search index updates after changes) run in this process.
+  await app.get(JobQueueService).start();
   const stop = () => app.close().then(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -1,0 +1,433 @@
+// Vendure Shop API adapter: GraphQL documents out, domain values in. Vendure answers errors two ways, both
+// with HTTP 200: a GraphQL "errors" array (extensions.code), and typed results carrying "errorCode".
+#include "b2b/backend/vendure_shop_api.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <charconv>
+#include <optional>
+#include <utility>
+
+namespace b2b::backend {
+namespace {
+
+using Value = rapidjson::Value;
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+constexpr const char* kOrderFields =
+    "id code state active currencyCode total totalWithTax customFields { poNumber buyerNote } "
+    "lines { id quantity unitPrice linePrice linePriceWithTax productVariant { id sku name } }";
+constexpr const char* kVariantFields =
+    "id sku name price priceWithTax currencyCode stockLevel taxRateApplied { value }";
+
+Error decode_error(std::string field, std::string message) {
+  return Error{ErrorKind::Decode, std::move(field), std::move(message)};
+}
+
+ErrorKind kind_for_graphql_code(const std::string& code) {
+  if (code == "FORBIDDEN" || code == "UNAUTHORIZED") return ErrorKind::Forbidden;
+  if (code == "ENTITY_NOT_FOUND") return ErrorKind::NotFound;
+  if (code == "USER_INPUT_ERROR" || code == "BAD_USER_INPUT") return ErrorKind::Validation;
+  return ErrorKind::Server;
+}
+
+// Typed error results of the Shop API mutations (their errorCode).
+ErrorKind kind_for_error_result(const std::string& code) {
+  if (code == "INVALID_CREDENTIALS_ERROR" || code == "NOT_VERIFIED_ERROR" || code == "NATIVE_AUTH_STRATEGY_ERROR")
+    return ErrorKind::Auth;
+  if (code == "ORDER_STATE_TRANSITION_ERROR" || code == "ORDER_MODIFICATION_ERROR" ||
+      code == "ORDER_PAYMENT_STATE_ERROR" || code == "PAYMENT_FAILED_ERROR" || code == "PAYMENT_DECLINED_ERROR")
+    return ErrorKind::Conflict;
+  return ErrorKind::Validation;
+}
+
+const char* member_string(const Value& object, const char* name) {
+  if (!object.IsObject()) return nullptr;
+  auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : nullptr;
+}
+
+// The "data.<field>" of a GraphQL answer, or the Error its transport, "errors" or errorCode carries.
+Result<const Value*> data_field(const HttpResponse& response, rapidjson::Document& doc, const char* field) {
+  if (response.status == 0) return Error{ErrorKind::Network, "", "no answer from the shop"};
+  doc.Parse(response.body.c_str(), response.body.size());
+  if (doc.HasParseError() || !doc.IsObject())
+    return Error{response.status >= 500 ? ErrorKind::Server : ErrorKind::Decode, "",
+                 "the shop answered HTTP " + std::to_string(response.status) + " without a GraphQL result"};
+  auto errors = doc.FindMember("errors");
+  if (errors != doc.MemberEnd() && errors->value.IsArray() && !errors->value.Empty()) {
+    const Value& first = errors->value[0];
+    std::string code;
+    auto extensions = first.FindMember("extensions");
+    if (extensions != first.MemberEnd()) {
+      if (const char* c = member_string(extensions->value, "code")) code = c;
+    }
+    const char* message = member_string(first, "message");
+    return Error{kind_for_graphql_code(code), field,
+                 (code.empty() ? std::string() : code + ": ") + (message ? message : "GraphQL error")};
+  }
+  if (response.status < 200 || response.status >= 300)
+    return Error{response.status >= 500 ? ErrorKind::Server : ErrorKind::Validation, "",
+                 "the shop answered HTTP " + std::to_string(response.status)};
+  auto data = doc.FindMember("data");
+  if (data == doc.MemberEnd() || !data->value.IsObject()) return decode_error("data", "missing");
+  auto value = data->value.FindMember(field);
+  if (value == data->value.MemberEnd()) return decode_error(std::string("data.") + field, "missing");
+  if (const char* code = member_string(value->value, "errorCode")) {
+    const char* message = member_string(value->value, "message");
+    std::string text = std::string(code) + ": " + (message ? message : "");
+    if (const char* detail = member_string(value->value, "transitionError")) text += std::string(" (") + detail + ")";
+    return Error{kind_for_error_result(code), field, std::move(text)};
+  }
+  return &value->value;
+}
+
+// Field readers that name the path of what is missing or of the wrong type.
+Result<std::string> read_string(const Value& object, const char* name, const std::string& path) {
+  if (const char* text = member_string(object, name)) return std::string(text);
+  return decode_error(path + "." + name, "expected a string");
+}
+
+Result<std::int64_t> read_int(const Value& object, const char* name, const std::string& path) {
+  if (object.IsObject()) {
+    auto it = object.FindMember(name);
+    if (it != object.MemberEnd() && it->value.IsInt64()) return it->value.GetInt64();
+  }
+  return decode_error(path + "." + name, "expected an integer");
+}
+
+Result<const Value*> read_array(const Value& object, const char* name, const std::string& path) {
+  if (object.IsObject()) {
+    auto it = object.FindMember(name);
+    if (it != object.MemberEnd() && it->value.IsArray()) return &it->value;
+  }
+  return decode_error(path + "." + name, "expected an array");
+}
+
+Result<Currency> read_currency(const Value& object, const std::string& path) {
+  auto code = read_string(object, "currencyCode", path);
+  if (!code) return code.error();
+  if (code.value() == "PLN") return Currency::PLN;
+  if (code.value() == "EUR") return Currency::EUR;
+  return decode_error(path + ".currencyCode", "currency " + code.value() + " is not PLN or EUR");
+}
+
+Result<VatRate> vat_for_percent(std::int64_t percent, const std::string& field) {
+  switch (percent) {
+    case 23:
+      return VatRate::Standard23;
+    case 8:
+      return VatRate::Reduced8;
+    case 5:
+      return VatRate::Reduced5;
+    case 0:
+      return VatRate::Zero;
+    default:
+      return decode_error(field, "a tax rate of " + std::to_string(percent) + "% is not a Polish VAT rate");
+  }
+}
+
+// One Product per variant: the variant is what has a SKU and a price.
+Result<Product> read_variant(const Value& variant, const std::string& path, PriceListEntry* price) {
+  Product product;
+  auto sku = read_string(variant, "sku", path);
+  if (!sku) return sku.error();
+  auto name = read_string(variant, "name", path);
+  if (!name) return name.error();
+  product.sku = sku.value();
+  product.name = {name.value(), name.value()};  // Vendure's sample catalog has one language
+  auto currency = read_currency(variant, path);
+  if (!currency) return currency.error();
+  if (currency.value() != Currency::PLN)
+    return decode_error(path + ".currencyCode", "prices are not in PLN");  // the client prices in PLN
+  auto tax = variant.FindMember("taxRateApplied");
+  if (tax == variant.MemberEnd()) return decode_error(path + ".taxRateApplied", "missing");
+  auto percent = read_int(tax->value, "value", path + ".taxRateApplied");
+  if (!percent) return percent.error();
+  auto vat = vat_for_percent(percent.value(), path + ".taxRateApplied.value");
+  if (!vat) return vat.error();
+  product.vat = vat.value();
+  // The Shop API shows a stock level, not a count: out of stock is 0, otherwise the product can be
+  // ordered and the count is unknown (kept at the pack size so "in stock" checks hold for one pack).
+  auto level = read_string(variant, "stockLevel", path);
+  if (!level) return level.error();
+  product.stock = level.value() == "OUT_OF_STOCK" ? 0 : product.pack_size;
+  if (price) {
+    auto net = read_int(variant, "price", path);
+    if (!net) return net.error();
+    *price = PriceListEntry{product.sku, net.value(), {}};
+  }
+  return product;
+}
+
+OrderStatus status_for_state(const std::string& state) {
+  if (state == "Cancelled") return OrderStatus::Cancelled;
+  return OrderStatus::Placed;  // PaymentAuthorized, PaymentSettled, shipped and delivered states
+}
+
+Result<Order> read_order(const Value& order, const std::string& path) {
+  Order result;
+  auto code = read_string(order, "code", path);
+  if (!code) return code.error();
+  result.number = code.value();
+  auto state = read_string(order, "state", path);
+  if (!state) return state.error();
+  if (state.value() == "AddingItems" || state.value() == "ArrangingPayment")
+    return Error{ErrorKind::Conflict, path + ".state", "order " + code.value() + " is not placed yet"};
+  result.status = status_for_state(state.value());
+  auto currency = read_currency(order, path);
+  if (!currency) return currency.error();
+  auto total = read_int(order, "total", path);
+  if (!total) return total.error();
+  auto total_with_tax = read_int(order, "totalWithTax", path);
+  if (!total_with_tax) return total_with_tax.error();
+  result.totals = {Money{total.value(), currency.value()},
+                   Money{total_with_tax.value() - total.value(), currency.value()},
+                   Money{total_with_tax.value(), currency.value()}};
+  auto fields = order.FindMember("customFields");
+  if (fields != order.MemberEnd() && fields->value.IsObject()) {
+    if (const char* po = member_string(fields->value, "poNumber")) result.checkout.po_number = po;
+    if (const char* note = member_string(fields->value, "buyerNote")) result.checkout.note = note;
+  }
+  auto lines = order.FindMember("lines");
+  if (lines == order.MemberEnd()) return result;  // history lists leave the lines out
+  if (!lines->value.IsArray()) return decode_error(path + ".lines", "expected an array");
+  for (rapidjson::SizeType i = 0; i < lines->value.Size(); ++i) {
+    const Value& line = lines->value[i];
+    const std::string line_path = path + ".lines[" + std::to_string(i) + "]";
+    auto variant = line.FindMember("productVariant");
+    if (variant == line.MemberEnd()) return decode_error(line_path + ".productVariant", "missing");
+    auto sku = read_string(variant->value, "sku", line_path + ".productVariant");
+    auto quantity = read_int(line, "quantity", line_path);
+    auto unit = read_int(line, "unitPrice", line_path);
+    auto net = read_int(line, "linePrice", line_path);
+    auto gross = read_int(line, "linePriceWithTax", line_path);
+    for (const Error* error :
+         {sku ? nullptr : &sku.error(), quantity ? nullptr : &quantity.error(), unit ? nullptr : &unit.error(),
+          net ? nullptr : &net.error(), gross ? nullptr : &gross.error()}) {
+      if (error) return *error;
+    }
+    PricedLine priced;
+    priced.sku = sku.value();
+    priced.quantity = quantity.value();
+    priced.unit_net = Money{unit.value(), currency.value()};
+    priced.net = Money{net.value(), currency.value()};
+    priced.vat_amount = Money{gross.value() - net.value(), currency.value()};
+    priced.gross = Money{gross.value(), currency.value()};
+    result.lines.push_back(std::move(priced));
+  }
+  return result;
+}
+
+// Catalog cursors are the offset of the next page, as decimal text; empty is the first page.
+std::optional<std::int64_t> offset_of(const std::string& cursor) {
+  if (cursor.empty()) return 0;
+  std::int64_t offset = 0;
+  auto [end, error] = std::from_chars(cursor.data(), cursor.data() + cursor.size(), offset);
+  if (error != std::errc() || end != cursor.data() + cursor.size() || offset < 0) return std::nullopt;
+  return offset;
+}
+
+std::string variables(const std::initializer_list<std::pair<const char*, std::string>>& strings,
+                      const std::initializer_list<std::pair<const char*, std::int64_t>>& numbers = {}) {
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  out.StartObject();
+  for (const auto& [key, value] : strings) {
+    out.Key(key);
+    out.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+  }
+  for (const auto& [key, value] : numbers) {
+    out.Key(key);
+    out.Int64(value);
+  }
+  out.EndObject();
+  return buffer.GetString();
+}
+
+}  // namespace
+
+VendureShopApi::VendureShopApi(VendureConfig config) : config_(std::move(config)) {}
+
+Capabilities VendureShopApi::capabilities() const {
+  Capabilities capabilities;
+  capabilities.po_number = true;  // as the Order custom field poNumber
+  return capabilities;
+}
+
+HttpRequest VendureShopApi::graphql(const std::string& token, const std::string& query,
+                                    const std::string& variables_json) const {
+  HttpRequest request;
+  request.method = "POST";
+  request.path = config_.shop_api_path;
+  request.headers.emplace_back("Content-Type", "application/json");
+  if (!token.empty()) request.headers.emplace_back("Authorization", "Bearer " + token);
+  if (!config_.channel_token.empty()) request.headers.emplace_back("vendure-token", config_.channel_token);
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  out.StartObject();
+  out.Key("query");
+  out.String(query.c_str(), static_cast<rapidjson::SizeType>(query.size()));
+  out.Key("variables");
+  out.RawValue(variables_json.c_str(), variables_json.size(), rapidjson::kObjectType);
+  out.EndObject();
+  request.body = buffer.GetString();
+  return request;
+}
+
+HttpRequest VendureShopApi::login_request(const Credentials& credentials) const {
+  return graphql({},
+                 "mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { "
+                 "... on CurrentUser { id identifier } ... on ErrorResult { errorCode message } } }",
+                 variables({{"u", credentials.email}, {"p", credentials.password}}));
+}
+
+Result<Session> VendureShopApi::parse_login(const HttpResponse& response) const {
+  rapidjson::Document doc;
+  auto user = data_field(response, doc, "login");
+  if (!user) return user.error();
+  Session session;
+  session.token = header_value(response.headers, "vendure-auth-token");
+  if (session.token.empty())
+    return decode_error("vendure-auth-token", "the shop sent no session token (is the header exposed to CORS?)");
+  auto id = read_string(*user.value(), "id", "login");
+  if (!id) return id.error();
+  auto identifier = read_string(*user.value(), "identifier", "login");
+  if (!identifier) return identifier.error();
+  session.user.id = id.value();
+  session.user.email = identifier.value();
+  session.user.name = identifier.value();
+  return session;
+}
+
+HttpRequest VendureShopApi::logout_request(const std::string& token) const {
+  return graphql(token, "mutation { logout { success } }", "{}");
+}
+
+Result<Done> VendureShopApi::parse_logout(const HttpResponse& response) const {
+  rapidjson::Document doc;
+  auto result = data_field(response, doc, "logout");
+  if (!result) return result.error();
+  return Done{};
+}
+
+HttpRequest VendureShopApi::catalog_request(const std::string& token, const CatalogRequest& request) const {
+  // A cursor that is not an offset asks for the first page; parse_catalog reports it.
+  const std::int64_t skip = offset_of(request.cursor).value_or(0);
+  const int take = request.limit > 0 && request.limit < kVendureMaxPage ? request.limit : kVendureMaxPage;
+  return graphql(token,
+                 std::string("query ($skip: Int!, $take: Int!) { products(options: { skip: $skip, take: $take }) { "
+                             "totalItems items { id name variants { ") +
+                     kVariantFields + " } } } }",
+                 variables({}, {{"skip", skip}, {"take", take}}));
+}
+
+Result<VendureCatalogPage> VendureShopApi::parse_catalog(const CatalogRequest& asked,
+                                                         const HttpResponse& response) const {
+  const auto skip = offset_of(asked.cursor);
+  if (!skip) return Error{ErrorKind::Validation, "cursor", "\"" + asked.cursor + "\" is not a catalog offset"};
+  rapidjson::Document doc;
+  auto products = data_field(response, doc, "products");
+  if (!products) return products.error();
+  VendureCatalogPage result;
+  auto total = read_int(*products.value(), "totalItems", "products");
+  if (!total) return total.error();
+  result.total_products = total.value();
+  auto items = read_array(*products.value(), "items", "products");
+  if (!items) return items.error();
+  for (rapidjson::SizeType i = 0; i < items.value()->Size(); ++i) {
+    const std::string path = "products.items[" + std::to_string(i) + "]";
+    auto variants = read_array((*items.value())[i], "variants", path);
+    if (!variants) return variants.error();
+    for (rapidjson::SizeType v = 0; v < variants.value()->Size(); ++v) {
+      PriceListEntry price;
+      auto product = read_variant((*variants.value())[v], path + ".variants[" + std::to_string(v) + "]", &price);
+      if (!product) return product.error();
+      result.page.products.push_back(std::move(product.value()));
+      result.prices.push_back(std::move(price));
+    }
+  }
+  const std::int64_t next = skip.value() + static_cast<std::int64_t>(items.value()->Size());
+  if (items.value()->Size() > 0 && next < result.total_products) result.page.next_cursor = std::to_string(next);
+  return result;
+}
+
+HttpRequest VendureShopApi::search_request(const std::string& token, const SearchRequest& request) const {
+  const int take = request.limit > 0 && request.limit < kVendureMaxPage ? request.limit : kVendureMaxPage;
+  return graphql(token,
+                 "query ($term: String!, $take: Int!) { search(input: { term: $term, groupByProduct: false, "
+                 "take: $take }) { totalItems items { productVariantId sku productVariantName currencyCode "
+                 "price { ... on SinglePrice { value } ... on PriceRange { min max } } } } }",
+                 variables({{"term", request.text}}, {{"take", take}}));
+}
+
+Result<std::vector<Product>> VendureShopApi::parse_search(const HttpResponse& response) const {
+  rapidjson::Document doc;
+  auto search = data_field(response, doc, "search");
+  if (!search) return search.error();
+  auto items = read_array(*search.value(), "items", "search");
+  if (!items) return items.error();
+  std::vector<Product> products;
+  for (rapidjson::SizeType i = 0; i < items.value()->Size(); ++i) {
+    const Value& item = (*items.value())[i];
+    const std::string path = "search.items[" + std::to_string(i) + "]";
+    auto sku = read_string(item, "sku", path);
+    if (!sku) return sku.error();
+    auto name = read_string(item, "productVariantName", path);
+    if (!name) return name.error();
+    Product product;
+    product.sku = sku.value();
+    product.name = {name.value(), name.value()};
+    products.push_back(std::move(product));
+  }
+  return products;
+}
+
+HttpRequest VendureShopApi::list_orders_request(const std::string& token) const {
+  return graphql(token,
+                 "query { activeCustomer { orders(options: { sort: { createdAt: DESC }, take: 100 }) { "
+                 "totalItems items { code state currencyCode total totalWithTax customFields { poNumber buyerNote } "
+                 "} } } }",
+                 "{}");
+}
+
+Result<std::vector<Order>> VendureShopApi::parse_list_orders(const HttpResponse& response) const {
+  rapidjson::Document doc;
+  auto customer = data_field(response, doc, "activeCustomer");
+  if (!customer) return customer.error();
+  if (customer.value()->IsNull())
+    return Error{ErrorKind::Auth, "activeCustomer", "not signed in (the session token was not accepted)"};
+  auto orders = customer.value()->FindMember("orders");
+  if (orders == customer.value()->MemberEnd()) return decode_error("activeCustomer.orders", "missing");
+  auto items = read_array(orders->value, "items", "activeCustomer.orders");
+  if (!items) return items.error();
+  std::vector<Order> result;
+  for (rapidjson::SizeType i = 0; i < items.value()->Size(); ++i) {
+    auto order = read_order((*items.value())[i], "activeCustomer.orders.items[" + std::to_string(i) + "]");
+    if (!order) return order.error();
+    result.push_back(std::move(order.value()));
+  }
+  return result;
+}
+
+HttpRequest VendureShopApi::get_order_request(const std::string& token, const std::string& code) const {
+  return graphql(token, std::string("query ($code: String!) { orderByCode(code: $code) { ") + kOrderFields + " } }",
+                 variables({{"code", code}}));
+}
+
+Result<Order> VendureShopApi::parse_order(const HttpResponse& response) const {
+  rapidjson::Document doc;
+  auto order = data_field(response, doc, "orderByCode");
+  if (!order) {
+    // Vendure answers an unknown code as FORBIDDEN, the same as another customer's order.
+    if (order.error().kind == ErrorKind::Forbidden)
+      return Error{ErrorKind::NotFound, "orderByCode", "no such order for this customer: " + order.error().message};
+    return order.error();
+  }
+  if (order.value()->IsNull()) return Error{ErrorKind::NotFound, "orderByCode", "no such order"};
+  return read_order(*order.value(), "orderByCode");
+}
+
+}  // namespace b2b::backend
