@@ -17,7 +17,8 @@ using Value = rapidjson::Value;
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 constexpr const char* kOrderFields =
-    "id code state active currencyCode total totalWithTax customFields { poNumber buyerNote } "
+    "id code state active currencyCode subTotal subTotalWithTax total totalWithTax "
+    "customFields { poNumber buyerNote } "
     "lines { id quantity unitPrice linePrice linePriceWithTax productVariant { id sku name } }";
 constexpr const char* kVariantFields =
     "id sku name price priceWithTax currencyCode stockLevel taxRateApplied { value }";
@@ -130,8 +131,14 @@ Result<VatRate> vat_for_percent(std::int64_t percent, const std::string& field) 
 }
 
 // One Product per variant: the variant is what has a SKU and a price.
-Result<Product> read_variant(const Value& variant, const std::string& path, PriceListEntry* price) {
+Result<Product> read_variant(const Value& variant, const std::string& path, PriceListEntry* price,
+                             std::string* variant_id) {
   Product product;
+  if (variant_id) {
+    auto id = read_string(variant, "id", path);
+    if (!id) return id.error();
+    *variant_id = id.value();
+  }
   auto sku = read_string(variant, "sku", path);
   if (!sku) return sku.error();
   auto name = read_string(variant, "name", path);
@@ -343,8 +350,11 @@ Result<VendureCatalogPage> VendureShopApi::parse_catalog(const CatalogRequest& a
     if (!variants) return variants.error();
     for (rapidjson::SizeType v = 0; v < variants.value()->Size(); ++v) {
       PriceListEntry price;
-      auto product = read_variant((*variants.value())[v], path + ".variants[" + std::to_string(v) + "]", &price);
+      std::string variant_id;
+      auto product =
+          read_variant((*variants.value())[v], path + ".variants[" + std::to_string(v) + "]", &price, &variant_id);
       if (!product) return product.error();
+      result.variant_ids.emplace_back(product.value().sku, std::move(variant_id));
       result.page.products.push_back(std::move(product.value()));
       result.prices.push_back(std::move(price));
     }
@@ -428,6 +438,284 @@ Result<Order> VendureShopApi::parse_order(const HttpResponse& response) const {
   }
   if (order.value()->IsNull()) return Error{ErrorKind::NotFound, "orderByCode", "no such order"};
   return read_order(*order.value(), "orderByCode");
+}
+
+// --- Checkout ----------------------------------------------------------------------------------
+
+namespace {
+
+constexpr const char* kOrderResult =
+    "... on Order { %s } ... on ErrorResult { errorCode message } "
+    "... on OrderStateTransitionError { transitionError }";
+
+std::string order_result() {
+  std::string text = kOrderResult;
+  text.replace(text.find("%s"), 2, kOrderFields);
+  return text;
+}
+
+// The data field each step's answer carries.
+const char* field_of(VendureCheckout::Step step) {
+  switch (step) {
+    case VendureCheckout::Step::FindPlaced:
+      return "activeCustomer";
+    case VendureCheckout::Step::ActiveOrder:
+      return "activeOrder";
+    case VendureCheckout::Step::BackToAdding:
+    case VendureCheckout::Step::ToPayment:
+      return "transitionOrderToState";
+    case VendureCheckout::Step::ClearLines:
+      return "removeAllOrderLines";
+    case VendureCheckout::Step::AddLine:
+      return "addItemToOrder";
+    case VendureCheckout::Step::SetFields:
+      return "setOrderCustomFields";
+    case VendureCheckout::Step::SetAddress:
+      return "setOrderShippingAddress";
+    case VendureCheckout::Step::ShippingMethods:
+      return "eligibleShippingMethods";
+    case VendureCheckout::Step::SetShipping:
+      return "setOrderShippingMethod";
+    case VendureCheckout::Step::AddPayment:
+      return "addPaymentToOrder";
+    case VendureCheckout::Step::Done:
+      break;
+  }
+  return "";
+}
+
+const std::string* variant_id_of(const std::vector<std::pair<std::string, std::string>>& ids, const std::string& sku) {
+  for (const auto& [known_sku, id] : ids) {
+    if (known_sku == sku) return &id;
+  }
+  return nullptr;
+}
+
+// The lines' priced values of an order answer, for comparing with what the buyer saw.
+Result<Order> read_order_any_state(const Value& order, const std::string& path) {
+  // read_order refuses unplaced orders; a checkout reads them on the way.
+  rapidjson::Document copy;
+  copy.CopyFrom(order, copy.GetAllocator());
+  auto state = copy.FindMember("state");
+  if (state != copy.MemberEnd()) state->value.SetString("PaymentAuthorized");
+  return read_order(copy, path);
+}
+
+}  // namespace
+
+VendureCheckout::VendureCheckout(const VendureShopApi& api, std::string token, VendureCheckoutInput input)
+    : api_(api), token_(std::move(token)), input_(std::move(input)) {}
+
+HttpRequest VendureCheckout::request() const {
+  const auto& submission = input_.submission;
+  switch (step_) {
+    case Step::FindPlaced:
+      return api_.graphql(token_,
+                          std::string("query ($key: String!) { activeCustomer { orders(options: { filter: { "
+                                      "clientOrderKey: { eq: $key } }, take: 1 }) { items { ") +
+                              kOrderFields + " } } } }",
+                          variables({{"key", submission.idempotency_key}}));
+    case Step::ActiveOrder:
+      return api_.graphql(token_, "query { activeOrder { id state } }", "{}");
+    case Step::BackToAdding:
+      return api_.graphql(
+          token_, "mutation { transitionOrderToState(state: \"AddingItems\") { " + order_result() + " } }", "{}");
+    case Step::ClearLines:
+      return api_.graphql(token_, "mutation { removeAllOrderLines { " + order_result() + " } }", "{}");
+    case Step::AddLine: {
+      const auto& line = submission.lines[line_];
+      const std::string* id = variant_id_of(input_.variant_ids, line.sku);
+      return api_.graphql(token_,
+                          "mutation ($v: ID!, $q: Int!) { addItemToOrder(productVariantId: $v, quantity: $q) { " +
+                              order_result() + " } }",
+                          variables({{"v", id ? *id : std::string()}}, {{"q", line.quantity}}));
+    }
+    case Step::SetFields: {
+      rapidjson::StringBuffer buffer;
+      Writer out(buffer);
+      out.StartObject();
+      out.Key("input");
+      out.StartObject();
+      out.Key("customFields");
+      out.StartObject();
+      for (const auto& [key, value] :
+           {std::pair<const char*, const std::string*>{"poNumber", &submission.checkout.po_number},
+            {"buyerNote", &submission.checkout.note},
+            {"clientOrderKey", &submission.idempotency_key}}) {
+        out.Key(key);
+        out.String(value->c_str(), static_cast<rapidjson::SizeType>(value->size()));
+      }
+      out.EndObject();
+      out.EndObject();
+      out.EndObject();
+      return api_.graphql(
+          token_,
+          "mutation ($input: UpdateOrderInput!) { setOrderCustomFields(input: $input) { " + order_result() + " } }",
+          buffer.GetString());
+    }
+    case Step::SetAddress: {
+      rapidjson::StringBuffer buffer;
+      Writer out(buffer);
+      out.StartObject();
+      out.Key("input");
+      out.StartObject();
+      const auto& to = input_.ship_to;
+      for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"fullName", &input_.recipient},
+                                       {"company", &to.label},
+                                       {"streetLine1", &to.street},
+                                       {"city", &to.city},
+                                       {"postalCode", &to.postal_code},
+                                       {"countryCode", &to.country}}) {
+        out.Key(key);
+        out.String(value->c_str(), static_cast<rapidjson::SizeType>(value->size()));
+      }
+      out.EndObject();
+      out.EndObject();
+      return api_.graphql(token_,
+                          "mutation ($input: CreateAddressInput!) { setOrderShippingAddress(input: $input) { " +
+                              order_result() + " } }",
+                          buffer.GetString());
+    }
+    case Step::ShippingMethods:
+      return api_.graphql(token_, "query { eligibleShippingMethods { id code name priceWithTax } }", "{}");
+    case Step::SetShipping: {
+      rapidjson::StringBuffer buffer;
+      Writer out(buffer);
+      out.StartObject();
+      out.Key("ids");
+      out.StartArray();
+      out.String(shipping_method_id_.c_str(), static_cast<rapidjson::SizeType>(shipping_method_id_.size()));
+      out.EndArray();
+      out.EndObject();
+      return api_.graphql(
+          token_,
+          "mutation ($ids: [ID!]!) { setOrderShippingMethod(shippingMethodId: $ids) { " + order_result() + " } }",
+          buffer.GetString());
+    }
+    case Step::ToPayment:
+      return api_.graphql(
+          token_, "mutation { transitionOrderToState(state: \"ArrangingPayment\") { " + order_result() + " } }", "{}");
+    case Step::AddPayment:
+      return api_.graphql(
+          token_, "mutation ($input: PaymentInput!) { addPaymentToOrder(input: $input) { " + order_result() + " } }",
+          "{\"input\":{\"method\":" +
+              [&] {
+                rapidjson::StringBuffer buffer;
+                Writer out(buffer);
+                out.String(input_.payment_method_code.c_str(),
+                           static_cast<rapidjson::SizeType>(input_.payment_method_code.size()));
+                return std::string(buffer.GetString());
+              }() +
+              ",\"metadata\":{}}}");
+    case Step::Done:
+      break;
+  }
+  return {};
+}
+
+std::optional<Result<SubmitResult>> VendureCheckout::fail(Error error) {
+  step_ = Step::Done;
+  return Result<SubmitResult>(std::move(error));
+}
+
+std::optional<Result<SubmitResult>> VendureCheckout::answer(const HttpResponse& response) {
+  rapidjson::Document doc;
+  auto data = data_field(response, doc, field_of(step_));
+  if (!data) {
+    Error error = data.error();
+    if (step_ == Step::AddLine) error.field = "lines[" + std::to_string(line_) + "]";
+    return fail(std::move(error));
+  }
+  const Value& value = *data.value();
+  switch (step_) {
+    case Step::FindPlaced: {
+      if (value.IsNull())
+        return fail({ErrorKind::Auth, "activeCustomer", "not signed in (the session token was not accepted)"});
+      auto orders = value.FindMember("orders");
+      if (orders == value.MemberEnd()) return fail(decode_error("activeCustomer.orders", "missing"));
+      auto items = read_array(orders->value, "items", "activeCustomer.orders");
+      if (!items) return fail(items.error());
+      if (!items.value()->Empty()) {
+        auto placed = read_order((*items.value())[0], "activeCustomer.orders.items[0]");
+        if (placed) {
+          step_ = Step::Done;
+          return Result<SubmitResult>(SubmitResult{OrderOutcome{placed.value(), true}, std::nullopt});
+        }
+        if (placed.error().kind != ErrorKind::Conflict) return fail(placed.error());
+        // Not placed yet: an earlier try stopped half-way on the active order; this one finishes it.
+      }
+      step_ = Step::ActiveOrder;
+      return std::nullopt;
+    }
+    case Step::ActiveOrder: {
+      const char* state = value.IsNull() ? nullptr : member_string(value, "state");
+      step_ = state && std::string(state) == "ArrangingPayment" ? Step::BackToAdding : Step::ClearLines;
+      return std::nullopt;
+    }
+    case Step::BackToAdding:
+      step_ = Step::ClearLines;
+      return std::nullopt;
+    case Step::ClearLines:
+      if (input_.submission.lines.empty()) return fail({ErrorKind::Validation, "lines", "the order has no lines"});
+      for (std::size_t i = 0; i < input_.submission.lines.size(); ++i) {
+        if (!variant_id_of(input_.variant_ids, input_.submission.lines[i].sku))
+          return fail({ErrorKind::Validation, "lines[" + std::to_string(i) + "].sku",
+                       input_.submission.lines[i].sku + " is not in this shop's catalog"});
+      }
+      step_ = Step::AddLine;
+      line_ = 0;
+      return std::nullopt;
+    case Step::AddLine:
+      if (++line_ == input_.submission.lines.size()) step_ = Step::SetFields;
+      return std::nullopt;
+    case Step::SetFields:
+      step_ = Step::SetAddress;
+      return std::nullopt;
+    case Step::SetAddress:
+      step_ = Step::ShippingMethods;
+      return std::nullopt;
+    case Step::ShippingMethods: {
+      if (!value.IsArray()) return fail(decode_error("eligibleShippingMethods", "expected an array"));
+      for (const auto& method : value.GetArray()) {
+        const char* code = member_string(method, "code");
+        const char* id = member_string(method, "id");
+        if (code && id && input_.shipping_method_code == code) shipping_method_id_ = id;
+      }
+      if (shipping_method_id_.empty())
+        return fail({ErrorKind::Validation, "shipping_method",
+                     "the shop offers no shipping method \"" + input_.shipping_method_code + "\" for this order"});
+      step_ = Step::SetShipping;
+      return std::nullopt;
+    }
+    case Step::SetShipping: {
+      auto order = read_order_any_state(value, "setOrderShippingMethod");
+      if (!order) return fail(order.error());
+      // The buyer confirmed the lines' gross total they saw; Vendure's prices may have moved since.
+      const auto& expected = input_.submission.expected_gross_total;
+      auto lines_gross = read_int(value, "subTotalWithTax", "setOrderShippingMethod");
+      if (!lines_gross) return fail(lines_gross.error());
+      if (expected && expected->minor != lines_gross.value()) {
+        step_ = Step::Done;
+        RepricedOrder repriced{order.value().totals,
+                               price_changes(order.value().lines, input_.submission.expected_prices)};
+        return Result<SubmitResult>(SubmitResult{std::nullopt, std::move(repriced)});
+      }
+      step_ = Step::ToPayment;
+      return std::nullopt;
+    }
+    case Step::ToPayment:
+      step_ = Step::AddPayment;
+      return std::nullopt;
+    case Step::AddPayment: {
+      auto placed = read_order(value, "addPaymentToOrder");
+      if (!placed) return fail(placed.error());
+      step_ = Step::Done;
+      return Result<SubmitResult>(SubmitResult{OrderOutcome{placed.value(), false}, std::nullopt});
+    }
+    case Step::Done:
+      break;
+  }
+  return fail({ErrorKind::Server, "", "the checkout is already over"});
 }
 
 }  // namespace b2b::backend

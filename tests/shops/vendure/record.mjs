@@ -1,5 +1,5 @@
 // Records what a real Vendure answers along the buyer's ordering scenario, and to the mistakes a client can
-// make, as fixtures for the adapter's unit tests: tests/fixtures/vendure/NN-name.json = {request, response}.
+// make, as fixtures for the adapter's unit tests: tests/fixtures/vendure/NAME.json = {step, name, request, response}.
 //   node tests/shops/vendure/record.mjs [--out tests/fixtures/vendure]
 import { mkdirSync, writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -36,7 +36,7 @@ async function call(name, query, variables = {}, { withToken = true } = {}) {
                 body: JSON.parse(text.replaceAll(/"(createdAt|updatedAt|orderPlacedAt)":"[^"]*"/g, '"$1":"2026-01-01T00:00:00.000Z"')) },
   };
   step += 1;
-  writeFileSync(path.join(out, `${String(step).padStart(2, "0")}-${name}.json`), JSON.stringify(fixture, null, 2) + "\n");
+  writeFileSync(path.join(out, `${name}.json`), JSON.stringify({ step, ...fixture }, null, 2) + "\n");
   return fixture.response.body;
 }
 
@@ -66,6 +66,12 @@ try {
   await call("login", `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) {
     ... on CurrentUser { id identifier } ... on ErrorResult { errorCode message } } }`,
     { u: "kupiec1@budmax.pl", p: "haslo-buyer-1" });
+  const key = "7f1c2a90-order-key-0001";
+  const FIND_PLACED = `${ORDER} query ($key: String!) { activeCustomer { orders(options: { filter: {
+    clientOrderKey: { eq: $key } }, take: 1 }) { items { ...Order } } } }`;
+  await call("find-placed-none", FIND_PLACED, { key });
+  await call("active-order-none", `query { activeOrder { id state } }`);
+  await call("clear-lines", `${ORDER} mutation { removeAllOrderLines { ${ORDER_RESULT} } }`);
   const variants = page.data.products.items.flatMap((p) => p.variants);
   await call("add-line", `${ORDER} mutation ($v: ID!, $q: Int!) { addItemToOrder(productVariantId: $v, quantity: $q) { ${ORDER_RESULT} } }`,
     { v: variants[0].id, q: 2 });
@@ -80,7 +86,7 @@ try {
     { l: lineId, q: 5 });
   await call("active-order", `${ORDER} query { activeOrder { ...Order } }`);
   await call("set-po-and-note", `${ORDER} mutation ($input: UpdateOrderInput!) { setOrderCustomFields(input: $input) { ${ORDER_RESULT} } }`,
-    { input: { customFields: { poNumber: "PO-2026-0042", buyerNote: "Dostawa na budowę, brama 3" } } });
+    { input: { customFields: { poNumber: "PO-2026-0042", buyerNote: "Dostawa na budowę, brama 3", clientOrderKey: key } } });
   await call("set-shipping-address", `${ORDER} mutation ($input: CreateAddressInput!) { setOrderShippingAddress(input: $input) { ${ORDER_RESULT} } }`,
     { input: { fullName: "Jan Kowalski", company: "Budmax Sp. z o.o.", streetLine1: "ul. Budowlana 7", city: "Kraków",
                postalCode: "30-001", countryCode: "PL", phoneNumber: "+48 600 000 000" } });
@@ -94,9 +100,12 @@ try {
     ... on Order { ...Order } ... on OrderStateTransitionError { errorCode message transitionError fromState toState } } }`);
   await call("add-payment-unknown-method", `${ORDER} mutation ($input: PaymentInput!) { addPaymentToOrder(input: $input) { ${ORDER_RESULT} } }`,
     { input: { method: "no-such-method", metadata: {} } });
+  await call("add-payment-declined", `${ORDER} mutation ($input: PaymentInput!) { addPaymentToOrder(input: $input) { ${ORDER_RESULT} } }`,
+    { input: { method: "standard-payment", metadata: { shouldDecline: true } } });
   const placed = await call("add-payment", `${ORDER} mutation ($input: PaymentInput!) { addPaymentToOrder(input: $input) { ${ORDER_RESULT} } }`,
     { input: { method: "standard-payment", metadata: { terms: "net30" } } });
   const code = placed.data.addPaymentToOrder.code;
+  await call("find-placed", FIND_PLACED, { key });
   await call("order-by-code", `${ORDER} query ($code: String!) { orderByCode(code: $code) { ...Order } }`, { code });
   await call("order-by-unknown-code", `${ORDER} query ($code: String!) { orderByCode(code: $code) { ...Order } }`, { code: "NOSUCHORDER" });
   await call("order-history", `query { activeCustomer { id emailAddress orders(options: { sort: { createdAt: DESC }, take: 20 }) {

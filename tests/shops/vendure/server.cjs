@@ -39,6 +39,8 @@ const config = {
     Order: [
       { name: "poNumber", type: "string", nullable: true, public: true },
       { name: "buyerNote", type: "text", nullable: true, public: true },
+      // The client's idempotency key: a retried submission finds the order it already placed.
+      { name: "clientOrderKey", type: "string", nullable: true, public: true },
     ],
   },
   plugins: [DefaultSearchPlugin.init({ bufferUpdates: false, indexStockStatus: false })],

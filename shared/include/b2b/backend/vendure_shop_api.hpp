@@ -3,7 +3,9 @@
 // checkout's steps come next (see tests/shops/README.md for what Vendure answers).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "b2b/backend/shop_protocol.hpp"
@@ -20,6 +22,7 @@ struct VendureConfig {
 struct VendureCatalogPage {
   CatalogPage page;
   std::vector<PriceListEntry> prices;
+  std::vector<std::pair<std::string, std::string>> variant_ids;  // SKU -> Vendure variant id, for ordering
   std::int64_t total_products = 0;
 };
 
@@ -50,11 +53,62 @@ class VendureShopApi {
   Result<Order> parse_order(const HttpResponse& response) const;
 
  private:
+  friend class VendureCheckout;
   HttpRequest graphql(const std::string& token, const std::string& query, const std::string& variables_json) const;
   VendureConfig config_;
 };
 
 // The largest page the Shop API serves (its default shopListQueryLimit).
 constexpr int kVendureMaxPage = 100;
+
+// What a Vendure checkout needs besides the order: where it goes and how, and the variant ids of the SKUs.
+struct VendureCheckoutInput {
+  OrderSubmission submission;
+  Address ship_to;
+  std::string recipient;  // the shipping address's full name
+  std::string shipping_method_code = "standard-shipping";
+  std::string payment_method_code = "standard-payment";
+  std::vector<std::pair<std::string, std::string>> variant_ids;  // from the catalog pages
+};
+
+// Placing an order in Vendure takes a conversation of Shop API calls on the customer's one active order.
+// This walks it without I/O: request() is the next call, answer() feeds its response and says whether the
+// conversation is over. Exactly once: the idempotency key is stored on the order (custom field
+// clientOrderKey), and the first call looks for an order already placed with it.
+class VendureCheckout {
+ public:
+  enum class Step {
+    FindPlaced,    // an order with this key, placed by an earlier try?
+    ActiveOrder,   // the active order's state
+    BackToAdding,  // an earlier try left it in ArrangingPayment
+    ClearLines,    // the cart replaces whatever the active order held
+    AddLine,       // one call per line
+    SetFields,     // PO number, note, idempotency key
+    SetAddress,
+    ShippingMethods,  // the eligible methods, to find the configured code
+    SetShipping,
+    ToPayment,  // transition to ArrangingPayment; totals are compared before it
+    AddPayment,
+    Done,
+  };
+
+  VendureCheckout(const VendureShopApi& api, std::string token, VendureCheckoutInput input);
+
+  Step step() const { return step_; }
+  // The call to make now (not valid at Done).
+  HttpRequest request() const;
+  // Feeds the response to request(); a value means the conversation is over (placed, replayed, repriced or
+  // failed); nullopt means call request() again for the next step.
+  std::optional<Result<SubmitResult>> answer(const HttpResponse& response);
+
+ private:
+  std::optional<Result<SubmitResult>> fail(Error error);
+  const VendureShopApi& api_;
+  std::string token_;
+  VendureCheckoutInput input_;
+  Step step_ = Step::FindPlaced;
+  std::size_t line_ = 0;
+  std::string shipping_method_id_;
+};
 
 }  // namespace b2b::backend
