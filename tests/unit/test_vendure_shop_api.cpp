@@ -230,9 +230,11 @@ VendureCheckoutInput checkout_input() {
 // Answers each step with its recorded response until the conversation ends; checks the steps' order.
 Result<SubmitResult> converse(VendureCheckout& checkout,
                               const std::vector<std::pair<VendureCheckout::Step, std::string>>& script) {
-  for (const auto& [step, fixture] : script) {
+  for (const auto& entry : script) {
+    // Not a structured binding: doctest's INFO captures by reference, which clang 14 refuses for those.
+    const std::string& fixture = entry.second;
     INFO("step answered by " << fixture);
-    REQUIRE(checkout.step() == step);
+    REQUIRE(checkout.step() == entry.first);
     const auto request = checkout.request();
     REQUIRE(request.method == "POST");
     if (auto over = checkout.answer(recorded_response(fixture))) return *over;
