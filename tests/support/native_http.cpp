@@ -110,8 +110,9 @@ bool reap_within(pid_t pid, int timeout_ms, int& status) {
 
 }  // namespace
 
-ServerMockProcess::ServerMockProcess(std::string binary, std::vector<std::string> arguments)
-    : binary_(std::move(binary)), arguments_(std::move(arguments)) {}
+ServerMockProcess::ServerMockProcess(std::string binary, std::vector<std::string> arguments,
+                                     ServerAnnouncement announcement)
+    : binary_(std::move(binary)), arguments_(std::move(arguments)), announcement_(std::move(announcement)) {}
 
 ServerMockProcess::~ServerMockProcess() { stop(); }
 
@@ -147,9 +148,8 @@ void ServerMockProcess::start(const std::vector<std::string>& extra_arguments) {
   close(out[1]);
   pid_ = pid;
 
-  // Server start includes seeding the database (with --fast-hash that is quick); be generous.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  static const std::regex kAnnouncement(R"(server-mock listening on (http://127\.0\.0\.1:[0-9]+)/)");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(announcement_.within_seconds);
+  const std::regex kAnnouncement(announcement_.pattern);
   std::string buffer, line, printed;
   bool found = false;
   while (read_line(out[0], buffer, line, deadline)) {
@@ -164,7 +164,7 @@ void ServerMockProcess::start(const std::vector<std::string>& extra_arguments) {
   if (!found) {
     close(out[0]);
     stop();
-    throw std::runtime_error("server-mock did not announce its URL; it printed:\n" + printed);
+    throw std::runtime_error(binary_ + " did not announce its URL; it printed:\n" + printed);
   }
   const int fd = out[0];
   drain_ = std::thread([fd] {

@@ -15,12 +15,18 @@ namespace b2b::test_support {
 // the response; status 0 with the transport's error text as body when no response came.
 HttpResponse send_http(const std::string& base_url, const HttpRequest& request, int timeout_seconds = 10);
 
-// server-mock as a child process: start() runs the binary with the arguments and waits until it
-// prints "server-mock listening on http://127.0.0.1:PORT/ ..."; stop() sends SIGTERM and reaps it.
+// A server as a child process (server-mock unless told otherwise): start() runs the binary with the
+// arguments and waits until it prints its announcement, "server-mock listening on http://127.0.0.1:PORT/
+// ..." by default (the pattern's first group is the base URL); stop() sends SIGTERM and reaps it.
 // start() after stop() runs it again with the same arguments (so the same --db) on a new port.
+struct ServerAnnouncement {
+  std::string pattern = R"(server-mock listening on (http://127\.0\.0\.1:[0-9]+)/)";
+  int within_seconds = 60;  // server-mock's start includes seeding (with --fast-hash that is quick)
+};
+
 class ServerMockProcess {
  public:
-  ServerMockProcess(std::string binary, std::vector<std::string> arguments);
+  ServerMockProcess(std::string binary, std::vector<std::string> arguments, ServerAnnouncement announcement = {});
   ~ServerMockProcess();
   ServerMockProcess(const ServerMockProcess&) = delete;
   ServerMockProcess& operator=(const ServerMockProcess&) = delete;
@@ -45,6 +51,7 @@ class ServerMockProcess {
  private:
   std::string binary_;
   std::vector<std::string> arguments_;
+  ServerAnnouncement announcement_;
   pid_t pid_ = -1;
   std::string base_url_;
   std::thread drain_;  // reads (and drops) the server's further stdout so its pipe never fills

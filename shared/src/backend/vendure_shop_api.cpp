@@ -444,14 +444,11 @@ Result<Order> VendureShopApi::parse_order(const HttpResponse& response) const {
 
 namespace {
 
-constexpr const char* kOrderResult =
-    "... on Order { %s } ... on ErrorResult { errorCode message } "
-    "... on OrderStateTransitionError { transitionError }";
-
-std::string order_result() {
-  std::string text = kOrderResult;
-  text.replace(text.find("%s"), 2, kOrderFields);
-  return text;
+// An Order or an ErrorResult; only transitionOrderToState may answer OrderStateTransitionError (GraphQL
+// refuses a fragment on a type a field cannot return).
+std::string order_result(bool transition = false) {
+  return std::string("... on Order { ") + kOrderFields + " } ... on ErrorResult { errorCode message }" +
+         (transition ? " ... on OrderStateTransitionError { transitionError }" : "");
 }
 
 // The data field each step's answer carries.
@@ -519,7 +516,7 @@ HttpRequest VendureCheckout::request() const {
       return api_.graphql(token_, "query { activeOrder { id state } }", "{}");
     case Step::BackToAdding:
       return api_.graphql(
-          token_, "mutation { transitionOrderToState(state: \"AddingItems\") { " + order_result() + " } }", "{}");
+          token_, "mutation { transitionOrderToState(state: \"AddingItems\") { " + order_result(true) + " } }", "{}");
     case Step::ClearLines:
       return api_.graphql(token_, "mutation { removeAllOrderLines { " + order_result() + " } }", "{}");
     case Step::AddLine: {
@@ -594,7 +591,8 @@ HttpRequest VendureCheckout::request() const {
     }
     case Step::ToPayment:
       return api_.graphql(
-          token_, "mutation { transitionOrderToState(state: \"ArrangingPayment\") { " + order_result() + " } }", "{}");
+          token_, "mutation { transitionOrderToState(state: \"ArrangingPayment\") { " + order_result(true) + " } }",
+          "{}");
     case Step::AddPayment:
       return api_.graphql(
           token_, "mutation ($input: PaymentInput!) { addPaymentToOrder(input: $input) { " + order_result() + " } }",

@@ -1,10 +1,11 @@
 // Starts a real Vendure shop on 127.0.0.1 for tests: installs the pinned packages once into the cache,
 // builds a populated template database once, and starts each run from a copy of it (about 10 s).
 //   import { startVendure } from "./run.mjs";  const shop = await startVendure({ port: 3000 }); ... shop.stop()
-//   node tests/shops/vendure/run.mjs --port 3000 --cors-origin http://127.0.0.1:8080   (prints "vendure ready URL")
+//   node tests/shops/vendure/run.mjs --port 3000 --cors-origin http://127.0.0.1:8080 [--verbose]
+//   (prints "vendure ready URL"; what Vendure logs shows with --verbose, or in the error if it fails to start)
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -84,8 +85,12 @@ export async function startVendure({ port = 3000, corsOrigin = "http://127.0.0.1
   return {
     url, shopUrl: `${url}/shop-api`, adminUrl: `${url}/admin-api`, port, dataDir: dir,
     stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", resolve);
+      const done = () => {
+        if (!dataDir) rmSync(dir, { recursive: true, force: true });  // a directory of our own making
+        resolve();
+      };
+      if (child.exitCode !== null) return done();
+      child.once("exit", done);
       child.kill("SIGTERM");
       setTimeout(() => child.kill("SIGKILL"), 5000).unref();
     }),
@@ -96,7 +101,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
   const shop = await startVendure({ port: Number(option("--port", "3000")), corsOrigin: option("--cors-origin", undefined),
-                                    dataDir: option("--data-dir", undefined), log: (line) => console.error(line) });
+                                    dataDir: option("--data-dir", undefined),
+                                    log: args.includes("--verbose") ? (line) => console.error(line) : () => {} });
   console.log(`vendure ready ${shop.url}`);
   process.on("SIGINT", () => shop.stop().then(() => process.exit(0)));
   process.on("SIGTERM", () => shop.stop().then(() => process.exit(0)));
