@@ -129,6 +129,11 @@ TEST_CASE("Vendure live: a buyer signs in, pages the catalog, searches, orders w
     const auto read_back = api.parse_order(shop->send(api.get_order_request(token, order.number)));
     REQUIRE(read_back.ok());
     CHECK(read_back.value().checkout.note == "Brama 3, po 7:00");
+
+    REQUIRE(api.parse_logout(shop->send(api.logout_request(token))).ok());
+    const auto signed_out = api.parse_list_orders(shop->send(api.list_orders_request(token)));
+    REQUIRE_FALSE(signed_out.ok());
+    CHECK(signed_out.error().kind == ErrorKind::Auth);
   }
   SUBCASE("the total the buyer saw is checked before payment") {
     input.submission.expected_gross_total = Money{lines_gross, Currency::PLN};
