@@ -6,7 +6,8 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
 import { ENGINES } from "./engines.mjs";
-import { fail, latencyStats, loadCatalog, loadQueries, parseArgs, recall, spread } from "./lib.mjs";
+import { fail, loadCatalog, loadQueries, parseArgs } from "./lib.mjs";
+import { summarize } from "./suite.mjs";
 
 const USAGE = "usage: node --expose-gc search-js.mjs --engine flexsearch|minisearch --catalog F.jsonl " +
               "--queries F.json [--runs N] [--limit 20] [--flex-suggest]";
@@ -33,8 +34,7 @@ function main() {
     process.exit(1);
   }
 
-  const builds = [], p50s = [], p99s = [], means = [];
-  const perQuery = queries.map(() => []);
+  const builds = [], latencyRuns = [];
   let memory = 0;
   let resultIds = null;
   for (let run = 0; run < args.runs; run++) {
@@ -50,47 +50,23 @@ function main() {
 
     const latencies = [];
     const ids = [];
-    queries.forEach((query, i) => {
+    for (const query of queries) {
       const t0 = performance.now();
       const found = search(query.q, args.limit);
-      const ms = performance.now() - t0;
-      latencies.push(ms);
-      perQuery[i].push(ms);
+      latencies.push(performance.now() - t0);
       ids.push(found);
-    });
+    }
     if (run === 0) resultIds = ids;
-    const stats = latencyStats(latencies);
-    p50s.push(stats.p50);
-    p99s.push(stats.p99);
-    means.push(stats.mean);
+    latencyRuns.push(latencies);
     search = null;
   }
 
-  const { overall, byType } = recall(queries, resultIds);
-  const typeLatency = {};
-  queries.forEach((q, i) => (typeLatency[q.type] ||= []).push(...perQuery[i]));
-  const slowest = queries.map((q, i) => ({ q: q.q, type: q.type, ms: spread(perQuery[i]).median }))
-                         .sort((a, b) => b.ms - a.ms).slice(0, 5);
-  const out = {
+  const out = summarize({
     engine: engine.name + (args.engine === "flexsearch" && args.flexSuggest ? " (suggest)" : ""),
-    products: products.length,
-    queries: queries.length,
-    build_ms: spread(builds),
-    memory_bytes: memory,
-    memory_kind: "V8 heapUsed growth from building the index (gc before and after)",
-    p50_ms: spread(p50s),
-    p99_ms: spread(p99s),
-    mean_ms: spread(means),
-    recall_at_20: overall,
-    recall_by_type: byType,
-    latency_by_type_ms: Object.fromEntries(Object.entries(typeLatency).sort().map(([type, ms]) => {
-      const s = latencyStats(ms);
-      return [type, { p50: Math.round(s.p50 * 10000) / 10000, p99: Math.round(s.p99 * 10000) / 10000 }];
-    })),
-    slowest_queries: slowest.map((s) => ({ ...s, ms: Math.round(s.ms * 10000) / 10000 })),
-    limit: args.limit,
-    runs: args.runs,
-  };
+    products: products.length, queries, builds, memory,
+    memoryKind: "V8 heapUsed growth from building the index (gc before and after)",
+    latencyRuns, resultIds, limit: args.limit,
+  });
   process.stdout.write(JSON.stringify(out) + "\n");
 }
 

@@ -7,6 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { latencyStats, recall, spread } from "./lib.mjs";
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 // The issue's goals, at 100,000 products: ours against FlexSearch measured in the same run.
@@ -61,5 +63,38 @@ export function compare(ours, flex, products) {
       memory: ratios.memory <= GOALS.memory_ratio_max,
       build: ratios.build <= GOALS.build_ratio_max,
     },
+  };
+}
+
+// One engine's figures as every script reports them: `builds` (ms per run), `memory` (bytes, first run),
+// `latencyRuns` (per run, ms per query in the order of `queries`), `resultIds` (first run's ids per query).
+export function summarize({ engine, products, queries, builds, memory, memoryKind, latencyRuns, resultIds, limit, extra = {} }) {
+  const perQuery = queries.map((_, i) => latencyRuns.map((run) => run[i]));
+  const runStats = latencyRuns.map(latencyStats);
+  const { overall, byType } = recall(queries, resultIds);
+  const typeLatency = {};
+  queries.forEach((q, i) => (typeLatency[q.type] ||= []).push(...perQuery[i]));
+  const slowest = queries.map((q, i) => ({ q: q.q, type: q.type, ms: spread(perQuery[i]).median }))
+                         .sort((a, b) => b.ms - a.ms).slice(0, 5);
+  return {
+    engine,
+    products,
+    queries: queries.length,
+    build_ms: spread(builds),
+    memory_bytes: memory,
+    memory_kind: memoryKind,
+    ...extra,
+    p50_ms: spread(runStats.map((s) => s.p50)),
+    p99_ms: spread(runStats.map((s) => s.p99)),
+    mean_ms: spread(runStats.map((s) => s.mean)),
+    recall_at_20: overall,
+    recall_by_type: byType,
+    latency_by_type_ms: Object.fromEntries(Object.entries(typeLatency).sort().map(([type, ms]) => {
+      const s = latencyStats(ms);
+      return [type, { p50: round(s.p50), p99: round(s.p99) }];
+    })),
+    slowest_queries: slowest.map((s) => ({ ...s, ms: round(s.ms) })),
+    limit,
+    runs: latencyRuns.length,
   };
 }
