@@ -68,7 +68,12 @@ export async function startStatic(dir, { headers = {} } = {}) {
     }
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise((r) => server.close(r)) };
+  // Stopping also ends the connections a browser keeps alive, which would otherwise hold close() open.
+  const stop = () => new Promise((resolve) => {
+    server.close(resolve);
+    server.closeAllConnections();
+  });
+  return { url: `http://127.0.0.1:${server.address().port}/`, stop };
 }
 
 // Debian's Chromium with SwiftShader WebGL (see /work/shared/notes/toolchain.md).
