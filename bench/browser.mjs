@@ -3,14 +3,13 @@
 // Dear ImGui window (the floor of this stack), and the app's frame time in Chromium with a 1,000-line cart.
 // Usage: node bench/browser.mjs --server-mock PATH --dist DIR --minimal DIR [--runs 5] --out FILE
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { launchBrowser, launchPersistentContext, startServerMock } = await import(path.join(here, "../tests/browser/harness.mjs"));
+const { launchBrowser, launchPersistentContext, startServerMock, startStatic } = await import(path.join(here, "../tests/browser/harness.mjs"));
 
 function options() {
   const args = process.argv.slice(2);
@@ -33,24 +32,6 @@ export function stats(values) {
 
 const round = (x) => Math.round(x * 100) / 100;
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
-
-// The minimal window's files, served as plainly as server-mock serves the app's (no compression).
-async function startStatic(dir) {
-  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
-  const server = http.createServer((req, res) => {
-    const name = new URL(req.url, "http://x").pathname.replace(/^\/$/, "/index.html");
-    const file = path.join(dir, path.normalize(name).replace(/^(\.\.[/\\])+/, ""));
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { "Content-Type": types[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-cache" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise((r) => server.close(r)) };
-}
 
 // Records performance.now() (milliseconds since the navigation started) of the first animation frame on
 // which `ready` (a function's source) holds.

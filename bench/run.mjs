@@ -68,6 +68,11 @@ part("search", "node", [path.join(root, "bench/search/run.mjs"), "--sizes", size
                         "--native-cli", path.join(nativeBuild, "bench/search/b2b_search_cli"),
                         "--out", path.join(cache, "results-search.json")],
      { outFile: path.join(cache, "results-search.json") });
+// The same search engines and files in a page of headless Chromium (ours as b2b_search_web).
+part("search_chromium", "node", [path.join(root, "bench/search/chromium.mjs"), "--sizes", sizes, "--runs", "3",
+                                 "--wasm-dir", path.join(wasmBuild, "bench/search"),
+                                 "--out", path.join(cache, "results-search-chromium.json")],
+     { outFile: path.join(cache, "results-search-chromium.json") });
 part("load", "bash", [path.join(root, "bench/load/run.sh"), "--server-mock", path.join(nativeBuild, "server-mock/server-mock"),
                       "--out", path.join(cache, "results-load.json")],
      { outFile: path.join(cache, "results-load.json") });

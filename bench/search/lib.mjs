@@ -1,11 +1,10 @@
-// Helpers shared by the benchmark's scripts: text folding as our search does it, loading the
+// Helpers shared by the benchmark's Node scripts: text folding (from fold.mjs), loading the
 // generated files, and the statistics every engine reports the same way.
 import { readFileSync } from "node:fs";
 
-// Lower case without diacritics, ł included (NFKD leaves ł alone: it has no decomposition).
-export function foldForSearch(text) {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[łŁ]/g, "l").toLowerCase();
-}
+import { foldForSearch } from "./fold.mjs";
+
+export { foldForSearch };
 
 // Runs of letters and digits of the folded text, as b2b::search_words splits them.
 export function searchWords(text) {

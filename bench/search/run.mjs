@@ -2,12 +2,12 @@
 // our search (wasm under Node, native) and FlexSearch and MiniSearch on the same files, writes one JSON.
 //   node run.mjs --sizes 10000,100000 --runs 3 --out results-search.json --wasm-cli B/b2b_search_cli.js --native-cli B/b2b_search_cli
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { compare, GOALS, searchFiles } from "./suite.mjs";
 import { fail, parseArgs } from "./lib.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -15,47 +15,17 @@ const USAGE = "usage: node run.mjs --sizes 10000,100000 [--runs 3] [--out result
               "[--wasm-cli build/bench/search/b2b_search_cli.js] [--native-cli build/bench/search/b2b_search_cli] " +
               "[--seed 1] [--query-count 2000] [--engines ours-wasm,ours-native,flexsearch,minisearch,flexsearch-suggest]";
 
-// The issue's goals, at 100,000 products: ours against FlexSearch measured in the same run.
-const GOALS = { products: 100000, p99_ratio_max: 0.2, memory_ratio_max: 1 / 3, build_ratio_max: 0.2, recall_min: 0.8 };
-
 const args = parseArgs(process.argv.slice(2), {
   sizes: "10000,100000", runs: 3, out: "results-search.json", wasmCli: "", nativeCli: "", seed: 1,
   queryCount: 2000, engines: "ours-wasm,ours-native,flexsearch,minisearch", chromium: false,
 }, USAGE);
-if (args.chromium) fail("--chromium is not implemented yet: the wasm build runs under Node only");
+if (args.chromium) fail("for Chromium run chromium.mjs (./dev bench runs it as the part search_chromium)");
 const sizes = args.sizes.split(",").map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 100)) fail(`--sizes must be integers >= 100\n${USAGE}`);
 const wanted = new Set(args.engines.split(","));
 
-const cacheRoot = process.env.B2B_CACHE_DIR || path.join(os.homedir(), ".cache", "b2b-ordering");
-const cacheDir = path.join(cacheRoot, "bench");
-mkdirSync(cacheDir, { recursive: true });
-
-// The generator's own hash is part of the file names, so an edited generator never reuses old files.
-const generatorKey = createHash("sha256")
-  .update(readFileSync(path.join(HERE, "gen-catalog.mjs")))
-  .update(readFileSync(path.join(HERE, "lib.mjs")))
-  .digest("hex").slice(0, 12);
-
 function log(message) {
   process.stderr.write(`[bench] ${message}\n`);
-}
-
-function generate(size) {
-  const stem = path.join(cacheDir, `search-${size}-seed${args.seed}-q${args.queryCount}-${generatorKey}`);
-  const catalog = `${stem}.jsonl`;
-  const queries = `${stem}.queries.json`;
-  if (!existsSync(catalog) || !existsSync(queries)) {
-    log(`generating ${size} products -> ${catalog}`);
-    // Written under temporary names and renamed, so an interrupted run leaves no half file to reuse.
-    const result = spawnSync(process.execPath, [path.join(HERE, "gen-catalog.mjs"), "--products", String(size),
-      "--seed", String(args.seed), "--query-count", String(args.queryCount),
-      "--catalog", `${catalog}.tmp`, "--queries", `${queries}.tmp`], { stdio: ["ignore", "inherit", "inherit"] });
-    if (result.status !== 0) throw new Error(`gen-catalog failed for ${size} products`);
-    renameSync(`${catalog}.tmp`, catalog);
-    renameSync(`${queries}.tmp`, queries);
-  }
-  return { catalog, queries };
 }
 
 function engineCommands(files) {
@@ -90,29 +60,6 @@ function runEngine(label, command) {
   }
 }
 
-const round = (x, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-// Ours divided by FlexSearch (medians of this run) and the issue's goals, for one build of ours.
-function compare(ours, flex, products) {
-  if (!ours || ours.error || !flex || flex.error) return null;
-  const ratios = {
-    p99: round(ours.p99_ms.median / flex.p99_ms.median),
-    memory: round(ours.memory_bytes / flex.memory_bytes),
-    build: round(ours.build_ms.median / flex.build_ms.median),
-  };
-  return {
-    engine: ours.engine,
-    ratios,
-    goals_apply: products === GOALS.products,
-    goal_met: {
-      p99: ratios.p99 <= GOALS.p99_ratio_max,
-      recall: ours.recall_at_20 >= GOALS.recall_min,
-      memory: ratios.memory <= GOALS.memory_ratio_max,
-      build: ratios.build <= GOALS.build_ratio_max,
-    },
-  };
-}
-
 function table(results) {
   const rows = ["| products | engine | build ms | memory MB | p50 ms | p99 ms | recall@20 |", "|---:|---|---:|---:|---:|---:|---:|"];
   for (const size of results.sizes) {
@@ -141,7 +88,7 @@ const results = {
 };
 let failures = 0;
 for (const size of sizes) {
-  const files = generate(size);
+  const files = searchFiles(size, args, log);
   const engines = [];
   for (const [label, command, missing] of engineCommands(files)) {
     const result = command ? runEngine(label, command) : { error: `skipped: ${missing}` };

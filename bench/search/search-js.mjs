@@ -1,14 +1,13 @@
-// Runs FlexSearch or MiniSearch, configured as their authors document for product search, over the
-// files b2b_search_cli reads, and prints the same JSON figures (build, memory, latency, recall).
+// Runs FlexSearch or MiniSearch, configured in engines.mjs, over the files b2b_search_cli reads,
+// and prints the same JSON figures (build, memory, latency, recall).
 //   node --expose-gc search-js.mjs --engine flexsearch|minisearch --catalog F.jsonl --queries F.json [--runs N]
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
-import { Charset, Document, Encoder } from "flexsearch";
-import MiniSearch from "minisearch";
-
-import { fail, foldForSearch, latencyStats, loadCatalog, loadQueries, parseArgs, recall, spread } from "./lib.mjs";
+import { ENGINES } from "./engines.mjs";
+import { fail, loadCatalog, loadQueries, parseArgs } from "./lib.mjs";
+import { summarize } from "./suite.mjs";
 
 const USAGE = "usage: node --expose-gc search-js.mjs --engine flexsearch|minisearch --catalog F.jsonl " +
               "--queries F.json [--runs N] [--limit 20] [--flex-suggest]";
@@ -19,53 +18,6 @@ if (typeof globalThis.gc !== "function") {
                                              ...process.argv.slice(2)], { stdio: "inherit" });
   process.exit(child.status ?? 1);
 }
-
-const FIELDS = ["name", "sku", "ean", "brand", "category"];
-
-// Each engine: build(products) returns search(query, limit) -> product ids, best first.
-const ENGINES = {
-  // FlexSearch 0.8: a Document index over the fields; the default (Normalize) charset strips
-  // combining marks after NFKD, which leaves ł, so a mapper folds it. Forward tokenizing gives
-  // prefix search as a buyer types; EANs are whole codes (strict). suggest (the README's advice for
-  // typos) is off unless --flex-suggest: merged over fields, its partial matches of the name push an
-  // exact EAN or SKU out of the top 20 (recall 0.65 instead of 0.78 on a 2,000-product sample).
-  flexsearch: {
-    name: "flexsearch 0.8.212",
-    build(products, options) {
-      const encoder = () => new Encoder(Charset.Normalize, { mapper: new Map([["ł", "l"]]) });
-      const index = new Document({
-        document: {
-          id: "id",
-          index: FIELDS.map((field) => ({
-            field,
-            tokenize: field === "ean" ? "strict" : "forward",
-            encoder: encoder(),
-          })),
-        },
-      });
-      for (const product of products) index.add(product);
-      return (query, limit) => {
-        const merged = index.search(query, { limit, merge: true, suggest: options.flexSuggest });
-        return merged.slice(0, limit).map((entry) => entry.id);
-      };
-    },
-  },
-  // MiniSearch 7: the README's search-as-you-type settings (prefix, fuzzy 0.2) with the name
-  // boosted, and terms folded so "lacznik" meets "Łącznik".
-  minisearch: {
-    name: "minisearch 7.2.0",
-    build(products, _options) {
-      const index = new MiniSearch({
-        fields: FIELDS,
-        storeFields: [],
-        processTerm: (term) => foldForSearch(term),
-        searchOptions: { prefix: true, fuzzy: 0.2, boost: { name: 2 } },
-      });
-      index.addAll(products);
-      return (query, limit) => index.search(query).slice(0, limit).map((r) => r.id);
-    },
-  },
-};
 
 function main() {
   const args = parseArgs(process.argv.slice(2), { engine: "", catalog: "", queries: "", runs: 3, limit: 20, flexSuggest: false }, USAGE);
@@ -82,8 +34,7 @@ function main() {
     process.exit(1);
   }
 
-  const builds = [], p50s = [], p99s = [], means = [];
-  const perQuery = queries.map(() => []);
+  const builds = [], latencyRuns = [];
   let memory = 0;
   let resultIds = null;
   for (let run = 0; run < args.runs; run++) {
@@ -99,47 +50,23 @@ function main() {
 
     const latencies = [];
     const ids = [];
-    queries.forEach((query, i) => {
+    for (const query of queries) {
       const t0 = performance.now();
       const found = search(query.q, args.limit);
-      const ms = performance.now() - t0;
-      latencies.push(ms);
-      perQuery[i].push(ms);
+      latencies.push(performance.now() - t0);
       ids.push(found);
-    });
+    }
     if (run === 0) resultIds = ids;
-    const stats = latencyStats(latencies);
-    p50s.push(stats.p50);
-    p99s.push(stats.p99);
-    means.push(stats.mean);
+    latencyRuns.push(latencies);
     search = null;
   }
 
-  const { overall, byType } = recall(queries, resultIds);
-  const typeLatency = {};
-  queries.forEach((q, i) => (typeLatency[q.type] ||= []).push(...perQuery[i]));
-  const slowest = queries.map((q, i) => ({ q: q.q, type: q.type, ms: spread(perQuery[i]).median }))
-                         .sort((a, b) => b.ms - a.ms).slice(0, 5);
-  const out = {
+  const out = summarize({
     engine: engine.name + (args.engine === "flexsearch" && args.flexSuggest ? " (suggest)" : ""),
-    products: products.length,
-    queries: queries.length,
-    build_ms: spread(builds),
-    memory_bytes: memory,
-    memory_kind: "V8 heapUsed growth from building the index (gc before and after)",
-    p50_ms: spread(p50s),
-    p99_ms: spread(p99s),
-    mean_ms: spread(means),
-    recall_at_20: overall,
-    recall_by_type: byType,
-    latency_by_type_ms: Object.fromEntries(Object.entries(typeLatency).sort().map(([type, ms]) => {
-      const s = latencyStats(ms);
-      return [type, { p50: Math.round(s.p50 * 10000) / 10000, p99: Math.round(s.p99 * 10000) / 10000 }];
-    })),
-    slowest_queries: slowest.map((s) => ({ ...s, ms: Math.round(s.ms * 10000) / 10000 })),
-    limit: args.limit,
-    runs: args.runs,
-  };
+    products: products.length, queries, builds, memory,
+    memoryKind: "V8 heapUsed growth from building the index (gc before and after)",
+    latencyRuns, resultIds, limit: args.limit,
+  });
   process.stdout.write(JSON.stringify(out) + "\n");
 }
 

@@ -2,7 +2,8 @@
 // with SwiftShader WebGL, and finds and taps widgets through the client's widget registry.
 import { spawn } from "node:child_process";
 import { after, before } from "node:test";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -44,6 +45,35 @@ export async function startServerMock(extraArgs = []) {
         server.kill("SIGTERM");
       }),
   };
+}
+
+// Serves files plainly on a free loopback port (no compression, no caching), as server-mock serves the
+// app's: `dir` is one folder, or {"/prefix/": folder, ...} to serve several (the longest prefix wins).
+// `headers` go with every response. Resolves with the base URL and a stop function.
+export async function startStatic(dir, { headers = {} } = {}) {
+  const mounts = Object.entries(typeof dir === "string" ? { "/": dir } : dir).sort((a, b) => b[0].length - a[0].length);
+  const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
+                  ".json": "application/json" };
+  const server = http.createServer((req, res) => {
+    const name = new URL(req.url, "http://x").pathname.replace(/\/$/, "/index.html");
+    const mount = mounts.find(([prefix]) => name.startsWith(prefix));
+    const file = mount && path.join(mount[1], path.normalize("/" + name.slice(mount[0].length)));
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { "Content-Type": types[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-cache",
+                           ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  // Stopping also ends the connections a browser keeps alive, which would otherwise hold close() open.
+  const stop = () => new Promise((resolve) => {
+    server.close(resolve);
+    server.closeAllConnections();
+  });
+  return { url: `http://127.0.0.1:${server.address().port}/`, stop };
 }
 
 // Debian's Chromium with SwiftShader WebGL (see /work/shared/notes/toolchain.md).
