@@ -189,7 +189,8 @@ int main(int argc, char** argv) {
   std::string state_bytes, catalog_bytes;
   for (int r = 0; r < runs; ++r) {
     auto start = Clock::now();
-    state_bytes = encode_device_state(device_state_of(state));
+    // As on a device that has synced: the catalog snapshot holds the cart's products.
+    state_bytes = encode_device_state(device_state_of(with_catalog));
     state_encode.push_back(ms_since(start));
     start = Clock::now();
     const auto restored = decode_device_state(state_bytes);

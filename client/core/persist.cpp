@@ -7,6 +7,14 @@
 
 namespace b2b::client {
 
+namespace {
+bool same_product(const Product& a, const Product& b) {
+  return a.sku == b.sku && a.ean == b.ean && a.name.pl == b.name.pl && a.name.en == b.name.en &&
+         a.category_path == b.category_path && a.brand == b.brand && a.unit == b.unit && a.pack_size == b.pack_size &&
+         a.min_order_quantity == b.min_order_quantity && a.vat == b.vat && a.stock == b.stock && a.active == b.active;
+}
+}  // namespace
+
 DeviceState device_state_of(const AppState& state) {
   DeviceState device;
   device.session = state.session;
@@ -16,7 +24,15 @@ DeviceState device_state_of(const AppState& state) {
   device.deleted_cart_ids = state.carts.deleted;
   device.conflicts = state.carts.conflicts;
   device.active_cart_id = state.carts.active_cart_id;
-  device.known_products = state.carts.known_products;
+  // A product the catalog snapshot holds unchanged is recorded by its SKU only (the snapshot has the rest).
+  for (const Product& product : state.carts.known_products) {
+    const Product* in_catalog = state.catalog.local ? state.catalog.local->find(product.sku) : nullptr;
+    if (in_catalog && same_product(*in_catalog, product)) {
+      device.catalog_products.push_back(product.sku);
+    } else {
+      device.known_products.push_back(product);
+    }
+  }
   device.checkout = state.checkout.fields;
   device.checkout_key = state.checkout.idempotency_key;
   device.outbox = state.outbox.entries;
@@ -67,6 +83,11 @@ AppState restore_state(AppState base, DeviceState device, std::optional<CatalogS
           std::make_shared<const LocalCatalog>(std::move(catalog->products), catalog->catalog_version);
     }
     state.prices = std::move(catalog->prices);
+  }
+  // Products recorded by SKU come from the snapshot; one it no longer has is looked up again when online.
+  if (state.catalog.local) {
+    for (const std::string& sku : device.catalog_products)
+      if (const Product* product = state.catalog.local->find(sku)) state.carts.known_products.push_back(*product);
   }
   if (state.session) state.screen = Screen::Catalog;
   return state;

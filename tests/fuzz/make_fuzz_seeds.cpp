@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "b2b/device_state.hpp"
 #include "b2b/wire/binary.hpp"
 #include "b2b/wire/json.hpp"
 
@@ -49,5 +50,23 @@ int main(int argc, char** argv) {
 #define B2B_SEED_DEFAULT(T) write_seeds<T>(b2b::wire::encode_json(T{}), "default", json_dir, binary_dir);
   B2B_WIRE_TYPES(B2B_SEED_DEFAULT)
 #undef B2B_SEED_DEFAULT
+  // The device state record: carts, a synced copy with a changed, an added and a removed line, products
+  // from the catalog and of its own; as v2 and as the v1 it migrates from.
+  b2b::DeviceState device;
+  b2b::Cart cart{"k-1", "Budowa", "u-1", {}, 3};
+  for (int i = 0; i < 6; ++i)
+    cart.lines.push_back({"ELE-" + std::to_string(i), 10 * (i + 1), i == 2 ? "na jutro" : ""});
+  b2b::Cart synced = cart;
+  synced.lines[1].quantity = 5;
+  synced.lines.erase(synced.lines.begin() + 3);
+  synced.lines.push_back({"ELE-9", 1, ""});
+  device.carts = {cart, {"local-dev-2", "Hala B", "u-1", {{"ELE-1", 2, ""}}, 0}};
+  device.synced_carts = {synced, {"k-7", "Stary", "u-1", {{"ELE-4", 4, "x"}}, 1}};
+  device.catalog_products = {"ELE-0", "ELE-1", "ELE-2", "ELE-99"};
+  device.known_products.push_back({});
+  device.known_products[0].sku = "ELE-3";
+  write_file(binary_dir / "device_state.v2.bin", b2b::encode_device_state(device));
+  write_file(binary_dir / "device_state.v1.bin", b2b::encode_device_state_v1(device));
+  write_file(binary_dir / "device_state.default.bin", b2b::encode_device_state({}));
   return 0;
 }

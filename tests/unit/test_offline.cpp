@@ -101,7 +101,7 @@ TEST_CASE("device records: what is written reads back; a newer or broken record 
   }
   SUBCASE("a record written by a newer app names its schema") {
     std::string newer = bytes;
-    const auto at = newer.find("device_state_v1");
+    const auto at = newer.find("device_state_v2");
     REQUIRE(at != std::string::npos);
     newer[at + 14] = '7';
     const auto refused = decode_device_state(newer);

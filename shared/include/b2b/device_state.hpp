@@ -56,6 +56,9 @@ struct DeviceState {
   std::vector<CartConflict> conflicts;
   std::string active_cart_id;
   std::vector<Product> known_products;  // products in carts, for names and units without the catalog
+  // Products in carts whose data is the catalog snapshot's (identical there): the record keeps only their
+  // SKUs, and restoring takes the data from the snapshot. device_state_of moves products here.
+  std::vector<std::string> catalog_products;
   CheckoutFields checkout;
   std::string checkout_key;  // the idempotency key of the order being placed, kept for its retries
   std::vector<OutboxEntry> outbox;
@@ -72,11 +75,15 @@ struct CatalogSnapshot {
   std::optional<PriceList> prices;
 };
 
-inline constexpr std::uint32_t kDeviceStateSchema = 1;
+// v2: cart lines packed (varints, one flag bit for "product from the catalog snapshot"), the last-synced
+// carts as runs against the current ones. v1 (cereal fields, full copies) migrates on load.
+inline constexpr std::uint32_t kDeviceStateSchema = 2;
 inline constexpr std::uint32_t kCatalogSnapshotSchema = 1;
 
 std::string encode_device_state(const DeviceState& state);
 std::string encode_catalog_snapshot(const CatalogSnapshot& snapshot);
+// The schema 1 layout, which this build only reads: for migration tests and fuzz seeds.
+std::string encode_device_state_v1(const DeviceState& state);
 
 // A stored record read back: the value, and from which older schema it was migrated (0: none).
 template <typename T>
@@ -85,7 +92,8 @@ struct Restored {
   std::uint32_t migrated_from = 0;
 };
 // Errors (ErrorKind::Decode) name the problem: a schema newer than this build reads, another record,
-// or corrupt bytes. The caller keeps such a record aside instead of dropping it.
+// or corrupt bytes (the field says where, e.g. "carts[0].lines[12].quantity"). The caller keeps such a record aside
+// instead of dropping it.
 Result<Restored<DeviceState>> decode_device_state(std::string_view bytes);
 Result<Restored<CatalogSnapshot>> decode_catalog_snapshot(std::string_view bytes);
 

@@ -2,6 +2,8 @@
 // catalog pages, order submission and its answers, approvals, user management; and the records a
 // client keeps on the device (b2b/device_state.hpp), which hold those messages.
 #include <cstring>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "b2b/device_state.hpp"
 #include "b2b/wire/protocol.hpp"
@@ -290,6 +292,299 @@ void serialize(Archive& ar, DeviceState& state) {
   field(ar, "last_sync_unix", state.last_sync_unix);
 }
 
+// --- device_state_v2 ---------------------------------------------------------------------------
+// The carts are one packed byte string: varints (zigzag for signed values), strings as a varint length
+// and bytes. A cart: id, name, owner, version, line count, then per line the SKU, a flags varint
+// (bit 0: the product's data is the catalog snapshot's, bit 1: a note follows), the quantity, the note.
+// The last-synced carts: per cart the index + 1 of the current cart with its id (0: none, the whole cart
+// follows), name, owner, version, then runs against that cart's lines: (n << 2 | op), op 0: n lines equal
+// to the current ones, 1: skip n current lines, 2: n lines follow; op 3 ends the cart.
+struct DeviceStateV2 {
+  DeviceState state;  // carts, synced_carts, known_products and catalog_products travel packed
+  std::string carts;
+  std::string synced_carts;
+  std::vector<std::string> catalog_products;  // in the catalog but in no current cart line
+};
+inline const char* wire_name(const DeviceStateV2*) { return "device_state_v2"; }
+
+template <class Archive>
+void serialize(Archive& ar, DeviceStateV2& record) {
+  DeviceState& state = record.state;
+  field(ar, "session", state.session);
+  field(ar, "locale", state.locale);
+  field(ar, "carts", record.carts);
+  field(ar, "synced_carts", record.synced_carts);
+  field(ar, "deleted_cart_ids", state.deleted_cart_ids);
+  field(ar, "conflicts", state.conflicts);
+  field(ar, "active_cart_id", state.active_cart_id);
+  field(ar, "known_products", state.known_products);
+  field(ar, "catalog_products", record.catalog_products);
+  field(ar, "checkout", state.checkout);
+  field(ar, "checkout_key", state.checkout_key);
+  field(ar, "outbox", state.outbox);
+  field(ar, "device_id", state.device_id);
+  field(ar, "next_key", state.next_key);
+  field(ar, "next_local_id", state.next_local_id);
+  field(ar, "last_sync_unix", state.last_sync_unix);
+}
+
+namespace {
+
+class Packer {
+ public:
+  std::string out;
+  void unsigned_varint(std::uint64_t value) {
+    while (value >= 0x80) {
+      out += static_cast<char>(value | 0x80);
+      value >>= 7;
+    }
+    out += static_cast<char>(value);
+  }
+  void signed_varint(std::int64_t value) {
+    unsigned_varint((static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63));
+  }
+  void text(const std::string& value) {
+    unsigned_varint(value.size());
+    out += value;
+  }
+};
+
+// A packed field that does not read: where (the field path) and why.
+struct PackError {
+  std::string field;
+  std::string message;
+};
+
+class Unpacker {
+ public:
+  Unpacker(std::string_view bytes, std::string root) : bytes_(bytes), root_(std::move(root)) {}
+  std::string path;  // below root, e.g. "[0].lines[3].quantity"
+
+  std::uint64_t unsigned_varint(const char* what) {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at_ >= bytes_.size()) fail(what, "truncated: the record ends inside this value");
+      const auto byte = static_cast<std::uint8_t>(bytes_[at_++]);
+      value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+      if (!(byte & 0x80)) return value;
+    }
+    fail(what, "varint longer than 64 bits");
+  }
+  std::int64_t signed_varint(const char* what) {
+    const std::uint64_t raw = unsigned_varint(what);
+    return static_cast<std::int64_t>(raw >> 1) ^ -static_cast<std::int64_t>(raw & 1);
+  }
+  // A count of items that take at least one byte each, so a damaged count cannot allocate gigabytes.
+  std::size_t count(const char* what) {
+    const std::uint64_t n = unsigned_varint(what);
+    if (n > bytes_.size() - at_) fail(what, "count " + std::to_string(n) + " exceeds the bytes left");
+    return static_cast<std::size_t>(n);
+  }
+  std::string text(const char* what) {
+    const std::size_t size = count(what);
+    std::string value(bytes_.substr(at_, size));
+    at_ += size;
+    return value;
+  }
+  bool done() const { return at_ == bytes_.size(); }
+  [[noreturn]] void fail(const char* what, const std::string& message) const {
+    throw PackError{root_ + path + (what && *what ? std::string(".") + what : std::string()), message};
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+  std::string root_;
+};
+
+constexpr std::uint64_t kFromCatalog = 1;
+constexpr std::uint64_t kHasNote = 2;
+
+void pack_line(Packer& p, const CartLine& line, bool from_catalog) {
+  p.text(line.sku);
+  p.unsigned_varint((from_catalog ? kFromCatalog : 0) | (line.note.empty() ? 0 : kHasNote));
+  p.signed_varint(line.quantity);
+  if (!line.note.empty()) p.text(line.note);
+}
+
+CartLine unpack_line(Unpacker& u, std::unordered_set<std::string>* from_catalog, std::vector<std::string>* order) {
+  CartLine line;
+  line.sku = u.text("sku");
+  const std::uint64_t flags = u.unsigned_varint("flags");
+  if (flags > (kFromCatalog | kHasNote)) u.fail("flags", "unknown flags " + std::to_string(flags));
+  line.quantity = u.signed_varint("quantity");
+  if (flags & kHasNote) line.note = u.text("note");
+  if ((flags & kFromCatalog) && from_catalog && from_catalog->insert(line.sku).second) order->push_back(line.sku);
+  return line;
+}
+
+bool same_line(const CartLine& a, const CartLine& b) {
+  return a.sku == b.sku && a.quantity == b.quantity && a.note == b.note;
+}
+
+void pack_cart_header(Packer& p, const Cart& cart) {
+  p.text(cart.name);
+  p.text(cart.owner_user_id);
+  p.signed_varint(cart.version);
+}
+
+void unpack_cart_header(Unpacker& u, Cart& cart) {
+  cart.name = u.text("name");
+  cart.owner_user_id = u.text("owner_user_id");
+  cart.version = u.signed_varint("version");
+}
+
+std::string pack_carts(const std::vector<Cart>& carts, const std::unordered_set<std::string>& catalog_skus,
+                       std::unordered_set<std::string>& used) {
+  Packer p;
+  p.unsigned_varint(carts.size());
+  for (const Cart& cart : carts) {
+    p.text(cart.id);
+    pack_cart_header(p, cart);
+    p.unsigned_varint(cart.lines.size());
+    for (const CartLine& line : cart.lines) {
+      const bool from_catalog = catalog_skus.count(line.sku) > 0;
+      if (from_catalog) used.insert(line.sku);
+      pack_line(p, line, from_catalog);
+    }
+  }
+  return p.out;
+}
+
+enum RunOp : std::uint64_t { kSame = 0, kSkip = 1, kLines = 2, kEnd = 3 };
+
+// A synced cart as runs against the current cart with its id: most lines are equal, in the same order.
+void pack_synced_lines(Packer& p, const std::vector<CartLine>& synced, const std::vector<CartLine>& current) {
+  std::unordered_map<std::string, std::size_t> current_at;
+  for (std::size_t i = current.size(); i-- > 0;) current_at[current[i].sku] = i;
+  std::size_t i = 0, j = 0;
+  std::vector<const CartLine*> literal;
+  auto flush_literal = [&] {
+    if (literal.empty()) return;
+    p.unsigned_varint(literal.size() << 2 | kLines);
+    for (const CartLine* line : literal) pack_line(p, *line, false);
+    literal.clear();
+  };
+  while (i < synced.size()) {
+    if (j < current.size() && same_line(synced[i], current[j])) {
+      flush_literal();
+      std::size_t n = 0;
+      while (i < synced.size() && j < current.size() && same_line(synced[i], current[j])) ++i, ++j, ++n;
+      p.unsigned_varint(n << 2 | kSame);
+      continue;
+    }
+    // Lines added here since the sync: skip to where the synced line is, when it is there unchanged.
+    const auto found = current_at.find(synced[i].sku);
+    if (found != current_at.end() && found->second > j && same_line(synced[i], current[found->second])) {
+      flush_literal();
+      p.unsigned_varint((found->second - j) << 2 | kSkip);
+      j = found->second;
+      continue;
+    }
+    literal.push_back(&synced[i]);
+    ++i;
+  }
+  flush_literal();
+  p.unsigned_varint(kEnd);
+}
+
+std::string pack_synced(const std::vector<Cart>& synced, const std::vector<Cart>& carts) {
+  std::unordered_map<std::string, std::size_t> cart_at;
+  for (std::size_t i = 0; i < carts.size(); ++i) cart_at.emplace(carts[i].id, i);
+  Packer p;
+  p.unsigned_varint(synced.size());
+  for (const Cart& cart : synced) {
+    const auto found = cart_at.find(cart.id);
+    if (found == cart_at.end()) {
+      p.unsigned_varint(0);
+      p.text(cart.id);
+      pack_cart_header(p, cart);
+      p.unsigned_varint(cart.lines.size());
+      for (const CartLine& line : cart.lines) pack_line(p, line, false);
+    } else {
+      p.unsigned_varint(found->second + 1);
+      pack_cart_header(p, cart);
+      pack_synced_lines(p, cart.lines, carts[found->second].lines);
+    }
+  }
+  return p.out;
+}
+
+std::vector<Cart> unpack_carts(std::string_view bytes, std::unordered_set<std::string>& from_catalog,
+                               std::vector<std::string>& order) {
+  Unpacker u(bytes, "carts");
+  std::vector<Cart> carts(u.count(""));
+  for (std::size_t c = 0; c < carts.size(); ++c) {
+    Cart& cart = carts[c];
+    u.path = "[" + std::to_string(c) + "]";
+    cart.id = u.text("id");
+    unpack_cart_header(u, cart);
+    cart.lines.resize(u.count("lines"));
+    for (std::size_t l = 0; l < cart.lines.size(); ++l) {
+      u.path = "[" + std::to_string(c) + "].lines[" + std::to_string(l) + "]";
+      cart.lines[l] = unpack_line(u, &from_catalog, &order);
+    }
+  }
+  u.path.clear();
+  if (!u.done()) u.fail("", "unexpected bytes after the last cart");
+  return carts;
+}
+
+std::vector<Cart> unpack_synced(std::string_view bytes, const std::vector<Cart>& carts) {
+  Unpacker u(bytes, "synced_carts");
+  std::vector<Cart> synced(u.count(""));
+  for (std::size_t c = 0; c < synced.size(); ++c) {
+    Cart& cart = synced[c];
+    const std::string at = "[" + std::to_string(c) + "]";
+    u.path = at;
+    const std::uint64_t base = u.unsigned_varint("base");
+    if (base > carts.size()) u.fail("base", "no current cart " + std::to_string(base - 1));
+    if (base == 0) {
+      cart.id = u.text("id");
+      unpack_cart_header(u, cart);
+      cart.lines.resize(u.count("lines"));
+      for (std::size_t l = 0; l < cart.lines.size(); ++l) {
+        u.path = at + ".lines[" + std::to_string(l) + "]";
+        cart.lines[l] = unpack_line(u, nullptr, nullptr);
+      }
+      continue;
+    }
+    const std::vector<CartLine>& current = carts[base - 1].lines;
+    cart.id = carts[base - 1].id;
+    unpack_cart_header(u, cart);
+    std::size_t j = 0;
+    for (;;) {
+      u.path = at + ".lines[" + std::to_string(cart.lines.size()) + "]";
+      const std::uint64_t run = u.unsigned_varint("run");
+      const std::uint64_t n = run >> 2;
+      const std::uint64_t op = run & 3;
+      if (op == kEnd) {
+        if (n) u.fail("run", "end of lines with a count");
+        break;
+      }
+      if (op == kLines) {
+        if (n == 0) u.fail("run", "empty run");
+        for (std::uint64_t k = 0; k < n; ++k) {
+          u.path = at + ".lines[" + std::to_string(cart.lines.size()) + "]";
+          cart.lines.push_back(unpack_line(u, nullptr, nullptr));
+        }
+        continue;
+      }
+      if (n == 0 || n > current.size() - j) {
+        u.fail("run", "run of " + std::to_string(n) + " lines, the current cart has " +
+                          std::to_string(current.size() - j) + " left");
+      }
+      if (op == kSame) cart.lines.insert(cart.lines.end(), current.begin() + j, current.begin() + j + n);
+      j += n;
+    }
+  }
+  u.path.clear();
+  if (!u.done()) u.fail("", "unexpected bytes after the last cart");
+  return synced;
+}
+
+}  // namespace
+
 template <class Archive>
 void serialize(Archive& ar, CatalogSnapshot& snapshot) {
   field(ar, "products", snapshot.products);
@@ -332,11 +627,54 @@ Result<Restored<T>> decode_record(std::string_view bytes, const std::string& bas
 
 }  // namespace
 
-std::string encode_device_state(const DeviceState& state) { return wire::encode_binary(state); }
+std::string encode_device_state(const DeviceState& state) {
+  DeviceStateV2 record;
+  const std::unordered_set<std::string> catalog_skus(state.catalog_products.begin(), state.catalog_products.end());
+  std::unordered_set<std::string> used;
+  record.carts = pack_carts(state.carts, catalog_skus, used);
+  record.synced_carts = pack_synced(state.synced_carts, state.carts);
+  for (const std::string& sku : state.catalog_products)
+    if (!used.count(sku)) record.catalog_products.push_back(sku);
+  // Only the small fields are copied; the carts travel packed above.
+  DeviceState& rest = record.state;
+  rest.session = state.session;
+  rest.locale = state.locale;
+  rest.deleted_cart_ids = state.deleted_cart_ids;
+  rest.conflicts = state.conflicts;
+  rest.active_cart_id = state.active_cart_id;
+  rest.known_products = state.known_products;
+  rest.checkout = state.checkout;
+  rest.checkout_key = state.checkout_key;
+  rest.outbox = state.outbox;
+  rest.device_id = state.device_id;
+  rest.next_key = state.next_key;
+  rest.next_local_id = state.next_local_id;
+  rest.last_sync_unix = state.last_sync_unix;
+  return wire::encode_binary(record);
+}
+std::string encode_device_state_v1(const DeviceState& state) { return wire::encode_binary(state); }
 std::string encode_catalog_snapshot(const CatalogSnapshot& snapshot) { return wire::encode_binary(snapshot); }
 
 Result<Restored<DeviceState>> decode_device_state(std::string_view bytes) {
-  return decode_record<DeviceState>(bytes, "device_state", kDeviceStateSchema);
+  if (record_type(bytes) == wire_name(static_cast<const DeviceState*>(nullptr))) {
+    auto v1 = wire::decode_binary<DeviceState>(bytes);  // schema 1: full copies, nothing to add
+    if (!v1) return v1.error();
+    return Restored<DeviceState>{std::move(v1.value()), 1};
+  }
+  auto decoded = decode_record<DeviceStateV2>(bytes, "device_state", kDeviceStateSchema);
+  if (!decoded) return decoded.error();
+  DeviceStateV2& record = decoded.value().value;
+  DeviceState state = std::move(record.state);
+  try {
+    std::unordered_set<std::string> from_catalog;
+    state.carts = unpack_carts(record.carts, from_catalog, state.catalog_products);
+    state.synced_carts = unpack_synced(record.synced_carts, state.carts);
+    for (std::string& sku : record.catalog_products)
+      if (from_catalog.insert(sku).second) state.catalog_products.push_back(std::move(sku));
+  } catch (const PackError& e) {
+    return Error{ErrorKind::Decode, e.field, e.message};
+  }
+  return Restored<DeviceState>{std::move(state), 0};
 }
 Result<Restored<CatalogSnapshot>> decode_catalog_snapshot(std::string_view bytes) {
   return decode_record<CatalogSnapshot>(bytes, "catalog_snapshot", kCatalogSnapshotSchema);
