@@ -121,7 +121,8 @@
 
   if (window.B2BEmbedClient) B2BEmbedClient.start(params.get("api") || "");
 
-  // The wasm downloads and compiles while b2b_client.js downloads, not after it.
+  // The wasm downloads and compiles while b2b_client.js downloads, not after it; the response comes from
+  // index.html's preload when the browser started it there.
   const wasmModule = compileWithProgress("b2b_client.wasm");
   wasmModule.catch(() => {});  // reported by instantiateWasm
 
