@@ -174,14 +174,16 @@ OrderStatus status_for_state(const std::string& state) {
   return OrderStatus::Placed;  // PaymentAuthorized, PaymentSettled, shipped and delivered states
 }
 
-Result<Order> read_order(const Value& order, const std::string& path) {
+enum class OrderStage { Placed, AnyState };  // a checkout reads its order before it is placed
+
+Result<Order> read_order(const Value& order, const std::string& path, OrderStage stage = OrderStage::Placed) {
   Order result;
   auto code = read_string(order, "code", path);
   if (!code) return code.error();
   result.number = code.value();
   auto state = read_string(order, "state", path);
   if (!state) return state.error();
-  if (state.value() == "AddingItems" || state.value() == "ArrangingPayment")
+  if (stage == OrderStage::Placed && (state.value() == "AddingItems" || state.value() == "ArrangingPayment"))
     return Error{ErrorKind::Conflict, path + ".state", "order " + code.value() + " is not placed yet"};
   result.status = status_for_state(state.value());
   auto currency = read_currency(order, path);
@@ -488,14 +490,14 @@ const std::string* variant_id_of(const std::vector<std::pair<std::string, std::s
   return nullptr;
 }
 
-// The lines' priced values of an order answer, for comparing with what the buyer saw.
-Result<Order> read_order_any_state(const Value& order, const std::string& path) {
-  // read_order refuses unplaced orders; a checkout reads them on the way.
-  rapidjson::Document copy;
-  copy.CopyFrom(order, copy.GetAllocator());
-  auto state = copy.FindMember("state");
-  if (state != copy.MemberEnd()) state->value.SetString("PaymentAuthorized");
-  return read_order(copy, path);
+// The JSON object {"name": "text", ...}, for GraphQL variables and inputs.
+void write_strings(Writer& out, std::initializer_list<std::pair<const char*, const std::string*>> fields) {
+  out.StartObject();
+  for (const auto& [key, value] : fields) {
+    out.Key(key);
+    out.String(value->c_str(), static_cast<rapidjson::SizeType>(value->size()));
+  }
+  out.EndObject();
 }
 
 }  // namespace
@@ -534,15 +536,9 @@ HttpRequest VendureCheckout::request() const {
       out.Key("input");
       out.StartObject();
       out.Key("customFields");
-      out.StartObject();
-      for (const auto& [key, value] :
-           {std::pair<const char*, const std::string*>{"poNumber", &submission.checkout.po_number},
-            {"buyerNote", &submission.checkout.note},
-            {"clientOrderKey", &submission.idempotency_key}}) {
-        out.Key(key);
-        out.String(value->c_str(), static_cast<rapidjson::SizeType>(value->size()));
-      }
-      out.EndObject();
+      write_strings(out, {{"poNumber", &submission.checkout.po_number},
+                          {"buyerNote", &submission.checkout.note},
+                          {"clientOrderKey", &submission.idempotency_key}});
       out.EndObject();
       out.EndObject();
       return api_.graphql(
@@ -555,18 +551,13 @@ HttpRequest VendureCheckout::request() const {
       Writer out(buffer);
       out.StartObject();
       out.Key("input");
-      out.StartObject();
       const auto& to = input_.ship_to;
-      for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"fullName", &input_.recipient},
-                                       {"company", &to.label},
-                                       {"streetLine1", &to.street},
-                                       {"city", &to.city},
-                                       {"postalCode", &to.postal_code},
-                                       {"countryCode", &to.country}}) {
-        out.Key(key);
-        out.String(value->c_str(), static_cast<rapidjson::SizeType>(value->size()));
-      }
-      out.EndObject();
+      write_strings(out, {{"fullName", &input_.recipient},
+                          {"company", &to.label},
+                          {"streetLine1", &to.street},
+                          {"city", &to.city},
+                          {"postalCode", &to.postal_code},
+                          {"countryCode", &to.country}});
       out.EndObject();
       return api_.graphql(token_,
                           "mutation ($input: CreateAddressInput!) { setOrderShippingAddress(input: $input) { " +
@@ -593,18 +584,24 @@ HttpRequest VendureCheckout::request() const {
       return api_.graphql(
           token_, "mutation { transitionOrderToState(state: \"ArrangingPayment\") { " + order_result(true) + " } }",
           "{}");
-    case Step::AddPayment:
+    case Step::AddPayment: {
+      rapidjson::StringBuffer buffer;
+      Writer out(buffer);
+      out.StartObject();
+      out.Key("input");
+      out.StartObject();
+      out.Key("method");
+      out.String(input_.payment_method_code.c_str(),
+                 static_cast<rapidjson::SizeType>(input_.payment_method_code.size()));
+      out.Key("metadata");
+      out.StartObject();
+      out.EndObject();
+      out.EndObject();
+      out.EndObject();
       return api_.graphql(
           token_, "mutation ($input: PaymentInput!) { addPaymentToOrder(input: $input) { " + order_result() + " } }",
-          "{\"input\":{\"method\":" +
-              [&] {
-                rapidjson::StringBuffer buffer;
-                Writer out(buffer);
-                out.String(input_.payment_method_code.c_str(),
-                           static_cast<rapidjson::SizeType>(input_.payment_method_code.size()));
-                return std::string(buffer.GetString());
-              }() +
-              ",\"metadata\":{}}}");
+          buffer.GetString());
+    }
     case Step::Done:
       break;
   }
@@ -686,7 +683,7 @@ std::optional<Result<SubmitResult>> VendureCheckout::answer(const HttpResponse& 
       return std::nullopt;
     }
     case Step::SetShipping: {
-      auto order = read_order_any_state(value, "setOrderShippingMethod");
+      auto order = read_order(value, "setOrderShippingMethod", OrderStage::AnyState);
       if (!order) return fail(order.error());
       // The buyer confirmed the lines' gross total they saw; Vendure's prices may have moved since.
       const auto& expected = input_.submission.expected_gross_total;
