@@ -257,6 +257,8 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"Link logowania wygasł albo został już użyty. Zaloguj się.",
      "The sign-in link has expired or was already used. Sign in."},
     {"Katalog ograniczony do:", "Catalog limited to:"},
+    {"Ten sklep nie przechowuje koszyków: są zapisane tylko na tym urządzeniu.",
+     "This shop keeps no carts: they are saved on this device only."},
 }};
 
 }  // namespace

@@ -234,6 +234,7 @@ enum class Msg {
   EmbeddedStorageNote,
   StartLinkInvalid,
   CatalogLimitedTo,
+  CartsOnDeviceOnly,
   Count_
 };
 

@@ -130,14 +130,18 @@ struct Builder {
   void resync() {
     if (!state.session) return;
     send(HttpPurpose::PriceList, protocol.price_list_request(token(state)));
-    state.carts.loading = true;
-    send(HttpPurpose::ListCarts, protocol.list_carts_request(token(state)));
+    if (state.capabilities.saved_carts) {
+      state.carts.loading = true;
+      send(HttpPurpose::ListCarts, protocol.list_carts_request(token(state)));
+    } else {
+      look_up_unknown_products();
+    }
     start_catalog_sync();
     drain_outbox();
   }
 
   void start_catalog_sync() {
-    if (!state.session || !protocol.capabilities().catalog_changes || state.catalog_sync.running) return;
+    if (!state.session || !state.capabilities.catalog_changes || state.catalog_sync.running) return;
     CatalogSyncState& sync = state.catalog_sync;
     sync.running = true;
     ++sync.seq;
@@ -153,7 +157,7 @@ struct Builder {
   // Sends what the server lacks of the carts: creates, updates (on the version last synced), deletes.
   // Waits while the server's carts are being fetched: they are reconciled first, then sent.
   void sync_carts() {
-    if (!state.session || offline() || state.carts.loading) return;
+    if (!state.session || offline() || state.carts.loading || !state.capabilities.saved_carts) return;
     CartsState& carts = state.carts;
     for (const std::string& id : carts.deleted) {
       if (contains(carts.saving, id)) continue;
@@ -318,6 +322,7 @@ struct Builder {
     fresh.next_local_id = state.next_local_id;
     fresh.next_tag = state.next_tag;
     fresh.storage = state.storage;
+    fresh.capabilities = state.capabilities;
     fresh.catalog.local = state.catalog.local;
     fresh.catalog.category = state.catalog.category;
     fresh.embed = state.embed;
@@ -696,7 +701,7 @@ struct Builder {
   // A session may come from a procurement system's punchout: then the cart goes back there.
   void check_punchout() {
     state.punchout = {};
-    if (state.session && protocol.capabilities().punchout) {
+    if (state.session && state.capabilities.punchout) {
       send(HttpPurpose::PunchoutSession, protocol.punchout_session_request(token(state)));
     }
   }
@@ -1167,8 +1172,10 @@ struct Builder {
         state.checkout.placed = placed;
         state.screen = Screen::Confirmation;
         if (Cart* cart = find_cart(state, state.carts.active_cart_id)) cart->lines.clear();
-        state.carts.loading = true;
-        send(HttpPurpose::ListCarts, protocol.list_carts_request(token(state)));  // the emptied cart's new version
+        if (state.capabilities.saved_carts) {
+          state.carts.loading = true;
+          send(HttpPurpose::ListCarts, protocol.list_carts_request(token(state)));  // the emptied cart's new version
+        }
         break;
       }
     }
@@ -1198,6 +1205,7 @@ const PriceListEntry* find_price(const AppState& state, const std::string& sku) 
 bool is_local_cart_id(const std::string& id) { return id.rfind("local-", 0) == 0; }
 
 bool cart_unsynced(const AppState& state, const Cart& cart) {
+  if (!state.capabilities.saved_carts) return false;  // the device is the only place it is kept
   if (is_local_cart_id(cart.id)) return true;
   const Cart* synced = find_synced(state, cart.id);
   return !synced || !same_content(cart, *synced);
@@ -1232,6 +1240,7 @@ Transition update_app(AppState state, const Action& action, const ShopProtocol& 
   std::visit(
       Overloaded{
           [&](const AppStarted&) {
+            b.state.capabilities = protocol.capabilities();
             b.check_server();
             if (b.state.session) b.check_punchout();
           },

@@ -207,6 +207,9 @@ struct PunchoutState {
 };
 
 struct AppState {
+  // What the shop offers (set when the app starts): carts stay on the device when it keeps none, and
+  // features it lacks are not offered.
+  backend::Capabilities capabilities = backend::all_capabilities();
   Locale locale = Locale::pl;
   ServerStatus server;
   Screen screen = Screen::Login;

@@ -210,7 +210,7 @@ void draw_carts(const AppState& state, UiState& ui, const UiFonts& fonts, float 
 
   // Large or unusual quantities: ask the seller for a price instead (buyers and admins only).
   const Role role = state.session ? state.session->user.role : Role::Buyer;
-  if (role != Role::Buyer && role != Role::Admin) return;
+  if ((role != Role::Buyer && role != Role::Admin) || !state.capabilities.quotes) return;
   section_heading(tr(Msg::AskForQuote, l));
   text_field(tr(Msg::QuoteNote, l), "quote_note", ui.quote_note, sizeof ui.quote_note, FieldKind::Text, width,
              problem_for(state.quotes.problems, "note", l));
@@ -415,7 +415,8 @@ void draw_orders(const AppState& state, UiState& ui, const UiFonts& fonts, float
   screen_title(fonts.title, tr(Msg::TabOrders, l));
   draw_outbox(state, fonts, width, dispatch);
   const OrdersState& orders = state.orders;
-  if (touch_button(tr(Msg::Quotes, l), "open_quotes", width)) dispatch(Navigate{Screen::Quotes});
+  if (state.capabilities.quotes && touch_button(tr(Msg::Quotes, l), "open_quotes", width))
+    dispatch(Navigate{Screen::Quotes});
 
   // Filter by status: all, waiting, placed, rejected.
   struct Filter {

@@ -219,10 +219,11 @@ void draw_account(const AppState& state, const UiFonts& fonts, float width, cons
     }
     // Only what the role may do is offered; the server refuses the rest anyway.
     const Role role = state.session->user.role;
-    if (role == Role::Approver || role == Role::Admin) {
+    if (!state.capabilities.saved_carts) ImGui::TextWrapped("%s", tr(Msg::CartsOnDeviceOnly, l));
+    if ((role == Role::Approver || role == Role::Admin) && state.capabilities.approvals) {
       if (touch_button(tr(Msg::Approvals, l), "open_approvals", width)) dispatch(Navigate{Screen::Approvals});
     }
-    if (role == Role::Admin) {
+    if (role == Role::Admin && state.capabilities.user_management) {
       if (touch_button(tr(Msg::Users, l), "open_users", width)) dispatch(Navigate{Screen::Users});
     }
   }

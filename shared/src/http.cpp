@@ -21,6 +21,46 @@ std::string url_encode(const std::string& text) {
   return out;
 }
 
+std::string url_decode(std::string_view text) {
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string_view path_only(std::string_view path) { return path.substr(0, path.find('?')); }
+
+std::optional<std::string> query_value(std::string_view path, std::string_view name) {
+  const std::size_t question = path.find('?');
+  if (question == std::string_view::npos) return std::nullopt;
+  std::string_view query = path.substr(question + 1);
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    const std::size_t equals = pair.find('=');
+    if (pair.substr(0, equals) == name)
+      return equals == std::string_view::npos ? std::string() : url_decode(pair.substr(equals + 1));
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return std::nullopt;
+}
+
 std::string header_value(const HttpHeaders& headers, const std::string& name) {
   for (const auto& [key, value] : headers) {
     if (key.size() != name.size()) continue;

@@ -85,11 +85,11 @@ TEST_CASE("Vendure live: a buyer signs in, pages the catalog, searches, orders w
 
   const auto found = api.parse_search(shop->send(api.search_request(token, {"laptop", 20})));
   REQUIRE(found.ok());
-  REQUIRE(found.value().size() >= 2);
+  REQUIRE(found.value().products.size() >= 2);
 
   VendureCheckoutInput input;
   input.submission.idempotency_key = "live-order-key-1";
-  input.submission.lines = {{found.value()[0].sku, 2, ""}, {found.value()[1].sku, 1, ""}};
+  input.submission.lines = {{found.value().products[0].sku, 2, ""}, {found.value().products[1].sku, 1, ""}};
   input.submission.checkout.po_number = "PO-LIVE-7";
   input.submission.checkout.note = "Brama 3, po 7:00";
   input.ship_to = {"a1", "Budmax Sp. z o.o.", "ul. Budowlana 7", "30-001", "Kraków", "PL"};

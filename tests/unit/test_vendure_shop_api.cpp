@@ -142,8 +142,16 @@ TEST_CASE("Vendure: search finds variants by name") {
   CHECK(std::string(request["variables"]["term"].GetString()) == "laptop");
   const auto found = api.parse_search(recorded_response("search"));
   REQUIRE(found.ok());
-  REQUIRE_FALSE(found.value().empty());
-  for (const auto& product : found.value()) CHECK(product.name.en.find("Laptop") != std::string::npos);
+  REQUIRE_FALSE(found.value().products.empty());
+  for (const auto& product : found.value().products) CHECK(product.name.en.find("Laptop") != std::string::npos);
+  // The search shows no tax rate: 1597.77 with tax on 1299.00 net is 23%.
+  const auto& first = found.value().products.front();
+  CHECK(first.sku == "L2201308");
+  CHECK(first.vat == VatRate::Standard23);
+  REQUIRE(found.value().prices.size() == found.value().products.size());
+  CHECK(found.value().prices.front().unit_net_minor == 129900);
+  REQUIRE(found.value().variant_ids.size() == found.value().products.size());
+  CHECK(found.value().variant_ids.front() == std::make_pair(std::string("L2201308"), std::string("1")));
 }
 
 TEST_CASE("Vendure: a placed order reads as an order with its PO number, note, lines and totals") {

@@ -1,6 +1,7 @@
 // HTTP request and response as plain values: protocol code builds and parses them, and a
 // transport (browser fetch, native HTTP) carries them. No sockets here.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,15 @@ struct HttpResponse {
 
 // Percent-encodes text for a URL path segment or query value (RFC 3986 unreserved kept).
 std::string url_encode(const std::string& text);
+
+// Decodes percent-escapes and "+" (a space in a query); a malformed escape stays as it is.
+std::string url_decode(std::string_view text);
+
+// The decoded value of a query parameter of a request path ("/x?q=a%20b&limit=5"); nullopt when absent.
+std::optional<std::string> query_value(std::string_view path, std::string_view name);
+
+// The path without its query.
+std::string_view path_only(std::string_view path);
 
 // The value of a header, matched case-insensitively; empty when absent.
 std::string header_value(const HttpHeaders& headers, const std::string& name);

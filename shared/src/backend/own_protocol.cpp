@@ -90,12 +90,7 @@ Result<OrderOutcome> parse_order_outcome(const HttpResponse& response) {
 
 }  // namespace
 
-Capabilities OwnProtocol::capabilities() const {
-  Capabilities c;
-  c.saved_carts = c.company_price_lists = c.approvals = c.user_management = true;
-  c.idempotent_orders = c.catalog_changes = c.po_number = c.quotes = c.punchout = true;
-  return c;
-}
+Capabilities OwnProtocol::capabilities() const { return capabilities_; }
 
 HttpRequest OwnProtocol::login_request(const Credentials& credentials) const {
   return make_request("POST", "/auth/login", "", wire::encode_json(credentials));

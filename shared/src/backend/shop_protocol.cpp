@@ -3,6 +3,13 @@
 
 namespace b2b::backend {
 
+Capabilities all_capabilities() {
+  Capabilities c;
+  c.saved_carts = c.company_price_lists = c.approvals = c.user_management = true;
+  c.idempotent_orders = c.catalog_changes = c.po_number = c.quotes = c.punchout = true;
+  return c;
+}
+
 std::vector<LineChange> price_changes(const std::vector<PricedLine>& priced, const std::vector<ExpectedPrice>& seen) {
   std::vector<LineChange> changes;
   for (const PricedLine& line : priced) {

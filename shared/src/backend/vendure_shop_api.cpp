@@ -6,6 +6,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <optional>
 #include <utility>
@@ -17,9 +19,12 @@ using Value = rapidjson::Value;
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 constexpr const char* kOrderFields =
-    "id code state active currencyCode subTotal subTotalWithTax total totalWithTax "
+    "id code state orderPlacedAt active currencyCode subTotal subTotalWithTax total totalWithTax "
     "customFields { poNumber buyerNote } "
     "lines { id quantity unitPrice linePrice linePriceWithTax productVariant { id sku name } }";
+constexpr const char* kSearchItemFields =
+    "productVariantId sku productVariantName price { ... on SinglePrice { value } } "
+    "priceWithTax { ... on SinglePrice { value } }";
 constexpr const char* kVariantFields =
     "id sku name price priceWithTax currencyCode stockLevel taxRateApplied { value }";
 
@@ -169,6 +174,19 @@ Result<Product> read_variant(const Value& variant, const std::string& path, Pric
   return product;
 }
 
+// "2026-11-28T15:04:05.123Z" as Unix seconds; nullopt when it is not such a UTC instant.
+std::optional<std::int64_t> unix_of_instant(const std::string& text) {
+  if (text.size() < 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text.back() != 'Z')
+    return std::nullopt;
+  const auto date = parse_date(text.substr(0, 10));
+  if (!date) return std::nullopt;
+  const auto number = [&](std::size_t at) { return (text[at] - '0') * 10 + (text[at + 1] - '0'); };
+  for (std::size_t at : {11u, 14u, 17u})
+    if (!std::isdigit(static_cast<unsigned char>(text[at])) || !std::isdigit(static_cast<unsigned char>(text[at + 1])))
+      return std::nullopt;
+  return days_since_epoch(*date) * 86400 + number(11) * 3600 + number(14) * 60 + number(17);
+}
+
 OrderStatus status_for_state(const std::string& state) {
   if (state == "Cancelled") return OrderStatus::Cancelled;
   return OrderStatus::Placed;  // PaymentAuthorized, PaymentSettled, shipped and delivered states
@@ -199,6 +217,11 @@ Result<Order> read_order(const Value& order, const std::string& path, OrderStage
   if (fields != order.MemberEnd() && fields->value.IsObject()) {
     if (const char* po = member_string(fields->value, "poNumber")) result.checkout.po_number = po;
     if (const char* note = member_string(fields->value, "buyerNote")) result.checkout.note = note;
+  }
+  if (const char* placed_at = member_string(order, "orderPlacedAt")) {
+    const auto at = unix_of_instant(placed_at);
+    if (!at) return decode_error(path + ".orderPlacedAt", "\"" + std::string(placed_at) + "\" is not a UTC instant");
+    result.history.push_back({result.status, "", *at, ""});
   }
   auto lines = order.FindMember("lines");
   if (lines == order.MemberEnd()) return result;  // history lists leave the lines out
@@ -254,6 +277,64 @@ std::string variables(const std::initializer_list<std::pair<const char*, std::st
   }
   out.EndObject();
   return buffer.GetString();
+}
+
+// A search result (groupByProduct: false, so single prices) as a product with its net price and variant id.
+// The Shop API's search shows no tax rate: VAT is what the price with tax adds to the net price.
+std::optional<Error> read_search_item(const Value& item, const std::string& path, VendureProducts& into) {
+  auto sku = read_string(item, "sku", path);
+  if (!sku) return sku.error();
+  auto name = read_string(item, "productVariantName", path);
+  if (!name) return name.error();
+  auto variant_id = read_string(item, "productVariantId", path);
+  if (!variant_id) return variant_id.error();
+  const auto single_price = [&](const char* field) -> Result<std::int64_t> {
+    auto price = item.FindMember(field);
+    if (price == item.MemberEnd()) return decode_error(path + "." + field, "missing");
+    return read_int(price->value, "value", path + "." + field);
+  };
+  auto net = single_price("price");
+  if (!net) return net.error();
+  auto gross = single_price("priceWithTax");
+  if (!gross) return gross.error();
+  Product product;
+  product.sku = sku.value();
+  product.name = {name.value(), name.value()};
+  product.stock = product.pack_size;  // the search shows no stock; Vendure refuses what it cannot sell
+  if (net.value() > 0) {
+    const std::int64_t percent = ((gross.value() - net.value()) * 200 + net.value()) / (2 * net.value());
+    auto vat = vat_for_percent(percent, path + ".priceWithTax");
+    if (!vat) return vat.error();
+    product.vat = vat.value();
+  }
+  into.prices.push_back(PriceListEntry{product.sku, net.value(), {}});
+  into.variant_ids.emplace_back(product.sku, variant_id.value());
+  into.products.push_back(std::move(product));
+  return std::nullopt;
+}
+
+std::string fold_case(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// The items of a search answer; with only_sku (folded), just the variants with that SKU, each once.
+std::optional<Error> read_search_items(const Value& search, const std::string& path, const std::string* only_sku,
+                                       VendureProducts& into) {
+  auto items = read_array(search, "items", path);
+  if (!items) return items.error();
+  for (rapidjson::SizeType i = 0; i < items.value()->Size(); ++i) {
+    const Value& item = (*items.value())[i];
+    if (only_sku) {
+      const char* sku = member_string(item, "sku");
+      if (!sku || fold_case(sku) != *only_sku) continue;
+      const bool seen =
+          std::any_of(into.products.begin(), into.products.end(), [&](const Product& p) { return p.sku == sku; });
+      if (seen) continue;
+    }
+    if (auto error = read_search_item(item, path + ".items[" + std::to_string(i) + "]", into)) return error;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -369,40 +450,133 @@ Result<VendureCatalogPage> VendureShopApi::parse_catalog(const CatalogRequest& a
 HttpRequest VendureShopApi::search_request(const std::string& token, const SearchRequest& request) const {
   const int take = request.limit > 0 && request.limit < kVendureMaxPage ? request.limit : kVendureMaxPage;
   return graphql(token,
-                 "query ($term: String!, $take: Int!) { search(input: { term: $term, groupByProduct: false, "
-                 "take: $take }) { totalItems items { productVariantId sku productVariantName currencyCode "
-                 "price { ... on SinglePrice { value } ... on PriceRange { min max } } } } }",
+                 std::string("query ($term: String!, $take: Int!) { search(input: { term: $term, groupByProduct: "
+                             "false, take: $take }) { totalItems items { ") +
+                     kSearchItemFields + " } } }",
                  variables({{"term", request.text}}, {{"take", take}}));
 }
 
-Result<std::vector<Product>> VendureShopApi::parse_search(const HttpResponse& response) const {
+Result<VendureProducts> VendureShopApi::parse_search(const HttpResponse& response) const {
   rapidjson::Document doc;
   auto search = data_field(response, doc, "search");
   if (!search) return search.error();
-  auto items = read_array(*search.value(), "items", "search");
-  if (!items) return items.error();
-  std::vector<Product> products;
-  for (rapidjson::SizeType i = 0; i < items.value()->Size(); ++i) {
-    const Value& item = (*items.value())[i];
-    const std::string path = "search.items[" + std::to_string(i) + "]";
-    auto sku = read_string(item, "sku", path);
-    if (!sku) return sku.error();
-    auto name = read_string(item, "productVariantName", path);
-    if (!name) return name.error();
-    Product product;
-    product.sku = sku.value();
-    product.name = {name.value(), name.value()};
-    products.push_back(std::move(product));
+  VendureProducts found;
+  if (auto error = read_search_items(*search.value(), "search", nullptr, found)) return *error;
+  return found;
+}
+
+HttpRequest VendureShopApi::lookup_request(const std::string& token, const std::vector<std::string>& codes) const {
+  std::string parameters;
+  std::string fields;
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  out.StartObject();
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    const std::string n = std::to_string(i);
+    parameters += (i ? ", $t" : "$t") + n + ": String!";
+    fields += " s" + n + ": search(input: { term: $t" + n + ", groupByProduct: false, take: 10 }) { items { " +
+              kSearchItemFields + " } }";
+    out.Key(("t" + n).c_str());
+    out.String(codes[i].c_str(), static_cast<rapidjson::SizeType>(codes[i].size()));
   }
-  return products;
+  out.EndObject();
+  if (codes.empty()) return graphql(token, "query { activeChannel { code } }", "{}");  // nothing to look up
+  return graphql(token, "query (" + parameters + ") {" + fields + " }", buffer.GetString());
+}
+
+Result<VendureProducts> VendureShopApi::parse_lookup(const std::vector<std::string>& codes,
+                                                     const HttpResponse& response) const {
+  VendureProducts found;
+  if (codes.empty()) return found;
+  rapidjson::Document doc;
+  auto first = data_field(response, doc, "s0");  // checks the transport and GraphQL errors once
+  if (!first) return first.error();
+  const Value& data = doc["data"];
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    const std::string alias = "s" + std::to_string(i);
+    auto result = data.FindMember(alias.c_str());
+    if (result == data.MemberEnd()) return decode_error("data." + alias, "missing");
+    const std::string wanted = fold_case(codes[i]);
+    if (auto error = read_search_items(result->value, alias, &wanted, found)) return *error;
+  }
+  return found;
+}
+
+HttpRequest VendureShopApi::channel_request() const {
+  return graphql({}, "query { activeChannel { code currencyCode } }", "{}");
+}
+
+Result<std::pair<std::string, Currency>> VendureShopApi::parse_channel(const HttpResponse& response) const {
+  rapidjson::Document doc;
+  auto channel = data_field(response, doc, "activeChannel");
+  if (!channel) return channel.error();
+  auto code = read_string(*channel.value(), "code", "activeChannel");
+  if (!code) return code.error();
+  auto currency = read_currency(*channel.value(), "activeChannel");
+  if (!currency) return currency.error();
+  return std::make_pair(code.value(), currency.value());
+}
+
+HttpRequest VendureShopApi::customer_request(const std::string& token) const {
+  return graphql(token,
+                 "query { activeCustomer { id firstName lastName emailAddress addresses { id fullName company "
+                 "streetLine1 streetLine2 city postalCode country { code } } } }",
+                 "{}");
+}
+
+Result<VendureCustomer> VendureShopApi::parse_customer(const HttpResponse& response) const {
+  rapidjson::Document doc;
+  auto customer = data_field(response, doc, "activeCustomer");
+  if (!customer) return customer.error();
+  const Value& value = *customer.value();
+  if (value.IsNull())
+    return Error{ErrorKind::Auth, "activeCustomer", "not signed in (the session token was not accepted)"};
+  VendureCustomer result;
+  auto id = read_string(value, "id", "activeCustomer");
+  if (!id) return id.error();
+  auto email = read_string(value, "emailAddress", "activeCustomer");
+  if (!email) return email.error();
+  result.id = id.value();
+  result.email = email.value();
+  const char* first = member_string(value, "firstName");
+  const char* last = member_string(value, "lastName");
+  result.name = std::string(first ? first : "") + (first && last && *first && *last ? " " : "") + (last ? last : "");
+  if (result.name.empty()) result.name = result.email;
+  auto addresses = read_array(value, "addresses", "activeCustomer");
+  if (!addresses) return addresses.error();
+  for (rapidjson::SizeType i = 0; i < addresses.value()->Size(); ++i) {
+    const Value& entry = (*addresses.value())[i];
+    const std::string path = "activeCustomer.addresses[" + std::to_string(i) + "]";
+    auto address_id = read_string(entry, "id", path);
+    if (!address_id) return address_id.error();
+    auto street = read_string(entry, "streetLine1", path);
+    if (!street) return street.error();
+    Address address;
+    address.id = address_id.value();
+    address.street = street.value();
+    if (const char* more = member_string(entry, "streetLine2"); more && *more)
+      address.street += std::string(", ") + more;
+    if (const char* city = member_string(entry, "city")) address.city = city;
+    if (const char* postal = member_string(entry, "postalCode")) address.postal_code = postal;
+    auto country = entry.FindMember("country");
+    if (country != entry.MemberEnd()) {
+      if (const char* code = member_string(country->value, "code")) address.country = code;
+    }
+    const char* company = member_string(entry, "company");
+    address.label =
+        (company && *company ? std::string(company) + ", " : std::string()) + address.street + ", " + address.city;
+    result.addresses.push_back(std::move(address));
+  }
+  return result;
 }
 
 HttpRequest VendureShopApi::list_orders_request(const std::string& token) const {
-  return graphql(token,
-                 "query { activeCustomer { orders(options: { sort: { createdAt: DESC }, take: 100 }) { "
-                 "totalItems items { code state currencyCode total totalWithTax customFields { poNumber buyerNote } "
-                 "} } } }",
-                 "{}");
+  return graphql(
+      token,
+      "query { activeCustomer { orders(options: { sort: { createdAt: DESC }, take: 100 }) { "
+      "totalItems items { code state orderPlacedAt currencyCode total totalWithTax customFields { poNumber buyerNote } "
+      "} } } }",
+      "{}");
 }
 
 Result<std::vector<Order>> VendureShopApi::parse_list_orders(const HttpResponse& response) const {

@@ -93,15 +93,24 @@ async function adminLogin() {
     ... on CurrentUser { id } ... on ErrorResult { errorCode message } } }`);
 }
 
-// The buyers the tests sign in as (the same e-mail as server-mock's first buyer).
+// The buyers the tests sign in as (the same e-mail as server-mock's first buyer), each with a delivery
+// address (a site), as a B2B buyer has.
 async function addCustomers() {
   const { token } = await adminLogin();
-  for (const [email, password, first, last] of [["kupiec1@budmax.pl", "haslo-buyer-1", "Jan", "Kowalski"],
-                                                ["kupiec2@budmax.pl", "haslo-buyer-2", "Anna", "Nowak"]]) {
+  for (const [email, password, first, last, street] of [
+    ["kupiec1@budmax.pl", "haslo-buyer-1", "Jan", "Kowalski", "ul. Legnicka 48"],
+    ["kupiec2@budmax.pl", "haslo-buyer-2", "Anna", "Nowak", "ul. Budowlana 7"]]) {
     const { body } = await adminCall(token, `mutation ($input: CreateCustomerInput!, $password: String!) {
       createCustomer(input: $input, password: $password) { ... on Customer { id } ... on ErrorResult { errorCode message } } }`,
       { input: { emailAddress: email, firstName: first, lastName: last }, password });
-    if (!body.data.createCustomer.id) throw new Error(`createCustomer ${email}: ${JSON.stringify(body.data)}`);
+    const customerId = body.data.createCustomer.id;
+    if (!customerId) throw new Error(`createCustomer ${email}: ${JSON.stringify(body.data)}`);
+    const address = await adminCall(token, `mutation ($id: ID!, $input: CreateAddressInput!) {
+      createCustomerAddress(customerId: $id, input: $input) { id } }`,
+      { id: customerId, input: { fullName: `${first} ${last}`, company: "Budmax Sp. z o.o.", streetLine1: street,
+        city: "Wrocław", postalCode: "54-204", countryCode: "PL", defaultShippingAddress: true } });
+    if (!address.body.data || !address.body.data.createCustomerAddress.id)
+      throw new Error(`createCustomerAddress ${email}: ${JSON.stringify(address.body)}`);
   }
 }
 

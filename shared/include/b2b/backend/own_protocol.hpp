@@ -6,6 +6,9 @@ namespace b2b::backend {
 
 class OwnProtocol : public ShopProtocol {
  public:
+  OwnProtocol() = default;
+  // Our protocol spoken to a gateway (backend/gateway.hpp) that serves only what its shop offers.
+  explicit OwnProtocol(Capabilities through_gateway) : capabilities_(through_gateway) {}
   Capabilities capabilities() const override;
 
   HttpRequest login_request(const Credentials& credentials) const override;
@@ -64,6 +67,9 @@ class OwnProtocol : public ShopProtocol {
   HttpRequest invite_user_request(const std::string& token, const UserInvite& invite) const override;
   HttpRequest change_user_request(const std::string& token, const UserChange& change) const override;
   Result<User> parse_user(const HttpResponse& response) const override;
+
+ private:
+  Capabilities capabilities_ = all_capabilities();
 };
 
 }  // namespace b2b::backend

@@ -28,6 +28,9 @@ struct Capabilities {
   bool punchout = false;             // OCI / cXML punchout sessions send the cart back to a procurement system
 };
 
+// Everything: what our own protocol (server-mock) offers.
+Capabilities all_capabilities();
+
 // An empty success (logout, delete).
 struct Done {};
 

@@ -26,6 +26,22 @@ struct VendureCatalogPage {
   std::int64_t total_products = 0;
 };
 
+// Products as the Shop API's search sells them: net prices, VAT (from the price with tax) and the variant
+// ids orders need.
+struct VendureProducts {
+  std::vector<Product> products;
+  std::vector<PriceListEntry> prices;
+  std::vector<std::pair<std::string, std::string>> variant_ids;  // SKU -> Vendure variant id
+};
+
+// The signed-in customer: Vendure has no companies, so the customer stands for one (see VendureGateway).
+struct VendureCustomer {
+  std::string id;
+  std::string name;  // first and last name; the e-mail when both are empty
+  std::string email;
+  std::vector<Address> addresses;  // the id is Vendure's address id
+};
+
 class VendureShopApi {
  public:
   explicit VendureShopApi(VendureConfig config = {});
@@ -45,7 +61,16 @@ class VendureShopApi {
   // The answer does not say which offset it answers, so the parser is given the request it answers.
   Result<VendureCatalogPage> parse_catalog(const CatalogRequest& asked, const HttpResponse& response) const;
   HttpRequest search_request(const std::string& token, const SearchRequest& request) const;
-  Result<std::vector<Product>> parse_search(const HttpResponse& response) const;
+  Result<VendureProducts> parse_search(const HttpResponse& response) const;
+  // Products by exact SKU (any case), one search per code in one call; codes that match nothing are absent.
+  HttpRequest lookup_request(const std::string& token, const std::vector<std::string>& codes) const;
+  Result<VendureProducts> parse_lookup(const std::vector<std::string>& codes, const HttpResponse& response) const;
+
+  // The channel's code and currency: the gateway's health check.
+  HttpRequest channel_request() const;
+  Result<std::pair<std::string, Currency>> parse_channel(const HttpResponse& response) const;
+  HttpRequest customer_request(const std::string& token) const;
+  Result<VendureCustomer> parse_customer(const HttpResponse& response) const;
 
   HttpRequest list_orders_request(const std::string& token) const;
   Result<std::vector<Order>> parse_list_orders(const HttpResponse& response) const;

@@ -1,0 +1,71 @@
+// A shop whose API is not ours, reached through a gateway on the device: each request of our own protocol
+// becomes an exchange of calls to the shop's API that ends with our protocol's answer, so the client reads
+// every backend with one set of parsers (OwnProtocol). Sans-IO like the rest: the transport makes the calls.
+#pragma once
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "b2b/backend/shop_protocol.hpp"
+#include "b2b/http.hpp"
+#include "b2b/result.hpp"
+
+namespace b2b::backend {
+
+// One request of ours served by several calls to the shop (placing an order in Vendure takes a dozen).
+class HttpExchange {
+ public:
+  virtual ~HttpExchange() = default;
+  // The next call to the shop; nullopt when the exchange is over and answer() holds our protocol's response.
+  virtual std::optional<HttpRequest> next_call() const = 0;
+  // The shop's response to next_call().
+  virtual void take(const HttpResponse& response) = 0;
+  virtual HttpResponse answer() const = 0;
+};
+
+// An exchange written as continuations: a step is either a call with what to do with its response (the
+// next step), or the answer.
+struct ExchangeStep {
+  using Then = std::function<ExchangeStep(const HttpResponse&)>;
+  std::optional<HttpRequest> call;
+  Then then;
+  HttpResponse answer;
+
+  static ExchangeStep finish(HttpResponse answer) { return {std::nullopt, nullptr, std::move(answer)}; }
+  static ExchangeStep call_then(HttpRequest request, Then then) { return {std::move(request), std::move(then), {}}; }
+};
+
+class StepExchange : public HttpExchange {
+ public:
+  explicit StepExchange(ExchangeStep first) : step_(std::move(first)) {}
+  std::optional<HttpRequest> next_call() const override { return step_.call; }
+  void take(const HttpResponse& response) override;
+  HttpResponse answer() const override { return step_.answer; }
+
+ private:
+  ExchangeStep step_;
+};
+
+class Gateway {
+ public:
+  virtual ~Gateway() = default;
+  // What the shop offers; the client hides the rest (or keeps it on the device).
+  virtual Capabilities capabilities() const = 0;
+  // Never null: a request the shop cannot serve gets an exchange that answers at once (501 names what).
+  virtual std::unique_ptr<HttpExchange> open(const HttpRequest& own_request) const = 0;
+};
+
+// Our protocol's answers, for gateways to end their exchanges with.
+HttpResponse own_answer(int status, std::string json_body);
+// The status our protocol gives the error's kind; a Network error stays "no response" (status 0), so the
+// client keeps the request for when the shop is reachable again.
+HttpResponse own_error(const Error& error);
+HttpResponse own_unsupported(const std::string& shop, const std::string& what);
+
+// For blocking transports (native tests and tools): makes the exchange's calls until it answers. More than
+// max_calls calls is a gateway bug, answered as a server error.
+HttpResponse run_exchange(HttpExchange& exchange, const std::function<HttpResponse(const HttpRequest&)>& send,
+                          int max_calls = 1000);
+
+}  // namespace b2b::backend

@@ -1,0 +1,236 @@
+// Our protocol's requests served by Vendure's Shop API: each route decodes our request, makes the Shop API
+// calls as an exchange and encodes the result as our protocol's answer.
+#include "b2b/backend/vendure_gateway.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "b2b/protocol/health.hpp"
+#include "b2b/wire/protocol.hpp"
+
+namespace b2b::backend {
+namespace {
+
+constexpr std::string_view kApi = "/api/v1";
+constexpr const char* kShop = "Vendure";
+
+using Step = ExchangeStep;
+
+std::unique_ptr<HttpExchange> answer_now(HttpResponse response) {
+  return std::make_unique<StepExchange>(Step::finish(std::move(response)));
+}
+
+std::unique_ptr<HttpExchange> exchange(Step first) { return std::make_unique<StepExchange>(std::move(first)); }
+
+std::string bearer_token(const HttpRequest& request) {
+  const std::string value = header_value(request.headers, "Authorization");
+  return value.rfind("Bearer ", 0) == 0 ? value.substr(7) : std::string();
+}
+
+template <typename T>
+HttpResponse ok(int status, const T& value) {
+  return own_answer(status, wire::encode_json(value));
+}
+
+// What a request of ours asks for that Vendure has no counterpart of, for the 501 answer.
+std::string feature_of(std::string_view route) {
+  if (route.rfind("/carts", 0) == 0) return "saved carts (carts stay on this device)";
+  if (route.rfind("/approvals", 0) == 0) return "order approvals";
+  if (route.rfind("/quotes", 0) == 0) return "requests for quote";
+  if (route.rfind("/users", 0) == 0) return "company user management";
+  if (route.rfind("/punchout", 0) == 0) return "punchout";
+  if (route.rfind("/auth/start", 0) == 0) return "sign-in handoff tokens";
+  if (route == "/catalog") return "catalog sync";
+  return std::string("the request ") + std::string(route);
+}
+
+Step price_list_pages(const VendureShopApi& api, std::string token, std::string cursor,
+                      std::shared_ptr<PriceList> list) {
+  CatalogRequest asked{0, cursor, kVendureMaxPage};
+  return Step::call_then(api.catalog_request(token, asked), [&api, token, asked, list](const HttpResponse& response) {
+    auto page = api.parse_catalog(asked, response);
+    if (!page) return Step::finish(own_error(page.error()));
+    for (auto& price : page.value().prices) list->entries.push_back(std::move(price));
+    if (!page.value().page.next_cursor.empty())
+      return price_list_pages(api, token, page.value().page.next_cursor, list);
+    std::sort(list->entries.begin(), list->entries.end(),
+              [](const PriceListEntry& a, const PriceListEntry& b) { return a.sku < b.sku; });
+    return Step::finish(ok(200, *list));
+  });
+}
+
+HttpResponse submit_answer(const Result<SubmitResult>& result) {
+  if (!result) return own_error(result.error());
+  if (result.value().repriced) return ok(409, *result.value().repriced);
+  if (result.value().outcome) return ok(result.value().outcome->replayed ? 200 : 201, result.value().outcome->order);
+  return own_error(Error{ErrorKind::Server, "", "the checkout ended without an order"});
+}
+
+Step checkout_steps(std::shared_ptr<VendureCheckout> checkout) {
+  return Step::call_then(checkout->request(), [checkout](const HttpResponse& response) {
+    if (auto over = checkout->answer(response)) return Step::finish(submit_answer(*over));
+    return checkout_steps(checkout);
+  });
+}
+
+// Placing an order: the customer's delivery address and the lines' variant ids first, then the checkout.
+Step place_order(const VendureShopApi& api, const std::string& token, OrderSubmission submission) {
+  return Step::call_then(api.customer_request(token), [&api, token, submission](const HttpResponse& response) {
+    auto customer = api.parse_customer(response);
+    if (!customer) return Step::finish(own_error(customer.error()));
+    const auto& addresses = customer.value().addresses;
+    const std::string& wanted = submission.checkout.ship_to_address_id;
+    auto address = std::find_if(addresses.begin(), addresses.end(), [&](const Address& a) { return a.id == wanted; });
+    if (address == addresses.end())
+      return Step::finish(own_error(
+          Error{ErrorKind::Validation, "checkout.ship_to_address_id",
+                wanted.empty() ? "choose a delivery address (the customer has none in the shop)"
+                               : "the delivery address " + wanted + " is not one of this customer's addresses"}));
+    std::vector<std::string> skus;
+    for (const CartLine& line : submission.lines) skus.push_back(line.sku);
+    VendureCheckoutInput input;
+    input.submission = submission;
+    input.ship_to = *address;
+    input.recipient = customer.value().name;
+    return Step::call_then(api.lookup_request(token, skus), [&api, token, skus, input](const HttpResponse& found) {
+      auto variants = api.parse_lookup(skus, found);
+      if (!variants) return Step::finish(own_error(variants.error()));
+      VendureCheckoutInput with_ids = input;
+      with_ids.variant_ids = variants.value().variant_ids;
+      return checkout_steps(std::make_shared<VendureCheckout>(api, token, std::move(with_ids)));
+    });
+  });
+}
+
+bool in_filter(const Order& order, const std::optional<std::string>& status, const std::optional<Date>& from,
+               const std::optional<Date>& to) {
+  if (status && order_status_code(order.status) != *status) return false;
+  if (!from && !to) return true;
+  if (order.history.empty()) return false;  // a day filter cannot place an order without a date
+  const Date placed = date_from_unix_seconds(order.history.front().at_unix_seconds);
+  return !(from && placed < *from) && !(to && *to < placed);
+}
+
+}  // namespace
+
+VendureGateway::VendureGateway(VendureConfig config) : api_(std::move(config)) {}
+
+Capabilities VendureGateway::capabilities() const {
+  Capabilities capabilities = api_.capabilities();
+  capabilities.idempotent_orders = true;  // VendureCheckout finds an order already placed with the key
+  return capabilities;
+}
+
+std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) const {
+  const std::string_view full = path_only(request.path);
+  if (full.substr(0, kApi.size()) != kApi)
+    return answer_now(own_error(Error{ErrorKind::NotFound, "", "no such endpoint: " + std::string(full)}));
+  const std::string route(full.substr(kApi.size()));
+  const std::string& method = request.method;
+  const std::string token = bearer_token(request);
+  const VendureShopApi& api = api_;
+
+  if (method == "GET" && route == "/health") {
+    return exchange(Step::call_then(api.channel_request(), [&api](const HttpResponse& response) {
+      auto channel = api.parse_channel(response);
+      if (!channel) return Step::finish(own_error(channel.error()));
+      if (channel.value().second != Currency::PLN)
+        return Step::finish(own_error(
+            Error{ErrorKind::Server, "activeChannel.currencyCode", "the Vendure channel does not sell in PLN"}));
+      return Step::finish(own_answer(200, protocol::encode_health({"Vendure (channel " + channel.value().first + ")",
+                                                                   protocol::kProtocolVersion})));
+    }));
+  }
+  if (method == "POST" && route == "/auth/login") {
+    auto credentials = wire::decode_json<Credentials>(request.body);
+    if (!credentials) return answer_now(own_error(credentials.error()));
+    return exchange(Step::call_then(api.login_request(credentials.value()), [&api](const HttpResponse& response) {
+      auto session = api.parse_login(response);
+      if (!session) return Step::finish(own_error(session.error()));
+      const std::string session_token = session.value().token;
+      return Step::call_then(api.customer_request(session_token), [&api, session](const HttpResponse& answer) {
+        auto customer = api.parse_customer(answer);
+        if (!customer) return Step::finish(own_error(customer.error()));
+        Session signed_in = session.value();
+        // Vendure sells to customers, not companies: the customer stands for their company.
+        signed_in.company.id = "vendure-customer-" + customer.value().id;
+        signed_in.company.name = customer.value().name;
+        signed_in.company.addresses = customer.value().addresses;
+        signed_in.company.payment_terms = PaymentTerms::Prepaid;
+        signed_in.user.id = customer.value().id;
+        signed_in.user.company_id = signed_in.company.id;
+        signed_in.user.email = customer.value().email;
+        signed_in.user.name = customer.value().name;
+        signed_in.user.role = Role::Buyer;
+        return Step::finish(ok(200, signed_in));
+      });
+    }));
+  }
+  if (method == "POST" && route == "/auth/logout") {
+    return exchange(Step::call_then(api.logout_request(token), [&api](const HttpResponse& response) {
+      auto done = api.parse_logout(response);
+      return Step::finish(done ? HttpResponse{204, {}, ""} : own_error(done.error()));
+    }));
+  }
+  if (method == "GET" && route == "/catalog/search") {
+    if (!query_value(request.path, "category").value_or("").empty())
+      return answer_now(own_unsupported(kShop, "catalog categories"));
+    SearchRequest search{query_value(request.path, "q").value_or(""), 20};
+    if (const auto limit = query_value(request.path, "limit")) search.limit = std::atoi(limit->c_str());
+    return exchange(Step::call_then(api.search_request(token, search), [&api](const HttpResponse& response) {
+      auto found = api.parse_search(response);
+      return Step::finish(found ? ok(200, found.value().products) : own_error(found.error()));
+    }));
+  }
+  if (method == "POST" && route == "/catalog/lookup") {
+    auto lookup = wire::decode_json<ProductLookup>(request.body);
+    if (!lookup) return answer_now(own_error(lookup.error()));
+    const std::vector<std::string> codes = lookup.value().codes;
+    return exchange(Step::call_then(api.lookup_request(token, codes), [&api, codes](const HttpResponse& response) {
+      auto found = api.parse_lookup(codes, response);
+      return Step::finish(found ? ok(200, found.value().products) : own_error(found.error()));
+    }));
+  }
+  if (method == "GET" && route == "/catalog/categories") return answer_now(ok(200, std::vector<Category>{}));
+  if (method == "GET" && route == "/price-list") {
+    auto list = std::make_shared<PriceList>();
+    list->id = "vendure";
+    list->currency = Currency::PLN;
+    return exchange(price_list_pages(api, token, "", list));
+  }
+  if (method == "POST" && route == "/orders") {
+    auto submission = wire::decode_json<OrderSubmission>(request.body);
+    if (!submission) return answer_now(own_error(submission.error()));
+    if (submission.value().idempotency_key.empty())
+      submission.value().idempotency_key = header_value(request.headers, "Idempotency-Key");
+    return exchange(place_order(api, token, std::move(submission.value())));
+  }
+  if (method == "GET" && route == "/orders") {
+    const auto status = query_value(request.path, "status");
+    std::optional<Date> from, to;
+    for (auto [name, into] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
+      const auto text = query_value(request.path, name);
+      if (!text) continue;
+      *into = parse_date(*text);
+      if (!*into) return answer_now(own_error(Error{ErrorKind::Validation, name, "\"" + *text + "\" is not a day"}));
+    }
+    return exchange(Step::call_then(api.list_orders_request(token), [&api, status, from, to](const HttpResponse& r) {
+      auto orders = api.parse_list_orders(r);
+      if (!orders) return Step::finish(own_error(orders.error()));
+      std::vector<Order> kept;
+      for (Order& order : orders.value())
+        if (in_filter(order, status, from, to)) kept.push_back(std::move(order));
+      return Step::finish(ok(200, kept));
+    }));
+  }
+  if (method == "GET" && route.rfind("/orders/", 0) == 0) {
+    const std::string code = url_decode(route.substr(8));
+    return exchange(Step::call_then(api.get_order_request(token, code), [&api](const HttpResponse& response) {
+      auto order = api.parse_order(response);
+      return Step::finish(order ? ok(200, order.value()) : own_error(order.error()));
+    }));
+  }
+  return answer_now(own_unsupported(kShop, feature_of(route)));
+}
+
+}  // namespace b2b::backend
