@@ -2,6 +2,8 @@
 // and request/answer helpers built on the client's protocol code (OwnProtocol, wire JSON).
 #include "api_support.hpp"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -361,6 +363,34 @@ void Shop::advance_clock(std::int64_t seconds) const {
   const std::string json = R"({"advance_seconds":)" + std::to_string(seconds) + "}";
   const HttpResponse response = post_test("clock", json);
   REQUIRE_MESSAGE(response.status == 204, "clock " << json << ": " << describe(response));
+}
+
+namespace {
+
+// A loopback port nobody listens on now, for a server that needs its port up front.
+int free_loopback_port() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  socklen_t length = sizeof address;
+  REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+}  // namespace
+
+std::unique_ptr<b2b::test_support::ServerMockProcess> start_vendure() {
+  auto shop = std::make_unique<b2b::test_support::ServerMockProcess>(
+      "/usr/bin/env",
+      std::vector<std::string>{"node", std::string(B2B_SHOPS_DIR) + "/vendure/run.mjs", "--port",
+                               std::to_string(free_loopback_port())},
+      b2b::test_support::ServerAnnouncement{R"(vendure ready (http://127\.0\.0\.1:[0-9]+))", 400});
+  shop->start();
+  return shop;
 }
 
 }  // namespace api

@@ -76,6 +76,10 @@ bool has_field_error(const HttpResponse& response, const std::string& field, con
 std::string error_kind(const HttpResponse& response);
 std::string describe(const HttpResponse& response);  // "HTTP 400: <body>" for failure messages
 
+// A fresh Vendure 3.7.3 on loopback from the template database (tests/shops/vendure). The first start on a
+// machine installs the pinned packages and builds the template (a minute or two); later starts take seconds.
+std::unique_ptr<b2b::test_support::ServerMockProcess> start_vendure();
+
 // One server-mock with a fresh temp dir as its database dir and web root.
 class Shop {
  public:

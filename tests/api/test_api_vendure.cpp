@@ -1,47 +1,20 @@
 // The Vendure adapter against a real Vendure 3.7.3 on loopback (tests/shops/vendure): the buyer's scenario
 // over real HTTP, with the same sans-IO code the client runs, and the retry that must not order twice.
 #include <doctest/doctest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <memory>
 #include <string>
 
+#include "api_support.hpp"
 #include "b2b/backend/vendure_shop_api.hpp"
 #include "native_http.hpp"
 
 using namespace b2b;
 using namespace b2b::backend;
+using api::start_vendure;
 
 namespace {
-
-// A loopback port nobody listens on now, for a server that needs its port up front.
-int free_loopback_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  socklen_t length = sizeof address;
-  REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
-// A fresh shop from the template database. The first start on a machine installs the pinned packages
-// and builds the template (a minute or two); later starts take seconds.
-std::unique_ptr<test_support::ServerMockProcess> start_vendure() {
-  auto shop = std::make_unique<test_support::ServerMockProcess>(
-      "/usr/bin/env",
-      std::vector<std::string>{"node", std::string(B2B_SHOPS_DIR) + "/vendure/run.mjs", "--port",
-                               std::to_string(free_loopback_port())},
-      test_support::ServerAnnouncement{R"(vendure ready (http://127\.0\.0\.1:[0-9]+))", 400});
-  shop->start();
-  return shop;
-}
 
 // Drives the checkout conversation over HTTP to its end.
 Result<SubmitResult> place(const test_support::ServerMockProcess& shop, VendureCheckout& checkout) {

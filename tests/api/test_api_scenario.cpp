@@ -1,0 +1,139 @@
+// One buyer's ordering scenario, the same code against every backend the client talks to: the client's
+// store signs in, searches, adds two products, checks out with a PO number and note, and finds the order
+// in its history. server-mock speaks our protocol; Vendure is reached through the client's gateway.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "api_support.hpp"
+#include "b2b/backend/vendure_gateway.hpp"
+#include "core/store.hpp"
+
+using namespace b2b;
+using b2b::backend::Gateway;
+using b2b::client::AppState;
+using b2b::client::Effect;
+using b2b::client::EffectRunner;
+using b2b::client::HttpResponded;
+using b2b::client::SendHttp;
+using b2b::client::Store;
+
+namespace {
+
+// A backend as the client sees it: where requests go, and the gateway in between when it is not ours.
+struct Backend {
+  std::string name;
+  std::function<HttpResponse(const HttpRequest&)> send;
+  const Gateway* gateway = nullptr;
+  std::string email;
+  std::string password;
+  std::string search_text;  // finds at least two orderable products
+};
+
+// The client's store with a transport that answers at once: our protocol to server-mock, or through the
+// gateway's exchanges to the shop (as web_http.cpp does with fetch in the browser).
+class Client : public EffectRunner {
+ public:
+  explicit Client(const Backend& backend)
+      : backend_(backend),
+        protocol_(backend.gateway ? backend::OwnProtocol(backend.gateway->capabilities()) : backend::OwnProtocol()) {
+    AppState initial;
+    initial.device_id = "scenario";
+    initial.today = api::days_from_today(0);
+    store_ = std::make_unique<Store>(*this, protocol_, std::move(initial));
+    dispatch(b2b::client::Tick{1'800'000'000, 60});
+    dispatch(b2b::client::AppStarted{});
+  }
+  void dispatch(b2b::client::Action action) {
+    store_->dispatch(std::move(action));
+    store_->process();
+  }
+  const AppState& state() const { return store_->state(); }
+
+ private:
+  void run(const Effect& effect) override {
+    const auto* send = std::get_if<SendHttp>(&effect);
+    if (!send) return;  // storage records and host messages: no device here
+    HttpResponse response;
+    if (backend_.gateway) {
+      auto exchange = backend_.gateway->open(send->request);
+      response = backend::run_exchange(*exchange, backend_.send);
+    } else {
+      response = backend_.send(send->request);
+    }
+    store_->dispatch(HttpResponded{send->purpose, send->tag, std::move(response)});
+  }
+
+  const Backend& backend_;
+  backend::OwnProtocol protocol_;
+  std::unique_ptr<Store> store_;
+};
+
+void buyer_orders_with_a_po_number(const Backend& backend) {
+  INFO("backend: " << backend.name);
+  Client client(backend);
+  REQUIRE(client.state().server.connection == b2b::client::Connection::Online);
+
+  client.dispatch(b2b::client::LogIn{backend.email, backend.password});
+  REQUIRE_MESSAGE(client.state().session,
+                  "sign-in: " << (client.state().login.error ? client.state().login.error->message : ""));
+  REQUIRE(client.state().prices);
+
+  client.dispatch(b2b::client::SearchChanged{backend.search_text});
+  const auto& results = client.state().catalog.results;
+  REQUIRE_MESSAGE(results.size() >= 2, "search \"" << backend.search_text << "\"");
+  std::vector<std::string> skus;
+  for (const Product& product : results) {
+    if (!product.active || !b2b::client::find_price(client.state(), product.sku)) continue;
+    client.dispatch(b2b::client::AddToCart{product.sku, std::max(product.pack_size, product.min_order_quantity)});
+    skus.push_back(product.sku);
+    if (skus.size() == 2) break;
+  }
+  REQUIRE(skus.size() == 2);
+  const Cart* cart = b2b::client::active_cart(client.state());
+  REQUIRE(cart);
+  CHECK(cart->lines.size() == 2);
+
+  CheckoutFields fields = client.state().checkout.fields;  // the first delivery address is chosen already
+  REQUIRE_FALSE(fields.ship_to_address_id.empty());
+  fields.po_number = "PO/SCEN/" + backend.name;
+  fields.note = "Brama od ul. Legnickiej, po 7:00";
+  fields.requested_delivery = api::days_from_today(10);
+  client.dispatch(b2b::client::SetCheckoutFields{fields});
+  client.dispatch(b2b::client::PlaceOrder{});
+  const auto& checkout = client.state().checkout;
+  REQUIRE_MESSAGE(checkout.placed, "checkout: " << (checkout.error ? checkout.error->message : "no answer")
+                                                << (checkout.repriced ? " (repriced)" : ""));
+  const std::string number = checkout.placed->number;
+  CHECK(checkout.placed->checkout.po_number == fields.po_number);
+  CHECK(checkout.placed->lines.size() == 2);
+  CHECK(b2b::client::active_cart(client.state())->lines.empty());
+
+  client.dispatch(b2b::client::Navigate{b2b::client::Screen::Orders});
+  const auto& orders = client.state().orders.orders;
+  const auto found = std::find_if(orders.begin(), orders.end(), [&](const Order& o) { return o.number == number; });
+  REQUIRE_MESSAGE(found != orders.end(), "order " << number << " in the history");
+  CHECK(found->checkout.po_number == fields.po_number);
+  CHECK(found->checkout.note == fields.note);
+  CHECK(std::count_if(orders.begin(), orders.end(), [&](const Order& o) { return o.number == number; }) == 1);
+}
+
+}  // namespace
+
+TEST_CASE("Scenario: a buyer searches, orders two products with a PO number and finds it in the history") {
+  SUBCASE("server-mock, our own protocol") {
+    const api::Shop shop;
+    const std::string email = "kupiec1@budmax.pl";
+    buyer_orders_with_a_po_number({"server-mock", [&](const HttpRequest& r) { return shop.send(r); }, nullptr, email,
+                                   api::password_of(email), "wkręt"});
+  }
+  SUBCASE("Vendure 3.7.3 through the gateway") {
+    const auto shop = api::start_vendure();
+    const backend::VendureGateway gateway;
+    buyer_orders_with_a_po_number({"vendure", [&](const HttpRequest& r) { return shop->send(r, 30); }, &gateway,
+                                   "kupiec1@budmax.pl", "haslo-buyer-1", "laptop"});
+  }
+}
