@@ -84,6 +84,9 @@
   window.Module = {
     canvas: document.getElementById("canvas"),
     b2bApiBase: params.get("api") || "",
+    // Which kind of shop the API base is ("own" or "vendure") and its key (Vendure's channel token).
+    b2bBackend: params.get("backend") || "",
+    b2bBackendKey: params.get("key") || "",
     b2bStartToken: startToken,
     instantiateWasm: function (imports, onInstance) {
       wasmModule

@@ -4,7 +4,9 @@
 
 #include <emscripten.h>
 
+#include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "web_embed.hpp"
 #include "web_storage.hpp"
@@ -22,20 +24,69 @@ EM_JS(void, b2b_js_fetch, (int request_id, const char* method, const char* path,
         }
         const text = UTF8ToString(body);
         if (init.method !== "GET" && init.method !== "HEAD") init.body = text;
-        const deliver = function(status, responseText) {
+        const deliver = function(status, responseText, headerText) {
           const size = lengthBytesUTF8(responseText) + 1;
           const ptr = _malloc(size);
           stringToUTF8(responseText, ptr, size);
-          _b2b_on_http_response(request_id, status, ptr);
+          const headerSize = lengthBytesUTF8(headerText) + 1;
+          const headerPtr = _malloc(headerSize);
+          stringToUTF8(headerText, headerPtr, headerSize);
+          _b2b_on_http_response(request_id, status, ptr, headerPtr);
           _free(ptr);
+          _free(headerPtr);
         };
         fetch(base + UTF8ToString(path), init)
-            .then(function(response) { return response.text().then(function(t) { deliver(response.status, t); }); })
-            .catch(function(error) { deliver(0, String(error)); });
+            .then(function(response) {
+              let headerText = "";
+              response.headers.forEach(function(value, name) { headerText += name + ": " + value + "\n"; });
+              return response.text().then(function(t) { deliver(response.status, t, headerText); });
+            })
+            .catch(function(error) { deliver(0, String(error), ""); });
       });
+
+EM_JS(char*, b2b_js_page_setting, (const char* name), {
+  const value = Module[UTF8ToString(name)];
+  const text = typeof value === "string" ? value : "";
+  const size = lengthBytesUTF8(text) + 1;
+  const ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+});
 // clang-format on
 
 namespace b2b::client {
+
+namespace {
+
+std::string page_setting(const char* name) {
+  char* value = b2b_js_page_setting(name);
+  std::string text = value ? value : "";
+  std::free(value);
+  return text;
+}
+
+HttpHeaders parse_header_lines(const char* text) {
+  HttpHeaders headers;
+  std::string_view rest = text ? text : "";
+  while (!rest.empty()) {
+    const std::size_t end = rest.find('\n');
+    const std::string_view line = rest.substr(0, end);
+    const std::size_t colon = line.find(':');
+    if (colon != std::string_view::npos) {
+      std::string_view value = line.substr(colon + 1);
+      while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+      headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
+    }
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return headers;
+}
+
+}  // namespace
+
+std::string page_backend_kind() { return page_setting("b2bBackend"); }
+std::string page_backend_key() { return page_setting("b2bBackendKey"); }
 
 void WebEffectRunner::run(const Effect& effect) {
   if (const auto* record = std::get_if<StoreRecord>(&effect)) {
@@ -52,22 +103,48 @@ void WebEffectRunner::run(const Effect& effect) {
   }
   if (const auto* send = std::get_if<SendHttp>(&effect)) {
     const int id = next_request_id_++;
-    in_flight_[id] = {send->purpose, send->tag};
-    std::string headers;
-    for (const auto& [name, value] : send->request.headers) headers += name + ": " + value + "\n";
-    b2b_js_fetch(id, send->request.method.c_str(), send->request.path.c_str(), headers.c_str(),
-                 send->request.body.c_str());
+    if (!gateway_) {
+      in_flight_[id] = {send->purpose, send->tag, nullptr};
+      fetch(id, send->request);
+      return;
+    }
+    in_flight_[id] = {send->purpose, send->tag, gateway_->open(send->request)};
+    continue_exchange(id);
   }
 }
 
-void WebEffectRunner::on_http_response(int request_id, int status, const char* body) {
+void WebEffectRunner::fetch(int request_id, const HttpRequest& request) {
+  std::string headers;
+  for (const auto& [name, value] : request.headers) headers += name + ": " + value + "\n";
+  b2b_js_fetch(request_id, request.method.c_str(), request.path.c_str(), headers.c_str(), request.body.c_str());
+}
+
+void WebEffectRunner::continue_exchange(int request_id) {
   const auto found = in_flight_.find(request_id);
-  if (found == in_flight_.end() || !store_) return;
+  if (found == in_flight_.end()) return;
+  if (const auto call = found->second.exchange->next_call()) {
+    fetch(request_id, *call);
+    return;
+  }
   const InFlight request = found->second;
   in_flight_.erase(found);
+  if (store_) store_->dispatch(HttpResponded{request.purpose, request.tag, request.exchange->answer()});
+}
+
+void WebEffectRunner::on_http_response(int request_id, int status, const char* body, const char* headers) {
+  const auto found = in_flight_.find(request_id);
+  if (found == in_flight_.end() || !store_) return;
   HttpResponse response;
   response.status = status;
   response.body = body ? body : "";
+  response.headers = parse_header_lines(headers);
+  if (found->second.exchange) {
+    found->second.exchange->take(response);
+    continue_exchange(request_id);
+    return;
+  }
+  const InFlight request = found->second;
+  in_flight_.erase(found);
   store_->dispatch(HttpResponded{request.purpose, request.tag, std::move(response)});
 }
 

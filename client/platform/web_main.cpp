@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "b2b/backend/backends.hpp"
 #include "b2b/backend/own_protocol.hpp"
 #include "core/store.hpp"
 #include "core/widget_registry.hpp"
@@ -35,12 +36,23 @@ using namespace b2b::client;
 constexpr const char* kCanvas = "#canvas";
 constexpr const char* kFontPath = "/assets/ui-font.ttf";
 
+AppState with_backend_problem(AppState state,
+                              const b2b::Result<std::shared_ptr<const b2b::backend::Gateway>>& gateway) {
+  if (!gateway) state.login.error = gateway.error();
+  return state;
+}
+
 struct WebApp {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
-  WebEffectRunner effects;
-  b2b::backend::OwnProtocol protocol;
-  Store store{effects, protocol, restore_from_browser_storage(initial_state())};
+  // The backend the page names; a kind the client does not know is said on the sign-in screen.
+  b2b::Result<std::shared_ptr<const b2b::backend::Gateway>> gateway =
+      b2b::backend::gateway_for(page_backend_kind(), page_backend_key());
+  WebEffectRunner effects{gateway ? gateway.value() : nullptr};
+  b2b::backend::OwnProtocol protocol = gateway && gateway.value()
+                                           ? b2b::backend::OwnProtocol(gateway.value()->capabilities())
+                                           : b2b::backend::OwnProtocol();
+  Store store{effects, protocol, with_backend_problem(restore_from_browser_storage(initial_state()), gateway)};
   WidgetRegistry registry;
   UiState ui;
   UiFonts fonts;
@@ -200,8 +212,8 @@ EMSCRIPTEN_KEEPALIVE void b2b_host_message(const char* json) {
   if (g_app) g_app->store.dispatch(HostPosted{json});
 }
 
-EMSCRIPTEN_KEEPALIVE void b2b_on_http_response(int request_id, int status, const char* body) {
-  if (g_app) g_app->effects.on_http_response(request_id, status, body);
+EMSCRIPTEN_KEEPALIVE void b2b_on_http_response(int request_id, int status, const char* body, const char* headers) {
+  if (g_app) g_app->effects.on_http_response(request_id, status, body, headers);
 }
 
 }  // extern "C"
