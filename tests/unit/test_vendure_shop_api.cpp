@@ -13,23 +13,7 @@ using namespace b2b::backend;
 
 namespace {
 
-// The recorded response of a fixture as the transport would hand it over.
-HttpResponse recorded_response(const std::string& name) {
-  const std::string text = wire_samples::read_fixture("vendure/" + name + ".json");
-  rapidjson::Document doc;
-  doc.Parse(text.c_str());
-  REQUIRE_MESSAGE(doc.IsObject(), "fixture vendure/" << name << " is not JSON");
-  const auto& response = doc["response"];
-  HttpResponse result;
-  result.status = response["status"].GetInt();
-  for (const auto& header : response["headers"].GetObject())
-    result.headers.emplace_back(header.name.GetString(), header.value.GetString());
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  response["body"].Accept(writer);
-  result.body = buffer.GetString();
-  return result;
-}
+HttpResponse recorded_response(const std::string& name) { return wire_samples::recorded_response("vendure/" + name); }
 
 rapidjson::Document json_of(const std::string& text) {
   rapidjson::Document doc;

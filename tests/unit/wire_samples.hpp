@@ -1,12 +1,16 @@
 // Sample values of every wire type for the JSON and binary wire tests, taken from the golden fixtures.
 #pragma once
 #include <doctest/doctest.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "b2b/http.hpp"
 #include "b2b/wire/json.hpp"
 
 namespace wire_samples {
@@ -17,6 +21,25 @@ inline std::string read_fixture(const std::string& name) {
   std::ostringstream text;
   text << file.rdbuf();
   return text.str();
+}
+
+// The response recorded from a real shop (tests/fixtures/<shop>/NAME.json, {step, name, request, response})
+// as the transport would hand it over; path is e.g. "vendure/login".
+inline b2b::HttpResponse recorded_response(const std::string& path) {
+  const std::string text = read_fixture(path + ".json");
+  rapidjson::Document doc;
+  doc.Parse(text.c_str());
+  REQUIRE_MESSAGE(doc.IsObject(), "fixture " << path << " is not JSON");
+  const auto& response = doc["response"];
+  b2b::HttpResponse result;
+  result.status = response["status"].GetInt();
+  for (const auto& header : response["headers"].GetObject())
+    result.headers.emplace_back(header.name.GetString(), header.value.GetString());
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  response["body"].Accept(writer);
+  result.body = buffer.GetString();
+  return result;
 }
 
 template <typename T>

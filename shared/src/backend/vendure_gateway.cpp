@@ -27,6 +27,14 @@ std::string bearer_token(const HttpRequest& request) {
   return value.rfind("Bearer ", 0) == 0 ? value.substr(7) : std::string();
 }
 
+// Our request's body did not decode: the client sent something wrong (422), not the shop (502).
+template <typename T>
+Result<T> decode_request(const HttpRequest& request) {
+  auto value = wire::decode_json<T>(request.body);
+  if (!value) return Error{ErrorKind::Validation, value.error().field, "the request: " + value.error().message};
+  return value;
+}
+
 template <typename T>
 HttpResponse ok(int status, const T& value) {
   return own_answer(status, wire::encode_json(value));
@@ -142,7 +150,7 @@ std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) c
     }));
   }
   if (method == "POST" && route == "/auth/login") {
-    auto credentials = wire::decode_json<Credentials>(request.body);
+    auto credentials = decode_request<Credentials>(request);
     if (!credentials) return answer_now(own_error(credentials.error()));
     return exchange(Step::call_then(api.login_request(credentials.value()), [&api](const HttpResponse& response) {
       auto session = api.parse_login(response);
@@ -183,7 +191,7 @@ std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) c
     }));
   }
   if (method == "POST" && route == "/catalog/lookup") {
-    auto lookup = wire::decode_json<ProductLookup>(request.body);
+    auto lookup = decode_request<ProductLookup>(request);
     if (!lookup) return answer_now(own_error(lookup.error()));
     const std::vector<std::string> codes = lookup.value().codes;
     return exchange(Step::call_then(api.lookup_request(token, codes), [&api, codes](const HttpResponse& response) {
@@ -199,7 +207,7 @@ std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) c
     return exchange(price_list_pages(api, token, "", list));
   }
   if (method == "POST" && route == "/orders") {
-    auto submission = wire::decode_json<OrderSubmission>(request.body);
+    auto submission = decode_request<OrderSubmission>(request);
     if (!submission) return answer_now(own_error(submission.error()));
     if (submission.value().idempotency_key.empty())
       submission.value().idempotency_key = header_value(request.headers, "Idempotency-Key");
