@@ -84,6 +84,30 @@
     }
     if (src.protocol !== "https:" && src.protocol !== "http:") fail("options.src", "must be an http(s) URL");
     src.searchParams.set("embed", "1");
+    // Which shop the client talks to travels in the frame's URL: the client must know it before it trusts
+    // any message, since the portal allowlist comes from that shop (or from embedding.json beside the app).
+    if (options.backend !== undefined) {
+      const backend = options.backend;
+      if (!isPlainObject(backend)) fail("options.backend", "must be an object {kind, api?, key?}");
+      if (backend.kind !== "own" && backend.kind !== "vendure") {
+        fail("options.backend.kind", 'must be "own" or "vendure", got ' + JSON.stringify(backend.kind));
+      }
+      src.searchParams.set("backend", backend.kind);
+      if (backend.api !== undefined) {
+        let api = null;
+        try {
+          api = new URL(backend.api);
+        } catch (error) { /* reported below */ }
+        if (!api || (api.protocol !== "https:" && api.protocol !== "http:")) {
+          fail("options.backend.api", "must be the shop API's http(s) URL, got " + JSON.stringify(backend.api));
+        }
+        src.searchParams.set("api", backend.api);
+      }
+      if (backend.key !== undefined) {
+        if (typeof backend.key !== "string") fail("options.backend.key", "must be a string (Vendure's channel token)");
+        src.searchParams.set("key", backend.key);
+      }
+    }
 
     let allowedOrigin = src.origin;
     if (options.allowedOrigin !== undefined) {

@@ -31,9 +31,12 @@
     Module._b2b_host_connected(storageKind());
   }
 
-  // The allowlist comes from the shop; without an answer the portal is not talked to yet, so retry.
-  function loadAllowlist(apiBase, delayMs) {
-    fetch(apiBase + "/api/v1/embedding", { headers: { Accept: "application/json" } })
+  // The allowlist comes from the shop; without an answer the portal is not talked to yet, so retry. A shop
+  // that does not speak our protocol (Vendure) has no such list: then it is embedding.json beside the app,
+  // put there by whoever serves the app for that shop. Never from the page's URL, which the portal writes.
+  function loadAllowlist(apiBase, ownProtocol, delayMs) {
+    const url = ownProtocol ? apiBase + "/api/v1/embedding" : new URL("embedding.json", location.href).href;
+    fetch(url, { headers: { Accept: "application/json" } })
       .then((response) => {
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
@@ -51,7 +54,7 @@
       })
       .catch((error) => {
         console.warn("Portal list not loaded (" + error.message + "); retrying.");
-        setTimeout(() => loadAllowlist(apiBase, Math.min(delayMs * 2, 30000)), delayMs);
+        setTimeout(() => loadAllowlist(apiBase, ownProtocol, Math.min(delayMs * 2, 30000)), delayMs);
       });
   }
 
@@ -77,8 +80,8 @@
 
   window.B2BEmbedClient = {
     // From the loader, before the app runs.
-    start(apiBase) {
-      if (framed) loadAllowlist(apiBase || "", 2000);
+    start(apiBase, backend) {
+      if (framed) loadAllowlist(apiBase || "", !backend || backend === "own", 2000);
     },
     // From the app once its store runs.
     appStarted() {

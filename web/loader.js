@@ -122,7 +122,7 @@
     printErr: (text) => console.error(text),
   };
 
-  if (window.B2BEmbedClient) B2BEmbedClient.start(params.get("api") || "");
+  if (window.B2BEmbedClient) B2BEmbedClient.start(params.get("api") || "", params.get("backend") || "");
 
   // The wasm downloads and compiles while b2b_client.js downloads, not after it; the response comes from
   // index.html's preload when the browser started it there.
