@@ -77,3 +77,30 @@ test("a buyer orders from Vendure on a phone with a PO number and finds the orde
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a portal names Vendure in the embedding options: it goes into the frame URL, a wrong one is named", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.app.url}embed.js`);  // a page of the app's origin (the script as text), to load it into
+  await page.addScriptTag({ url: `${env.app.url}embed.js` });
+  const result = await page.evaluate(({ app, shop }) => {
+    const element = document.createElement("div");
+    document.body.appendChild(element);
+    const handle = B2BOrdering.mount(element, { src: app, backend: { kind: "vendure", api: shop, key: "pl" } });
+    const src = new URL(handle.iframe.src);
+    handle.destroy();
+    let refused = "";
+    try {
+      B2BOrdering.mount(element, { src: app, backend: { kind: "magento" } });
+    } catch (error) {
+      refused = error.message;
+    }
+    return { backend: src.searchParams.get("backend"), api: src.searchParams.get("api"), key: src.searchParams.get("key"),
+             refused };
+  }, { app: env.app.url, shop: env.shop.url });
+  assert.equal(result.backend, "vendure");
+  assert.equal(result.api, env.shop.url);
+  assert.equal(result.key, "pl");
+  assert.match(result.refused, /options\.backend\.kind.*"magento"/);
+  await context.close();
+});
