@@ -259,6 +259,8 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
     {"Katalog ograniczony do:", "Catalog limited to:"},
     {"Ten sklep nie przechowuje koszyków: są zapisane tylko na tym urządzeniu.",
      "This shop keeps no carts: they are saved on this device only."},
+    {"Adres strony wskazuje sklep, z którym aplikacja nie umie rozmawiać:",
+     "The page address names a shop the client cannot talk to:"},
 }};
 
 }  // namespace

@@ -235,6 +235,7 @@ enum class Msg {
   StartLinkInvalid,
   CatalogLimitedTo,
   CartsOnDeviceOnly,
+  BackendUnknown,
   Count_
 };
 

@@ -74,9 +74,11 @@ void draw_login(const AppState& state, UiState& ui, const UiFonts& fonts, float 
   ImGui::EndDisabled();
   if (state.login.error) {
     const bool expired = !state.login.expired_user_id.empty() && !state.login.busy;
-    const std::string text = expired                                      ? tr(Msg::SessionExpired, l)
-                             : state.login.error->kind == ErrorKind::Auth ? tr(Msg::WrongPassword, l)
-                                                                          : describe_error(*state.login.error, l);
+    const Error& error = *state.login.error;
+    const std::string text = expired                         ? tr(Msg::SessionExpired, l)
+                             : error.kind == ErrorKind::Auth ? tr(Msg::WrongPassword, l)
+                             : error.field == "backend" ? std::string(tr(Msg::BackendUnknown, l)) + " " + error.message
+                                                        : describe_error(error, l);
     message_line("login_error", kErrorText, text);
   }
 }

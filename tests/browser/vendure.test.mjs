@@ -104,3 +104,14 @@ test("a portal names Vendure in the embedding options: it goes into the frame UR
   assert.match(result.refused, /options\.backend\.kind.*"magento"/);
   await context.close();
 });
+
+test("a page naming a backend the client does not know says so on the sign-in screen", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(`${env.app.url}?backend=magento&api=${encodeURIComponent(env.shop.url)}`);
+  await waitForApp(page);
+  const error = await waitForWidget(page, "login_error");
+  assert.match(error.label, /nie umie rozmawiać: unknown backend "magento"/);
+  await screenshot(page, "vendure-6-unknown-backend");
+  await context.close();
+});
