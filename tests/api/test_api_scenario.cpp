@@ -41,11 +41,22 @@ class Client : public EffectRunner {
       : backend_(backend),
         protocol_(backend.gateway ? backend::OwnProtocol(backend.gateway->capabilities()) : backend::OwnProtocol()) {
     AppState initial;
-    initial.device_id = "scenario";
+    initial.device_id = "scenario-" + api::new_key();  // random per installation, as in the browser
     initial.today = api::days_from_today(0);
     store_ = std::make_unique<Store>(*this, protocol_, std::move(initial));
-    dispatch(b2b::client::Tick{1'800'000'000, 60});
+    tick(0);
     dispatch(b2b::client::AppStarted{});
+  }
+  // No network: every request gets no answer, as a phone on a building site.
+  bool offline = false;
+  // The next order reaches the shop but its answer is lost on the way back.
+  bool lose_next_order_answer = false;
+  std::int64_t now = 1'800'000'000;
+
+  // A second passes, or many: the clock, and what waits for the network.
+  void tick(std::int64_t seconds) {
+    now += seconds;
+    dispatch(b2b::client::Tick{now, 60});
   }
   void dispatch(b2b::client::Action action) {
     store_->dispatch(std::move(action));
@@ -58,11 +69,19 @@ class Client : public EffectRunner {
     const auto* send = std::get_if<SendHttp>(&effect);
     if (!send) return;  // storage records and host messages: no device here
     HttpResponse response;
-    if (backend_.gateway) {
+    if (offline) {
+      response = HttpResponse{0, {}, "the network is down"};
+    } else if (backend_.gateway) {
       auto exchange = backend_.gateway->open(send->request);
       response = backend::run_exchange(*exchange, backend_.send);
     } else {
       response = backend_.send(send->request);
+    }
+    const bool order = send->purpose == b2b::client::HttpPurpose::SubmitOrder ||
+                       send->purpose == b2b::client::HttpPurpose::OutboxSubmit;
+    if (order && lose_next_order_answer && !offline) {
+      lose_next_order_answer = false;
+      response = HttpResponse{0, {}, "the answer was lost"};
     }
     store_->dispatch(HttpResponded{send->purpose, send->tag, std::move(response)});
   }
@@ -72,9 +91,8 @@ class Client : public EffectRunner {
   std::unique_ptr<Store> store_;
 };
 
-void buyer_orders_with_a_po_number(const Backend& backend) {
-  INFO("backend: " << backend.name);
-  Client client(backend);
+// Signs in, searches and puts two orderable products into the active cart.
+void sign_in_and_fill_a_cart(Client& client, const Backend& backend) {
   REQUIRE(client.state().server.connection == b2b::client::Connection::Online);
 
   client.dispatch(b2b::client::LogIn{backend.email, backend.password});
@@ -96,12 +114,32 @@ void buyer_orders_with_a_po_number(const Backend& backend) {
   const Cart* cart = b2b::client::active_cart(client.state());
   REQUIRE(cart);
   CHECK(cart->lines.size() == 2);
+}
 
+// The order with this number, once, in the history the orders screen fetches.
+const Order* in_history(Client& client, const std::string& number) {
+  client.dispatch(b2b::client::Navigate{b2b::client::Screen::Orders});
+  const auto& orders = client.state().orders.orders;
+  CHECK(std::count_if(orders.begin(), orders.end(), [&](const Order& o) { return o.number == number; }) == 1);
+  const auto found = std::find_if(orders.begin(), orders.end(), [&](const Order& o) { return o.number == number; });
+  return found == orders.end() ? nullptr : &*found;
+}
+
+CheckoutFields checkout_fields(const Client& client, const std::string& po_number) {
   CheckoutFields fields = client.state().checkout.fields;  // the first delivery address is chosen already
   REQUIRE_FALSE(fields.ship_to_address_id.empty());
-  fields.po_number = "PO/SCEN/" + backend.name;
+  fields.po_number = po_number;
   fields.note = "Brama od ul. Legnickiej, po 7:00";
   fields.requested_delivery = api::days_from_today(10);
+  return fields;
+}
+
+void buyer_orders_with_a_po_number(const Backend& backend) {
+  INFO("backend: " << backend.name);
+  Client client(backend);
+  sign_in_and_fill_a_cart(client, backend);
+
+  const CheckoutFields fields = checkout_fields(client, "PO/SCEN/" + backend.name);
   client.dispatch(b2b::client::SetCheckoutFields{fields});
   client.dispatch(b2b::client::PlaceOrder{});
   const auto& checkout = client.state().checkout;
@@ -112,28 +150,63 @@ void buyer_orders_with_a_po_number(const Backend& backend) {
   CHECK(checkout.placed->lines.size() == 2);
   CHECK(b2b::client::active_cart(client.state())->lines.empty());
 
-  client.dispatch(b2b::client::Navigate{b2b::client::Screen::Orders});
-  const auto& orders = client.state().orders.orders;
-  const auto found = std::find_if(orders.begin(), orders.end(), [&](const Order& o) { return o.number == number; });
-  REQUIRE_MESSAGE(found != orders.end(), "order " << number << " in the history");
+  const Order* found = in_history(client, number);
+  REQUIRE_MESSAGE(found, "order " << number << " in the history");
   CHECK(found->checkout.po_number == fields.po_number);
   CHECK(found->checkout.note == fields.note);
-  CHECK(std::count_if(orders.begin(), orders.end(), [&](const Order& o) { return o.number == number; }) == 1);
+}
+
+// No signal at checkout: the order waits in the outbox; when the network is back it is re-priced and sent,
+// its answer is lost on the way back, and the retry with the same key gives the same order: one order.
+void offline_order_is_sent_once(const Backend& backend) {
+  INFO("backend: " << backend.name);
+  Client client(backend);
+  sign_in_and_fill_a_cart(client, backend);
+
+  client.offline = true;
+  client.tick(1);
+  client.dispatch(b2b::client::SetCheckoutFields{checkout_fields(client, "PO/OFF/" + backend.name)});
+  client.dispatch(b2b::client::PlaceOrder{});
+  REQUIRE(client.state().outbox.entries.size() == 1);
+  CHECK(client.state().outbox.entries[0].status == b2b::OutboxStatus::Waiting);
+  CHECK(b2b::client::active_cart(client.state())->lines.empty());  // as if placed; the outbox has the lines
+
+  client.offline = false;
+  client.lose_next_order_answer = true;
+  for (int second = 0; second < 120 && client.state().outbox.entries[0].order_number.empty(); ++second) client.tick(1);
+  const auto& entry = client.state().outbox.entries[0];
+  REQUIRE_MESSAGE(!entry.order_number.empty(), "outbox entry " << std::string(b2b::outbox_status_code(entry.status))
+                                                               << " after " << entry.attempts
+                                                               << " tries: " << entry.problem);
+  CHECK(entry.status == b2b::OutboxStatus::Sent);
+  CHECK(entry.attempts == 3);  // the try with no network, the one whose answer was lost, the retry
+  const Order* found = in_history(client, entry.order_number);
+  REQUIRE(found);
+  CHECK(found->checkout.po_number == "PO/OFF/" + backend.name);
+  const auto& orders = client.state().orders.orders;
+  CHECK(std::count_if(orders.begin(), orders.end(),
+                      [&](const Order& o) { return o.checkout.po_number == "PO/OFF/" + backend.name; }) == 1);
 }
 
 }  // namespace
 
-TEST_CASE("Scenario: a buyer searches, orders two products with a PO number and finds it in the history") {
+TEST_CASE("Scenario: a buyer orders two products with a PO number, online and from the outbox, once each") {
   SUBCASE("server-mock, our own protocol") {
     const api::Shop shop;
     const std::string email = "kupiec1@budmax.pl";
-    buyer_orders_with_a_po_number({"server-mock", [&](const HttpRequest& r) { return shop.send(r); }, nullptr, email,
-                                   api::password_of(email), "wkręt"});
+    const Backend backend{
+        "server-mock", [&](const HttpRequest& r) { return shop.send(r); }, nullptr, email, api::password_of(email),
+        "wkręt"};
+    buyer_orders_with_a_po_number(backend);
+    offline_order_is_sent_once(backend);
   }
   SUBCASE("Vendure 3.7.3 through the gateway") {
     const auto shop = api::start_vendure();
     const backend::VendureGateway gateway;
-    buyer_orders_with_a_po_number({"vendure", [&](const HttpRequest& r) { return shop->send(r, 30); }, &gateway,
-                                   "kupiec1@budmax.pl", "haslo-buyer-1", "laptop"});
+    const Backend backend{"vendure",       [&](const HttpRequest& r) { return shop->send(r, 30); },
+                          &gateway,        "kupiec1@budmax.pl",
+                          "haslo-buyer-1", "laptop"};
+    buyer_orders_with_a_po_number(backend);
+    offline_order_is_sent_once(backend);
   }
 }
