@@ -164,6 +164,18 @@ TEST_CASE("Vendure gateway: the price list pages through every variant's net pri
   CHECK(shop.calls[1].body.find("\"skip\":2") != std::string::npos);
 }
 
+TEST_CASE("Vendure gateway: the catalog syncs in Vendure's pages, whole every time") {
+  ScriptedShop shop;
+  shop.answers = {recorded("products-last-page")};
+  const auto page = own.parse_catalog(shop.serve(own.catalog_request("tok", {7, "50", 500})));
+  REQUIRE_MESSAGE(page.ok(), page.error().message);
+  CHECK(page.value().products.size() >= 4);  // the last 4 products' variants
+  CHECK(page.value().next_cursor.empty());
+  CHECK(page.value().catalog_version == 1);
+  CHECK(shop.calls[0].body.find("\"skip\":50") != std::string::npos);
+  CHECK(shop.calls[0].body.find("\"take\":100") != std::string::npos);
+}
+
 TEST_CASE("Vendure gateway: placing an order finds the address and variants, then walks the checkout") {
   ScriptedShop shop;
   shop.answers = {graphql_answer(kCustomer),     graphql_answer(kLookup),         recorded("find-placed-none"),
@@ -251,6 +263,7 @@ TEST_CASE("Vendure gateway: what Vendure lacks is answered 501 by name, without 
   const Capabilities capabilities = gateway.capabilities();
   CHECK_FALSE(capabilities.saved_carts);
   CHECK_FALSE(capabilities.quotes);
+  CHECK(capabilities.catalog_changes);
   CHECK(capabilities.po_number);
   CHECK(capabilities.idempotent_orders);
 }

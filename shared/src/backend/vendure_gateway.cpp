@@ -13,6 +13,8 @@ namespace {
 
 constexpr std::string_view kApi = "/api/v1";
 constexpr const char* kShop = "Vendure";
+// Every catalog sync answers the whole catalog under this one version (Vendure keeps no change log).
+constexpr std::int64_t kWholeCatalogVersion = 1;
 
 using Step = ExchangeStep;
 
@@ -48,7 +50,6 @@ std::string feature_of(std::string_view route) {
   if (route.rfind("/users", 0) == 0) return "company user management";
   if (route.rfind("/punchout", 0) == 0) return "punchout";
   if (route.rfind("/auth/start", 0) == 0) return "sign-in handoff tokens";
-  if (route == "/catalog") return "catalog sync";
   return std::string("the request ") + std::string(route);
 }
 
@@ -126,6 +127,8 @@ VendureGateway::VendureGateway(VendureConfig config) : api_(std::move(config)) {
 Capabilities VendureGateway::capabilities() const {
   Capabilities capabilities = api_.capabilities();
   capabilities.idempotent_orders = true;  // VendureCheckout finds an order already placed with the key
+  // The device's catalog for offline search: Vendure tells no changes, so each sync reads it whole.
+  capabilities.catalog_changes = true;
   return capabilities;
 }
 
@@ -197,6 +200,15 @@ std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) c
     return exchange(Step::call_then(api.lookup_request(token, codes), [&api, codes](const HttpResponse& response) {
       auto found = api.parse_lookup(codes, response);
       return Step::finish(found ? ok(200, found.value().products) : own_error(found.error()));
+    }));
+  }
+  if (method == "GET" && route == "/catalog") {
+    CatalogRequest asked{0, query_value(request.path, "cursor").value_or(""), kVendureMaxPage};
+    return exchange(Step::call_then(api.catalog_request(token, asked), [&api, asked](const HttpResponse& response) {
+      auto page = api.parse_catalog(asked, response);
+      if (!page) return Step::finish(own_error(page.error()));
+      page.value().page.catalog_version = kWholeCatalogVersion;
+      return Step::finish(ok(200, page.value().page));
     }));
   }
   if (method == "GET" && route == "/catalog/categories") return answer_now(ok(200, std::vector<Category>{}));

@@ -13,10 +13,11 @@ class VendureGateway : public Gateway {
   explicit VendureGateway(VendureConfig config = {});
 
   // VendureShopApi's: PO numbers and exactly-once orders (the key travels as the order's clientOrderKey);
-  // carts stay on the device, no approvals, company price lists, quotes, punchout or user management.
+  // carts stay on the device, no approvals, company price lists, quotes, punchout or user management. The
+  // catalog syncs whole every time (Vendure keeps no change log), for search with no network.
   Capabilities capabilities() const override;
 
-  // Serves: health (the channel), sign-in (the customer stands for the company; their addresses are its
+  // Serves: health (the channel), the catalog in pages, sign-in (the customer stands for the company; their addresses are its
   // delivery addresses), sign-out, search, product lookup by SKU, the price list (every variant's net
   // price, paged), categories (none), placing an order (VendureCheckout, after finding the variants and the
   // address), order history (status and day filters applied here) and one order.
