@@ -314,6 +314,29 @@ TEST_CASE("Vendure checkout: a total that changed since the buyer saw it stops b
   CHECK(result.value().repriced->changes[0].new_unit_net.minor == 129900);
 }
 
+TEST_CASE("Vendure checkout: the unit prices the buyer saw decide, not a grosz of VAT rounding") {
+  auto input = checkout_input();
+  input.submission.expected_prices = {{"L2201308", Money{129900, Currency::PLN}},
+                                      {"C27F390", Money{16994, Currency::PLN}}};
+  SUBCASE("the same prices with a total rounded another way go on to payment") {
+    input.submission.expected_gross_total = Money{861594, Currency::PLN};  // Vendure's is 861593
+    VendureCheckout checkout(api, "tok", input);
+    const auto result = converse(checkout, kPlacingScript);
+    REQUIRE(result.ok());
+    CHECK(result.value().outcome);
+  }
+  SUBCASE("without the unit prices, the gross total is compared") {
+    input.submission.expected_prices.clear();
+    input.submission.expected_gross_total = Money{861594, Currency::PLN};
+    VendureCheckout checkout(api, "tok", input);
+    auto script = kPlacingScript;
+    script.resize(9);
+    const auto result = converse(checkout, script);
+    REQUIRE(result.ok());
+    CHECK(result.value().repriced);
+  }
+}
+
 TEST_CASE("Vendure checkout: failures name what failed and end the conversation") {
   SUBCASE("a SKU the catalog pages never mapped") {
     auto input = checkout_input();

@@ -859,14 +859,21 @@ std::optional<Result<SubmitResult>> VendureCheckout::answer(const HttpResponse& 
     case Step::SetShipping: {
       auto order = read_order(value, "setOrderShippingMethod", OrderStage::AnyState);
       if (!order) return fail(order.error());
-      // The buyer confirmed the lines' gross total they saw; Vendure's prices may have moved since.
-      const auto& expected = input_.submission.expected_gross_total;
-      auto lines_gross = read_int(value, "subTotalWithTax", "setOrderShippingMethod");
-      if (!lines_gross) return fail(lines_gross.error());
-      if (expected && expected->minor != lines_gross.value()) {
+      // Vendure's prices may have moved since the buyer saw them. With the unit prices they saw, those are
+      // compared: Vendure rounds VAT per unit, the client per line, so a gross total can differ by a grosz
+      // with no price changed. Without them, the gross total of the lines is all there is to compare.
+      const auto& seen = input_.submission.expected_prices;
+      auto changes = price_changes(order.value().lines, seen);
+      bool stale = !changes.empty();
+      if (seen.empty()) {
+        const auto& expected = input_.submission.expected_gross_total;
+        auto lines_gross = read_int(value, "subTotalWithTax", "setOrderShippingMethod");
+        if (!lines_gross) return fail(lines_gross.error());
+        stale = expected && expected->minor != lines_gross.value();
+      }
+      if (stale) {
         step_ = Step::Done;
-        RepricedOrder repriced{order.value().totals,
-                               price_changes(order.value().lines, input_.submission.expected_prices)};
+        RepricedOrder repriced{order.value().totals, std::move(changes)};
         return Result<SubmitResult>(SubmitResult{std::nullopt, std::move(repriced)});
       }
       step_ = Step::ToPayment;
