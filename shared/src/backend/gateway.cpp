@@ -54,6 +54,46 @@ HttpResponse own_unsupported(const std::string& shop, const std::string& what) {
   return own_answer(501, wire::encode_error(Error{ErrorKind::Server, "", shop + " does not offer " + what}));
 }
 
+std::unique_ptr<HttpExchange> answer_now(HttpResponse response) {
+  return std::make_unique<StepExchange>(ExchangeStep::finish(std::move(response)));
+}
+
+std::unique_ptr<HttpExchange> exchange_of(ExchangeStep first) {
+  return std::make_unique<StepExchange>(std::move(first));
+}
+
+std::optional<std::string> own_route(const HttpRequest& own_request) {
+  constexpr std::string_view kApi = "/api/v1";
+  const std::string_view path = path_only(own_request.path);
+  if (path.substr(0, kApi.size()) != kApi) return std::nullopt;
+  return std::string(path.substr(kApi.size()));
+}
+
+std::string bearer_token_of(const HttpRequest& own_request) {
+  const std::string value = header_value(own_request.headers, "Authorization");
+  return value.rfind("Bearer ", 0) == 0 ? value.substr(7) : std::string();
+}
+
+std::string feature_of_route(std::string_view route) {
+  const auto starts = [&](std::string_view prefix) { return route.substr(0, prefix.size()) == prefix; };
+  if (starts("/carts")) return "saved carts (carts stay on this device)";
+  if (starts("/approvals")) return "order approvals";
+  if (starts("/quotes")) return "requests for quote";
+  if (starts("/users")) return "company user management";
+  if (starts("/punchout")) return "punchout";
+  if (starts("/auth/start")) return "sign-in handoff tokens";
+  if (starts("/catalog/categories")) return "catalog categories";
+  return "the request " + std::string(route);
+}
+
+HttpResponse own_submit_answer(const Result<SubmitResult>& result) {
+  if (!result) return own_error(result.error());
+  if (result.value().repriced) return own_ok(409, *result.value().repriced);
+  if (result.value().outcome)
+    return own_ok(result.value().outcome->replayed ? 200 : 201, result.value().outcome->order);
+  return own_error(Error{ErrorKind::Server, "", "the checkout ended without an order"});
+}
+
 HttpResponse run_exchange(HttpExchange& exchange, const std::function<HttpResponse(const HttpRequest&)>& send,
                           int max_calls) {
   for (int calls = 0; calls < max_calls; ++calls) {

@@ -11,47 +11,11 @@
 namespace b2b::backend {
 namespace {
 
-constexpr std::string_view kApi = "/api/v1";
 constexpr const char* kShop = "Vendure";
 // Every catalog sync answers the whole catalog under this one version (Vendure keeps no change log).
 constexpr std::int64_t kWholeCatalogVersion = 1;
 
 using Step = ExchangeStep;
-
-std::unique_ptr<HttpExchange> answer_now(HttpResponse response) {
-  return std::make_unique<StepExchange>(Step::finish(std::move(response)));
-}
-
-std::unique_ptr<HttpExchange> exchange(Step first) { return std::make_unique<StepExchange>(std::move(first)); }
-
-std::string bearer_token(const HttpRequest& request) {
-  const std::string value = header_value(request.headers, "Authorization");
-  return value.rfind("Bearer ", 0) == 0 ? value.substr(7) : std::string();
-}
-
-// Our request's body did not decode: the client sent something wrong (422), not the shop (502).
-template <typename T>
-Result<T> decode_request(const HttpRequest& request) {
-  auto value = wire::decode_json<T>(request.body);
-  if (!value) return Error{ErrorKind::Validation, value.error().field, "the request: " + value.error().message};
-  return value;
-}
-
-template <typename T>
-HttpResponse ok(int status, const T& value) {
-  return own_answer(status, wire::encode_json(value));
-}
-
-// What a request of ours asks for that Vendure has no counterpart of, for the 501 answer.
-std::string feature_of(std::string_view route) {
-  if (route.rfind("/carts", 0) == 0) return "saved carts (carts stay on this device)";
-  if (route.rfind("/approvals", 0) == 0) return "order approvals";
-  if (route.rfind("/quotes", 0) == 0) return "requests for quote";
-  if (route.rfind("/users", 0) == 0) return "company user management";
-  if (route.rfind("/punchout", 0) == 0) return "punchout";
-  if (route.rfind("/auth/start", 0) == 0) return "sign-in handoff tokens";
-  return std::string("the request ") + std::string(route);
-}
 
 Step price_list_pages(const VendureShopApi& api, std::string token, std::string cursor,
                       std::shared_ptr<PriceList> list) {
@@ -64,20 +28,13 @@ Step price_list_pages(const VendureShopApi& api, std::string token, std::string 
       return price_list_pages(api, token, page.value().page.next_cursor, list);
     std::sort(list->entries.begin(), list->entries.end(),
               [](const PriceListEntry& a, const PriceListEntry& b) { return a.sku < b.sku; });
-    return Step::finish(ok(200, *list));
+    return Step::finish(own_ok(200, *list));
   });
-}
-
-HttpResponse submit_answer(const Result<SubmitResult>& result) {
-  if (!result) return own_error(result.error());
-  if (result.value().repriced) return ok(409, *result.value().repriced);
-  if (result.value().outcome) return ok(result.value().outcome->replayed ? 200 : 201, result.value().outcome->order);
-  return own_error(Error{ErrorKind::Server, "", "the checkout ended without an order"});
 }
 
 Step checkout_steps(std::shared_ptr<VendureCheckout> checkout) {
   return Step::call_then(checkout->request(), [checkout](const HttpResponse& response) {
-    if (auto over = checkout->answer(response)) return Step::finish(submit_answer(*over));
+    if (auto over = checkout->answer(response)) return Step::finish(own_submit_answer(*over));
     return checkout_steps(checkout);
   });
 }
@@ -133,16 +90,15 @@ Capabilities VendureGateway::capabilities() const {
 }
 
 std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) const {
-  const std::string_view full = path_only(request.path);
-  if (full.substr(0, kApi.size()) != kApi)
-    return answer_now(own_error(Error{ErrorKind::NotFound, "", "no such endpoint: " + std::string(full)}));
-  const std::string route(full.substr(kApi.size()));
+  const std::optional<std::string> own = own_route(request);
+  if (!own) return answer_now(own_error(Error{ErrorKind::NotFound, "", "no such endpoint: " + request.path}));
+  const std::string& route = *own;
   const std::string& method = request.method;
-  const std::string token = bearer_token(request);
+  const std::string token = bearer_token_of(request);
   const VendureShopApi& api = api_;
 
   if (method == "GET" && route == "/health") {
-    return exchange(Step::call_then(api.channel_request(), [&api](const HttpResponse& response) {
+    return exchange_of(Step::call_then(api.channel_request(), [&api](const HttpResponse& response) {
       auto channel = api.parse_channel(response);
       if (!channel) return Step::finish(own_error(channel.error()));
       if (channel.value().second != Currency::PLN)
@@ -153,9 +109,9 @@ std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) c
     }));
   }
   if (method == "POST" && route == "/auth/login") {
-    auto credentials = decode_request<Credentials>(request);
+    auto credentials = decode_own_request<Credentials>(request);
     if (!credentials) return answer_now(own_error(credentials.error()));
-    return exchange(Step::call_then(api.login_request(credentials.value()), [&api](const HttpResponse& response) {
+    return exchange_of(Step::call_then(api.login_request(credentials.value()), [&api](const HttpResponse& response) {
       auto session = api.parse_login(response);
       if (!session) return Step::finish(own_error(session.error()));
       const std::string session_token = session.value().token;
@@ -173,12 +129,12 @@ std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) c
         signed_in.user.email = customer.value().email;
         signed_in.user.name = customer.value().name;
         signed_in.user.role = Role::Buyer;
-        return Step::finish(ok(200, signed_in));
+        return Step::finish(own_ok(200, signed_in));
       });
     }));
   }
   if (method == "POST" && route == "/auth/logout") {
-    return exchange(Step::call_then(api.logout_request(token), [&api](const HttpResponse& response) {
+    return exchange_of(Step::call_then(api.logout_request(token), [&api](const HttpResponse& response) {
       auto done = api.parse_logout(response);
       return Step::finish(done ? HttpResponse{204, {}, ""} : own_error(done.error()));
     }));
@@ -188,42 +144,42 @@ std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) c
       return answer_now(own_unsupported(kShop, "catalog categories"));
     SearchRequest search{query_value(request.path, "q").value_or(""), 20};
     if (const auto limit = query_value(request.path, "limit")) search.limit = std::atoi(limit->c_str());
-    return exchange(Step::call_then(api.search_request(token, search), [&api](const HttpResponse& response) {
+    return exchange_of(Step::call_then(api.search_request(token, search), [&api](const HttpResponse& response) {
       auto found = api.parse_search(response);
-      return Step::finish(found ? ok(200, found.value().products) : own_error(found.error()));
+      return Step::finish(found ? own_ok(200, found.value().products) : own_error(found.error()));
     }));
   }
   if (method == "POST" && route == "/catalog/lookup") {
-    auto lookup = decode_request<ProductLookup>(request);
+    auto lookup = decode_own_request<ProductLookup>(request);
     if (!lookup) return answer_now(own_error(lookup.error()));
     const std::vector<std::string> codes = lookup.value().codes;
-    return exchange(Step::call_then(api.lookup_request(token, codes), [&api, codes](const HttpResponse& response) {
+    return exchange_of(Step::call_then(api.lookup_request(token, codes), [&api, codes](const HttpResponse& response) {
       auto found = api.parse_lookup(codes, response);
-      return Step::finish(found ? ok(200, found.value().products) : own_error(found.error()));
+      return Step::finish(found ? own_ok(200, found.value().products) : own_error(found.error()));
     }));
   }
   if (method == "GET" && route == "/catalog") {
     CatalogRequest asked{0, query_value(request.path, "cursor").value_or(""), kVendureMaxPage};
-    return exchange(Step::call_then(api.catalog_request(token, asked), [&api, asked](const HttpResponse& response) {
+    return exchange_of(Step::call_then(api.catalog_request(token, asked), [&api, asked](const HttpResponse& response) {
       auto page = api.parse_catalog(asked, response);
       if (!page) return Step::finish(own_error(page.error()));
       page.value().page.catalog_version = kWholeCatalogVersion;
-      return Step::finish(ok(200, page.value().page));
+      return Step::finish(own_ok(200, page.value().page));
     }));
   }
-  if (method == "GET" && route == "/catalog/categories") return answer_now(ok(200, std::vector<Category>{}));
+  if (method == "GET" && route == "/catalog/categories") return answer_now(own_ok(200, std::vector<Category>{}));
   if (method == "GET" && route == "/price-list") {
     auto list = std::make_shared<PriceList>();
     list->id = "vendure";
     list->currency = Currency::PLN;
-    return exchange(price_list_pages(api, token, "", list));
+    return exchange_of(price_list_pages(api, token, "", list));
   }
   if (method == "POST" && route == "/orders") {
-    auto submission = decode_request<OrderSubmission>(request);
+    auto submission = decode_own_request<OrderSubmission>(request);
     if (!submission) return answer_now(own_error(submission.error()));
     if (submission.value().idempotency_key.empty())
       submission.value().idempotency_key = header_value(request.headers, "Idempotency-Key");
-    return exchange(place_order(api, token, std::move(submission.value())));
+    return exchange_of(place_order(api, token, std::move(submission.value())));
   }
   if (method == "GET" && route == "/orders") {
     const auto status = query_value(request.path, "status");
@@ -234,23 +190,23 @@ std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) c
       *into = parse_date(*text);
       if (!*into) return answer_now(own_error(Error{ErrorKind::Validation, name, "\"" + *text + "\" is not a day"}));
     }
-    return exchange(Step::call_then(api.list_orders_request(token), [&api, status, from, to](const HttpResponse& r) {
+    return exchange_of(Step::call_then(api.list_orders_request(token), [&api, status, from, to](const HttpResponse& r) {
       auto orders = api.parse_list_orders(r);
       if (!orders) return Step::finish(own_error(orders.error()));
       std::vector<Order> kept;
       for (Order& order : orders.value())
         if (in_filter(order, status, from, to)) kept.push_back(std::move(order));
-      return Step::finish(ok(200, kept));
+      return Step::finish(own_ok(200, kept));
     }));
   }
   if (method == "GET" && route.rfind("/orders/", 0) == 0) {
     const std::string code = url_decode(route.substr(8));
-    return exchange(Step::call_then(api.get_order_request(token, code), [&api](const HttpResponse& response) {
+    return exchange_of(Step::call_then(api.get_order_request(token, code), [&api](const HttpResponse& response) {
       auto order = api.parse_order(response);
-      return Step::finish(order ? ok(200, order.value()) : own_error(order.error()));
+      return Step::finish(order ? own_ok(200, order.value()) : own_error(order.error()));
     }));
   }
-  return answer_now(own_unsupported(kShop, feature_of(route)));
+  return answer_now(own_unsupported(kShop, feature_of_route(route)));
 }
 
 }  // namespace b2b::backend

@@ -6,10 +6,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "b2b/backend/shop_protocol.hpp"
 #include "b2b/http.hpp"
 #include "b2b/result.hpp"
+#include "b2b/wire/protocol.hpp"
 
 namespace b2b::backend {
 
@@ -62,6 +64,30 @@ HttpResponse own_answer(int status, std::string json_body);
 // client keeps the request for when the shop is reachable again.
 HttpResponse own_error(const Error& error);
 HttpResponse own_unsupported(const std::string& shop, const std::string& what);
+
+// --- For gateways' routes ------------------------------------------------------------------------
+std::unique_ptr<HttpExchange> answer_now(HttpResponse response);
+std::unique_ptr<HttpExchange> exchange_of(ExchangeStep first);
+// The route of our request below /api/v1 ("/orders/ZAM-1?x=1" gives "/orders/ZAM-1"); nullopt for other paths.
+std::optional<std::string> own_route(const HttpRequest& own_request);
+std::string bearer_token_of(const HttpRequest& own_request);
+// What a route of ours is for, to name it in a shop's 501 ("saved carts (carts stay on this device)").
+std::string feature_of_route(std::string_view route);
+// An order placed (201), found placed with its key before (200), refused at new prices (409) or failed.
+HttpResponse own_submit_answer(const Result<SubmitResult>& result);
+
+template <typename T>
+HttpResponse own_ok(int status, const T& value) {
+  return own_answer(status, wire::encode_json(value));
+}
+
+// Our request's body: one that does not decode is the client's mistake (422), not the shop's (502).
+template <typename T>
+Result<T> decode_own_request(const HttpRequest& own_request) {
+  auto value = wire::decode_json<T>(own_request.body);
+  if (!value) return Error{ErrorKind::Validation, value.error().field, "the request: " + value.error().message};
+  return value;
+}
 
 // For blocking transports (native tests and tools): makes the exchange's calls until it answers. More than
 // max_calls calls is a gateway bug, answered as a server error.
