@@ -9,7 +9,7 @@ BENCH=0
 APT_PACKAGES=(
   emscripten libcereal-dev rapidjson-dev doctest-dev
   chromium fonts-noto-core python3-fonttools
-  libcpp-httplib-dev libsqlite3-dev libsodium-dev libtinyxml2-dev pkg-config
+  libcpp-httplib-dev libbrotli-dev libsqlite3-dev libsodium-dev libtinyxml2-dev pkg-config
   cmake ninja-build g++ clang libclang-rt-14-dev dpkg-dev brotli
 )
 

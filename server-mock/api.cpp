@@ -24,6 +24,7 @@
 #include "b2b/validation.hpp"
 #include "b2b/wire/protocol.hpp"
 #include "cxml_setup.hpp"
+#include "static_files.hpp"
 
 namespace b2b::mock {
 
@@ -186,6 +187,7 @@ struct PlainJson {
 // The handlers, with access to ShopApi's state.
 struct ApiHandlers {
   ShopApi& api;
+  StaticFiles* static_files = nullptr;
 
   // The signed-in, active user, or a 401 already written to res.
   std::optional<User> authenticate(const httplib::Request& req, httplib::Response& res) {
@@ -1197,7 +1199,10 @@ struct ApiHandlers {
 
   // Before routing: preflights, the size limit and the armed faults.
   httplib::Server::HandlerResponse before_routing(const httplib::Request& req, httplib::Response& res) {
-    if (!is_api(req)) return httplib::Server::HandlerResponse::Unhandled;
+    if (!is_api(req)) {
+      return static_files && static_files->serve(req, res) ? httplib::Server::HandlerResponse::Handled
+                                                           : httplib::Server::HandlerResponse::Unhandled;
+    }
     const std::string origin = req.get_header_value("Origin");
     if (req.method == "OPTIONS") {
       if (!origin_allowed(req, origin)) {
@@ -1265,8 +1270,8 @@ void ShopApi::reload_catalog() {
   catalog_ = std::move(fresh);
 }
 
-void ShopApi::install(httplib::Server& server) {
-  auto handlers = std::make_shared<ApiHandlers>(ApiHandlers{*this});
+void ShopApi::install(httplib::Server& server, StaticFiles* static_files) {
+  auto handlers = std::make_shared<ApiHandlers>(ApiHandlers{*this, static_files});
   using Method = void (ApiHandlers::*)(const httplib::Request&, httplib::Response&);
   const auto route = [handlers](Method method) {
     return [handlers, method](const httplib::Request& req, httplib::Response& res) { ((*handlers).*method)(req, res); };

@@ -20,6 +20,8 @@ struct Response;
 
 namespace b2b::mock {
 
+class StaticFiles;
+
 struct ApiOptions {
   std::vector<std::string> allowed_origins;  // CORS: exact origins, e.g. "http://localhost:8081"
   std::vector<std::string> portal_origins;   // may embed the client (CSP frame-ancestors besides 'self')
@@ -42,7 +44,9 @@ class ShopApi {
   ~ShopApi();
 
   // Registers the API routes and the request policies (CORS, size limit, faults, CSP).
-  void install(httplib::Server& server);
+  // Routes the API into the server; other paths go to static_files first (when given), then to the
+  // server's mount point.
+  void install(httplib::Server& server, StaticFiles* static_files = nullptr);
 
  private:
   struct Catalog;  // products and their search index, replaced as a whole when the catalog changes

@@ -14,6 +14,7 @@
 #include "auth.hpp"
 #include "b2b/http.hpp"
 #include "seed.hpp"
+#include "static_files.hpp"
 #include "storage.hpp"
 
 namespace {
@@ -179,7 +180,8 @@ int main(int argc, char** argv) {
   server.set_file_request_handler(
       [](const httplib::Request&, httplib::Response& response) { response.set_header("Cache-Control", "no-cache"); });
   b2b::mock::ShopApi api(db, options.api);
-  api.install(server);
+  b2b::mock::StaticFiles static_files(options.web_root);
+  api.install(server, &static_files);
 
   const int port = options.port == 0 ? server.bind_to_any_port(options.host) : options.port;
   if (options.port != 0 && !server.bind_to_port(options.host, port)) {

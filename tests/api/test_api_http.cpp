@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 #include <sstream>
 
 #include "api_support.hpp"
@@ -300,4 +301,35 @@ TEST_CASE("test endpoints exist only with --enable-test-endpoints") {
   CHECK(entry_of(list, pick.product->sku)->unit_net_minor ==
         entry_of(seed_price_list("c-budmax"), pick.product->sku)->unit_net_minor);
   CHECK(shop.send(own_protocol().price_list_request(buyer.token)).status == 200);
+}
+
+TEST_CASE("the app's JavaScript and wasm go brotli-compressed to browsers that take it, and change with the file") {
+  const Shop shop;
+  const std::string script = "// the app\n" + std::string(20000, 'x') + "\n";
+  std::ofstream(shop.dir() + "/app.js") << script;
+  const auto get = [&](const std::string& path, const std::string& encodings) {
+    HttpRequest request;
+    request.path = path;
+    if (!encodings.empty()) request.headers = {{"Accept-Encoding", encodings}};
+    return shop.send(request);
+  };
+  SUBCASE("brotli, decoded by the client to the file itself") {
+    const HttpResponse response = get("/app.js", "gzip, deflate, br");
+    CHECK(response.status == 200);
+    CHECK(header_value(response.headers, "Content-Encoding") == "br");  // once, not compressed twice
+    CHECK(response.body == script);
+    CHECK(header_value(response.headers, "Cache-Control") == "no-cache");
+    std::ofstream(shop.dir() + "/app.js") << "// changed\n";
+    CHECK(get("/app.js", "br").body == "// changed\n");
+  }
+  SUBCASE("without brotli, the file as the mount point serves it") {
+    const HttpResponse response = get("/app.js", "");
+    CHECK(response.status == 200);
+    CHECK(header_value(response.headers, "Content-Encoding").empty());
+    CHECK(response.body == script);
+  }
+  SUBCASE("nothing outside the web root") {
+    CHECK(get("/../app.js", "br").status == 404);
+    CHECK(get("/missing.js", "br").status == 404);
+  }
 }
