@@ -154,6 +154,7 @@ void buyer_orders_with_a_po_number(const Backend& backend) {
   REQUIRE_MESSAGE(found, "order " << number << " in the history");
   CHECK(found->checkout.po_number == fields.po_number);
   CHECK(found->checkout.note == fields.note);
+  CHECK(found->lines.size() == 2);  // the details and a reorder need them
 }
 
 // No signal at checkout: the order waits in the outbox; when the network is back it is re-priced and sent,

@@ -169,6 +169,18 @@ TEST_CASE("Vendure: order history lists the customer's placed orders with their 
   CHECK(orders.value()[0].checkout.po_number == "PO-2026-0042");
   CHECK(orders.value()[0].totals.gross.minor > 0);
 
+  SUBCASE("the active order, not placed yet, is left out") {
+    const HttpResponse with_active{
+        200,
+        {},
+        R"({"data":{"activeCustomer":{"orders":{"totalItems":2,"items":[{"code":"OPEN1","state":"AddingItems",)"
+        R"("currencyCode":"PLN","total":100,"totalWithTax":123},{"code":"DONE1","state":"PaymentAuthorized",)"
+        R"("currencyCode":"PLN","total":200,"totalWithTax":246}]}}}})"};
+    const auto history = api.parse_list_orders(with_active);
+    REQUIRE(history.ok());
+    REQUIRE(history.value().size() == 1);
+    CHECK(history.value()[0].number == "DONE1");
+  }
   SUBCASE("without a session Vendure answers null, read as Auth") {
     const auto anonymous = api.parse_list_orders(recorded_response("anonymous-history"));
     REQUIRE_FALSE(anonymous.ok());
