@@ -155,6 +155,12 @@ void buyer_orders_with_a_po_number(const Backend& backend) {
   CHECK(found->checkout.po_number == fields.po_number);
   CHECK(found->checkout.note == fields.note);
   CHECK(found->lines.size() == 2);  // the details and a reorder need them
+
+  // Ordering the same again: the lines are looked up at today's prices and go into a new cart.
+  client.dispatch(b2b::client::Reorder{number});
+  const Cart* again = b2b::client::active_cart(client.state());
+  REQUIRE(again);
+  CHECK(again->lines.size() == 2);
 }
 
 // No signal at checkout: the order waits in the outbox; when the network is back it is re-priced and sent,
