@@ -71,9 +71,12 @@ test("a buyer orders from Vendure on a phone with a PO number and finds the orde
   assert.match(status.label, /PO: PO\/VEN\/77/);
   await screenshot(page, "vendure-5-history");
 
-  // Vendure keeps no carts, quotes or approvals: the UI does not offer them.
+  // Vendure keeps no carts, quotes or approvals: the UI does not offer them (the account screen says where
+  // carts are kept).
   const keys = (await widgets(page)).items.map((i) => i.key);
   assert.ok(!keys.includes("open_quotes"), "no requests for quote with Vendure");
+  await openTab(page, "tab_account");
+  await screenshot(page, "vendure-6-account");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -112,6 +115,6 @@ test("a page naming a backend the client does not know says so on the sign-in sc
   await waitForApp(page);
   const error = await waitForWidget(page, "login_error");
   assert.match(error.label, /nie umie rozmawiać: unknown backend "magento"/);
-  await screenshot(page, "vendure-6-unknown-backend");
+  await screenshot(page, "vendure-7-unknown-backend");
   await context.close();
 });

@@ -75,6 +75,7 @@ TEST_CASE("Vendure gateway: signing in gives a session whose company is the cust
   REQUIRE_MESSAGE(session.ok(), session.error().message);
   CHECK(session.value().token == "<token>");  // the recorded vendure-auth-token header
   CHECK(session.value().user.name == "Jan Kowalski");
+  CHECK(session.value().company.name == "Budmax Sp. z o.o.");  // from the address: Vendure has no companies
   CHECK(session.value().user.role == Role::Buyer);
   REQUIRE(session.value().company.addresses.size() == 1);
   CHECK(session.value().company.addresses[0].id == "7");

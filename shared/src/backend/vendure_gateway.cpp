@@ -121,7 +121,7 @@ std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) c
         Session signed_in = session.value();
         // Vendure sells to customers, not companies: the customer stands for their company.
         signed_in.company.id = "vendure-customer-" + customer.value().id;
-        signed_in.company.name = customer.value().name;
+        signed_in.company.name = customer.value().company.empty() ? customer.value().name : customer.value().company;
         signed_in.company.addresses = customer.value().addresses;
         signed_in.company.payment_terms = PaymentTerms::Prepaid;
         signed_in.user.id = customer.value().id;

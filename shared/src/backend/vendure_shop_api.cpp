@@ -563,6 +563,7 @@ Result<VendureCustomer> VendureShopApi::parse_customer(const HttpResponse& respo
       if (const char* code = member_string(country->value, "code")) address.country = code;
     }
     const char* company = member_string(entry, "company");
+    if (company && *company && result.company.empty()) result.company = company;
     address.label =
         (company && *company ? std::string(company) + ", " : std::string()) + address.street + ", " + address.city;
     result.addresses.push_back(std::move(address));

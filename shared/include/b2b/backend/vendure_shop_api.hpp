@@ -40,6 +40,7 @@ struct VendureCustomer {
   std::string name;  // first and last name; the e-mail when both are empty
   std::string email;
   std::vector<Address> addresses;  // the id is Vendure's address id
+  std::string company;             // the company named on the first address that names one
 };
 
 class VendureShopApi {
