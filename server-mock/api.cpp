@@ -53,24 +53,6 @@ const punchout::Credential kShopCredential{"NetworkID", "hurtownia-techniczna"};
 bool is_api(const httplib::Request& req) { return req.path.rfind(kApiPrefix, 0) == 0; }
 bool is_test_endpoint(const httplib::Request& req) { return req.path.rfind("/api/v1/test/", 0) == 0; }
 
-int status_for(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::Validation:
-    case ErrorKind::Decode:
-      return 400;
-    case ErrorKind::Auth:
-      return 401;
-    case ErrorKind::Forbidden:
-      return 403;
-    case ErrorKind::NotFound:
-      return 404;
-    case ErrorKind::Conflict:
-      return 409;
-    default:
-      return 500;
-  }
-}
-
 void send_error(httplib::Response& res, int status, Error error) {
   // A body that did not decode is the client's mistake: a validation error naming the field.
   if (error.kind == ErrorKind::Decode) {
@@ -82,7 +64,9 @@ void send_error(httplib::Response& res, int status, Error error) {
   res.set_content(wire::encode_error(error), "application/json");
 }
 
-void send_error(httplib::Response& res, const Error& error) { send_error(res, status_for(error.kind), error); }
+void send_error(httplib::Response& res, const Error& error) {
+  send_error(res, wire::http_status_for(error.kind), error);
+}
 
 template <typename T>
 void send_data(httplib::Response& res, int status, const T& value) {

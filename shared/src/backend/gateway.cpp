@@ -4,31 +4,6 @@
 #include "b2b/wire/json.hpp"
 
 namespace b2b::backend {
-namespace {
-
-int status_for(ErrorKind kind) {
-  switch (kind) {
-    case ErrorKind::Network:
-      return 0;
-    case ErrorKind::Auth:
-      return 401;
-    case ErrorKind::Forbidden:
-      return 403;
-    case ErrorKind::NotFound:
-      return 404;
-    case ErrorKind::Conflict:
-      return 409;
-    case ErrorKind::Validation:
-    case ErrorKind::Overflow:
-      return 422;
-    case ErrorKind::Server:
-    case ErrorKind::Decode:
-      return 502;  // the shop answered something the gateway could not use
-  }
-  return 502;
-}
-
-}  // namespace
 
 void StepExchange::take(const HttpResponse& response) {
   if (!step_.call) return;
@@ -45,9 +20,10 @@ HttpResponse own_answer(int status, std::string json_body) {
 }
 
 HttpResponse own_error(const Error& error) {
-  const int status = status_for(error.kind);
-  if (status == 0) return HttpResponse{0, {}, error.message};
-  return own_answer(status, wire::encode_error(error));
+  if (error.kind == ErrorKind::Network) return HttpResponse{0, {}, error.message};
+  // An answer of the shop's the gateway could not read is the shop's failure, not the client's mistake.
+  if (error.kind == ErrorKind::Decode) return own_answer(502, wire::encode_error(error));
+  return own_answer(wire::http_status_for(error.kind), wire::encode_error(error));
 }
 
 HttpResponse own_unsupported(const std::string& shop, const std::string& what) {

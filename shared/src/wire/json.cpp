@@ -205,6 +205,27 @@ constexpr std::pair<ErrorKind, const char*> kErrorKindCodes[] = {
 
 }  // namespace
 
+int http_status_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::Validation:
+    case ErrorKind::Decode:
+    case ErrorKind::Overflow:
+      return 400;
+    case ErrorKind::Auth:
+      return 401;
+    case ErrorKind::Forbidden:
+      return 403;
+    case ErrorKind::NotFound:
+      return 404;
+    case ErrorKind::Conflict:
+      return 409;
+    case ErrorKind::Network:
+    case ErrorKind::Server:
+      break;
+  }
+  return 500;
+}
+
 const char* error_kind_code(ErrorKind kind) {
   for (const auto& [value, code] : kErrorKindCodes)
     if (value == kind) return code;

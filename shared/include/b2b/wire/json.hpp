@@ -49,6 +49,9 @@ struct WireError {
 };
 
 const char* error_kind_code(ErrorKind kind);
+// The HTTP status our protocol answers an error of this kind with (a body that did not decode is the
+// sender's mistake: 400). Network has none: it is the absence of an answer.
+int http_status_for(ErrorKind kind);
 std::optional<ErrorKind> error_kind_from_code(const std::string& code);
 
 // error.fields go on the wire as they are; an error with only error.field gets one entry, code "invalid".
