@@ -11,6 +11,7 @@ APT_PACKAGES=(
   chromium fonts-noto-core python3-fonttools
   libcpp-httplib-dev libbrotli-dev libsqlite3-dev libsodium-dev libtinyxml2-dev pkg-config
   cmake ninja-build g++ clang libclang-rt-14-dev dpkg-dev brotli
+  postgresql-15  # the Medusa shop the adapter tests start (tests/shops/medusa)
 )
 
 if [ "$BENCH" = 1 ]; then APT_PACKAGES+=(wrk sqlite3); fi

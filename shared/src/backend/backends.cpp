@@ -1,6 +1,7 @@
 // Picks the gateway for a configured backend kind.
 #include "b2b/backend/backends.hpp"
 
+#include "b2b/backend/medusa_gateway.hpp"
 #include "b2b/backend/vendure_gateway.hpp"
 
 namespace b2b::backend {
@@ -12,8 +13,15 @@ Result<std::shared_ptr<const Gateway>> gateway_for(const std::string& kind, cons
     config.channel_token = key;
     return std::shared_ptr<const Gateway>(std::make_shared<VendureGateway>(config));
   }
-  return Error{ErrorKind::Validation, "backend",
-               "unknown backend \"" + kind + "\": the client speaks \"own\" (our protocol) and \"vendure\""};
+  if (kind == "medusa") {
+    if (key.empty()) return Error{ErrorKind::Validation, "key", "Medusa needs its publishable API key (key=pk_...)"};
+    MedusaConfig config;
+    config.publishable_key = key;
+    return std::shared_ptr<const Gateway>(std::make_shared<MedusaGateway>(config));
+  }
+  return Error{
+      ErrorKind::Validation, "backend",
+      "unknown backend \"" + kind + "\": the client speaks \"own\" (our protocol), \"vendure\" and \"medusa\""};
 }
 
 }  // namespace b2b::backend

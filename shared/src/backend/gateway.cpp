@@ -81,4 +81,39 @@ HttpResponse run_exchange(HttpExchange& exchange, const std::function<HttpRespon
                          "the gateway made more than " + std::to_string(max_calls) + " calls for one request"});
 }
 
+bool OwnOrderFilter::matches(const Order& order) const {
+  if (status && order_status_code(order.status) != *status) return false;
+  if (!from && !to) return true;
+  if (order.history.empty()) return false;  // a day filter cannot place an order without a date
+  const Date placed = date_from_unix_seconds(order.history.front().at_unix_seconds);
+  return !(from && placed < *from) && !(to && *to < placed);
+}
+
+Result<OwnOrderFilter> own_order_filter(const HttpRequest& own_request) {
+  OwnOrderFilter filter;
+  filter.status = query_value(own_request.path, "status");
+  for (auto [name, into] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
+    const auto text = query_value(own_request.path, name);
+    if (!text) continue;
+    *into = parse_date(*text);
+    if (!*into) return Error{ErrorKind::Validation, name, "\"" + *text + "\" is not a day"};
+  }
+  return filter;
+}
+
+Session customer_session(std::string token, const std::string& shop_kind, const ShopCustomer& customer) {
+  Session session;
+  session.token = std::move(token);
+  session.company.id = shop_kind + "-customer-" + customer.id;
+  session.company.name = customer.company.empty() ? customer.name : customer.company;
+  session.company.addresses = customer.addresses;
+  session.company.payment_terms = PaymentTerms::Prepaid;
+  session.user.id = customer.id;
+  session.user.company_id = session.company.id;
+  session.user.email = customer.email;
+  session.user.name = customer.name;
+  session.user.role = Role::Buyer;
+  return session;
+}
+
 }  // namespace b2b::backend

@@ -68,15 +68,6 @@ Step place_order(const VendureShopApi& api, const std::string& token, OrderSubmi
   });
 }
 
-bool in_filter(const Order& order, const std::optional<std::string>& status, const std::optional<Date>& from,
-               const std::optional<Date>& to) {
-  if (status && order_status_code(order.status) != *status) return false;
-  if (!from && !to) return true;
-  if (order.history.empty()) return false;  // a day filter cannot place an order without a date
-  const Date placed = date_from_unix_seconds(order.history.front().at_unix_seconds);
-  return !(from && placed < *from) && !(to && *to < placed);
-}
-
 }  // namespace
 
 VendureGateway::VendureGateway(VendureConfig config) : api_(std::move(config)) {}
@@ -118,17 +109,9 @@ std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) c
       return Step::call_then(api.customer_request(session_token), [&api, session](const HttpResponse& answer) {
         auto customer = api.parse_customer(answer);
         if (!customer) return Step::finish(own_error(customer.error()));
-        Session signed_in = session.value();
-        // Vendure sells to customers, not companies: the customer stands for their company.
-        signed_in.company.id = "vendure-customer-" + customer.value().id;
-        signed_in.company.name = customer.value().company.empty() ? customer.value().name : customer.value().company;
-        signed_in.company.addresses = customer.value().addresses;
-        signed_in.company.payment_terms = PaymentTerms::Prepaid;
-        signed_in.user.id = customer.value().id;
-        signed_in.user.company_id = signed_in.company.id;
-        signed_in.user.email = customer.value().email;
-        signed_in.user.name = customer.value().name;
-        signed_in.user.role = Role::Buyer;
+        const VendureCustomer& found = customer.value();
+        Session signed_in = customer_session(session.value().token, "vendure",
+                                             {found.id, found.name, found.email, found.company, found.addresses});
         return Step::finish(own_ok(200, signed_in));
       });
     }));
@@ -182,20 +165,14 @@ std::unique_ptr<HttpExchange> VendureGateway::open(const HttpRequest& request) c
     return exchange_of(place_order(api, token, std::move(submission.value())));
   }
   if (method == "GET" && route == "/orders") {
-    const auto status = query_value(request.path, "status");
-    std::optional<Date> from, to;
-    for (auto [name, into] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
-      const auto text = query_value(request.path, name);
-      if (!text) continue;
-      *into = parse_date(*text);
-      if (!*into) return answer_now(own_error(Error{ErrorKind::Validation, name, "\"" + *text + "\" is not a day"}));
-    }
-    return exchange_of(Step::call_then(api.list_orders_request(token), [&api, status, from, to](const HttpResponse& r) {
-      auto orders = api.parse_list_orders(r);
+    auto filter = own_order_filter(request);
+    if (!filter) return answer_now(own_error(filter.error()));
+    return exchange_of(Step::call_then(api.list_orders_request(token), [&api, filter](const HttpResponse& response) {
+      auto orders = api.parse_list_orders(response);
       if (!orders) return Step::finish(own_error(orders.error()));
       std::vector<Order> kept;
       for (Order& order : orders.value())
-        if (in_filter(order, status, from, to)) kept.push_back(std::move(order));
+        if (filter.value().matches(order)) kept.push_back(std::move(order));
       return Step::finish(own_ok(200, kept));
     }));
   }

@@ -12,10 +12,13 @@
 #include <optional>
 #include <utility>
 
+#include "json_fields.hpp"
+
 namespace b2b::backend {
 namespace {
 
 using Value = rapidjson::Value;
+using namespace json;
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 constexpr const char* kOrderFields =
@@ -27,10 +30,6 @@ constexpr const char* kSearchItemFields =
     "priceWithTax { ... on SinglePrice { value } }";
 constexpr const char* kVariantFields =
     "id sku name price priceWithTax currencyCode stockLevel taxRateApplied { value }";
-
-Error decode_error(std::string field, std::string message) {
-  return Error{ErrorKind::Decode, std::move(field), std::move(message)};
-}
 
 ErrorKind kind_for_graphql_code(const std::string& code) {
   if (code == "FORBIDDEN" || code == "UNAUTHORIZED") return ErrorKind::Forbidden;
@@ -47,12 +46,6 @@ ErrorKind kind_for_error_result(const std::string& code) {
       code == "ORDER_PAYMENT_STATE_ERROR" || code == "PAYMENT_FAILED_ERROR" || code == "PAYMENT_DECLINED_ERROR")
     return ErrorKind::Conflict;
   return ErrorKind::Validation;
-}
-
-const char* member_string(const Value& object, const char* name) {
-  if (!object.IsObject()) return nullptr;
-  auto it = object.FindMember(name);
-  return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : nullptr;
 }
 
 // The "data.<field>" of a GraphQL answer, or the Error its transport, "errors" or errorCode carries.
@@ -90,49 +83,12 @@ Result<const Value*> data_field(const HttpResponse& response, rapidjson::Documen
   return &value->value;
 }
 
-// Field readers that name the path of what is missing or of the wrong type.
-Result<std::string> read_string(const Value& object, const char* name, const std::string& path) {
-  if (const char* text = member_string(object, name)) return std::string(text);
-  return decode_error(path + "." + name, "expected a string");
-}
-
-Result<std::int64_t> read_int(const Value& object, const char* name, const std::string& path) {
-  if (object.IsObject()) {
-    auto it = object.FindMember(name);
-    if (it != object.MemberEnd() && it->value.IsInt64()) return it->value.GetInt64();
-  }
-  return decode_error(path + "." + name, "expected an integer");
-}
-
-Result<const Value*> read_array(const Value& object, const char* name, const std::string& path) {
-  if (object.IsObject()) {
-    auto it = object.FindMember(name);
-    if (it != object.MemberEnd() && it->value.IsArray()) return &it->value;
-  }
-  return decode_error(path + "." + name, "expected an array");
-}
-
 Result<Currency> read_currency(const Value& object, const std::string& path) {
   auto code = read_string(object, "currencyCode", path);
   if (!code) return code.error();
   if (code.value() == "PLN") return Currency::PLN;
   if (code.value() == "EUR") return Currency::EUR;
   return decode_error(path + ".currencyCode", "currency " + code.value() + " is not PLN or EUR");
-}
-
-Result<VatRate> vat_for_percent(std::int64_t percent, const std::string& field) {
-  switch (percent) {
-    case 23:
-      return VatRate::Standard23;
-    case 8:
-      return VatRate::Reduced8;
-    case 5:
-      return VatRate::Reduced5;
-    case 0:
-      return VatRate::Zero;
-    default:
-      return decode_error(field, "a tax rate of " + std::to_string(percent) + "% is not a Polish VAT rate");
-  }
 }
 
 // One Product per variant: the variant is what has a SKU and a price.
@@ -172,19 +128,6 @@ Result<Product> read_variant(const Value& variant, const std::string& path, Pric
     *price = PriceListEntry{product.sku, net.value(), {}};
   }
   return product;
-}
-
-// "2026-11-28T15:04:05.123Z" as Unix seconds; nullopt when it is not such a UTC instant.
-std::optional<std::int64_t> unix_of_instant(const std::string& text) {
-  if (text.size() < 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text.back() != 'Z')
-    return std::nullopt;
-  const auto date = parse_date(text.substr(0, 10));
-  if (!date) return std::nullopt;
-  const auto number = [&](std::size_t at) { return (text[at] - '0') * 10 + (text[at + 1] - '0'); };
-  for (std::size_t at : {11u, 14u, 17u})
-    if (!std::isdigit(static_cast<unsigned char>(text[at])) || !std::isdigit(static_cast<unsigned char>(text[at + 1])))
-      return std::nullopt;
-  return days_since_epoch(*date) * 86400 + number(11) * 3600 + number(14) * 60 + number(17);
 }
 
 OrderStatus status_for_state(const std::string& state) {
@@ -253,15 +196,6 @@ Result<Order> read_order(const Value& order, const std::string& path, OrderStage
   return result;
 }
 
-// Catalog cursors are the offset of the next page, as decimal text; empty is the first page.
-std::optional<std::int64_t> offset_of(const std::string& cursor) {
-  if (cursor.empty()) return 0;
-  std::int64_t offset = 0;
-  auto [end, error] = std::from_chars(cursor.data(), cursor.data() + cursor.size(), offset);
-  if (error != std::errc() || end != cursor.data() + cursor.size() || offset < 0) return std::nullopt;
-  return offset;
-}
-
 std::string variables(const std::initializer_list<std::pair<const char*, std::string>>& strings,
                       const std::initializer_list<std::pair<const char*, std::int64_t>>& numbers = {}) {
   rapidjson::StringBuffer buffer;
@@ -311,11 +245,6 @@ std::optional<Error> read_search_item(const Value& item, const std::string& path
   into.variant_ids.emplace_back(product.sku, variant_id.value());
   into.products.push_back(std::move(product));
   return std::nullopt;
-}
-
-std::string fold_case(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
 }
 
 // The items of a search answer; with only_sku (folded), just the variants with that SKU, each once.

@@ -76,6 +76,27 @@ std::string feature_of_route(std::string_view route);
 // An order placed (201), found placed with its key before (200), refused at new prices (409) or failed.
 HttpResponse own_submit_answer(const Result<SubmitResult>& result);
 
+// Shops that sell to customers, not companies (Vendure, Medusa): the customer stands for their company,
+// their addresses are its delivery addresses, and they buy as a Buyer paying up front.
+struct ShopCustomer {
+  std::string id;
+  std::string name;
+  std::string email;
+  std::string company;  // empty: the customer's name names the company
+  std::vector<Address> addresses;
+};
+Session customer_session(std::string token, const std::string& shop_kind, const ShopCustomer& customer);
+
+// Our GET /orders filters (status code, from and to days), applied on the device for shops that cannot.
+struct OwnOrderFilter {
+  std::optional<std::string> status;
+  std::optional<Date> from;
+  std::optional<Date> to;
+  bool matches(const Order& order) const;
+};
+// A day that is not one is the client's mistake (422), named by its parameter.
+Result<OwnOrderFilter> own_order_filter(const HttpRequest& own_request);
+
 template <typename T>
 HttpResponse own_ok(int status, const T& value) {
   return own_answer(status, wire::encode_json(value));

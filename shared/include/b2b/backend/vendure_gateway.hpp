@@ -17,10 +17,10 @@ class VendureGateway : public Gateway {
   // catalog syncs whole every time (Vendure keeps no change log), for search with no network.
   Capabilities capabilities() const override;
 
-  // Serves: health (the channel), the catalog in pages, sign-in (the customer stands for the company; their addresses are its
-  // delivery addresses), sign-out, search, product lookup by SKU, the price list (every variant's net
-  // price, paged), categories (none), placing an order (VendureCheckout, after finding the variants and the
-  // address), order history (status and day filters applied here) and one order.
+  // Serves: health (the channel), the catalog in pages, sign-in (the customer stands for the company; their addresses
+  // are its delivery addresses), sign-out, search, product lookup by SKU, the price list (every variant's net price,
+  // paged), categories (none), placing an order (VendureCheckout, after finding the variants and the address), order
+  // history (status and day filters applied here) and one order.
   std::unique_ptr<HttpExchange> open(const HttpRequest& own_request) const override;
 
  private:
