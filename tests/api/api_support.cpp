@@ -393,4 +393,15 @@ std::unique_ptr<b2b::test_support::ServerMockProcess> start_vendure() {
   return shop;
 }
 
+std::unique_ptr<b2b::test_support::ServerMockProcess> start_medusa() {
+  auto shop = std::make_unique<b2b::test_support::ServerMockProcess>(
+      "/usr/bin/env",
+      std::vector<std::string>{"node", std::string(B2B_SHOPS_DIR) + "/medusa/run.mjs", "--port",
+                               std::to_string(free_loopback_port())},
+      b2b::test_support::ServerAnnouncement{
+          R"(medusa ready (http://127\.0\.0\.1:[0-9]+) (pk_[0-9a-f]+) (reg_[0-9A-Z]+))", 600});
+  shop->start();
+  return shop;
+}
+
 }  // namespace api

@@ -80,6 +80,11 @@ std::string describe(const HttpResponse& response);  // "HTTP 400: <body>" for f
 // machine installs the pinned packages and builds the template (a minute or two); later starts take seconds.
 std::unique_ptr<b2b::test_support::ServerMockProcess> start_vendure();
 
+// A fresh Medusa 2.21 on loopback from the template cluster (tests/shops/medusa, PostgreSQL 15). The first
+// start on a machine installs the packages and makes the template (a few minutes); later ones take ~15 s.
+// announced() holds {base URL, publishable key, region id}.
+std::unique_ptr<b2b::test_support::ServerMockProcess> start_medusa();
+
 // One server-mock with a fresh temp dir as its database dir and web root.
 class Shop {
  public:

@@ -1,6 +1,6 @@
 // One buyer's ordering scenario, the same code against every backend the client talks to: the client's
 // store signs in, searches, adds two products, checks out with a PO number and note, and finds the order
-// in its history. server-mock speaks our protocol; Vendure is reached through the client's gateway.
+// in its history. server-mock speaks our protocol; Vendure and Medusa are reached through the client's gateways.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "api_support.hpp"
+#include "b2b/backend/medusa_gateway.hpp"
 #include "b2b/backend/vendure_gateway.hpp"
 #include "core/store.hpp"
 
@@ -220,6 +221,18 @@ TEST_CASE("Scenario: a buyer orders two products with a PO number, online and fr
     const Backend backend{"vendure",       [&](const HttpRequest& r) { return shop->send(r, 30); },
                           &gateway,        "kupiec1@budmax.pl",
                           "haslo-buyer-1", "laptop"};
+    buyer_orders_with_a_po_number(backend);
+    offline_order_is_sent_once(backend);
+  }
+  SUBCASE("Medusa 2.21 through the gateway") {
+    const auto shop = api::start_medusa();
+    REQUIRE(shop->announced().size() == 3);
+    backend::MedusaConfig config;
+    config.publishable_key = shop->announced()[1];  // the region is found by its currency, as in the browser
+    const backend::MedusaGateway gateway(config);
+    const Backend backend{"medusa",        [&](const HttpRequest& r) { return shop->send(r, 30); },
+                          &gateway,        "kupiec1@budmax.pl",
+                          "haslo-buyer-1", "25 kg"};
     buyer_orders_with_a_po_number(backend);
     offline_order_is_sent_once(backend);
   }

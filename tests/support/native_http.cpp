@@ -157,6 +157,7 @@ void ServerMockProcess::start(const std::vector<std::string>& extra_arguments) {
     std::smatch match;
     if (std::regex_search(line, match, kAnnouncement)) {
       base_url_ = match[1];
+      announced_.assign(match.begin() + 1, match.end());
       found = true;
       break;
     }

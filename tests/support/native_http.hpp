@@ -44,6 +44,8 @@ class ServerMockProcess {
   bool running() const { return pid_ > 0; }
   // "http://127.0.0.1:PORT", without a trailing slash; empty while stopped.
   const std::string& base_url() const { return base_url_; }
+  // Every group of the announcement's pattern, the base URL first (a shop may announce its keys too).
+  const std::vector<std::string>& announced() const { return announced_; }
   HttpResponse send(const HttpRequest& request, int timeout_seconds = 10) const {
     return send_http(base_url_, request, timeout_seconds);
   }
@@ -54,6 +56,7 @@ class ServerMockProcess {
   ServerAnnouncement announcement_;
   pid_t pid_ = -1;
   std::string base_url_;
+  std::vector<std::string> announced_;
   std::thread drain_;  // reads (and drops) the server's further stdout so its pipe never fills
 };
 
