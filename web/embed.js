@@ -89,8 +89,8 @@
     if (options.backend !== undefined) {
       const backend = options.backend;
       if (!isPlainObject(backend)) fail("options.backend", "must be an object {kind, api?, key?}");
-      if (backend.kind !== "own" && backend.kind !== "vendure") {
-        fail("options.backend.kind", 'must be "own" or "vendure", got ' + JSON.stringify(backend.kind));
+      if (backend.kind !== "own" && backend.kind !== "vendure" && backend.kind !== "medusa") {
+        fail("options.backend.kind", 'must be "own", "vendure" or "medusa", got ' + JSON.stringify(backend.kind));
       }
       src.searchParams.set("backend", backend.kind);
       if (backend.api !== undefined) {
@@ -104,7 +104,7 @@
         src.searchParams.set("api", backend.api);
       }
       if (backend.key !== undefined) {
-        if (typeof backend.key !== "string") fail("options.backend.key", "must be a string (Vendure's channel token)");
+        if (typeof backend.key !== "string") fail("options.backend.key", "must be a string (Vendure's channel token, Medusa's publishable key)");
         src.searchParams.set("key", backend.key);
       }
     }

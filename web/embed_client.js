@@ -32,7 +32,7 @@
   }
 
   // The allowlist comes from the shop; without an answer the portal is not talked to yet, so retry. A shop
-  // that does not speak our protocol (Vendure) has no such list: then it is embedding.json beside the app,
+  // that does not speak our protocol (Vendure, Medusa) has no such list: then it is embedding.json beside the app,
   // put there by whoever serves the app for that shop. Never from the page's URL, which the portal writes.
   function loadAllowlist(apiBase, ownProtocol, delayMs) {
     const url = ownProtocol ? apiBase + "/api/v1/embedding" : new URL("embedding.json", location.href).href;

@@ -84,7 +84,8 @@
   window.Module = {
     canvas: document.getElementById("canvas"),
     b2bApiBase: params.get("api") || "",
-    // Which kind of shop the API base is ("own" or "vendure") and its key (Vendure's channel token).
+    // Which kind of shop the API base is ("own", "vendure" or "medusa") and its key (Vendure's channel token,
+    // Medusa's publishable API key).
     b2bBackend: params.get("backend") || "",
     b2bBackendKey: params.get("key") || "",
     b2bStartToken: startToken,

@@ -2,7 +2,6 @@
 // from a real Vendure, tests/fixtures/vendure), and our protocol's answers back, read by OwnProtocol.
 #include <doctest/doctest.h>
 
-#include <deque>
 #include <string>
 #include <vector>
 
@@ -10,6 +9,7 @@
 #include "b2b/backend/own_protocol.hpp"
 #include "b2b/backend/vendure_gateway.hpp"
 #include "b2b/protocol/health.hpp"
+#include "scripted_shop.hpp"
 #include "wire_samples.hpp"
 
 using namespace b2b;
@@ -23,23 +23,6 @@ const OwnProtocol own;
 HttpResponse graphql_answer(const std::string& data_json) {
   return HttpResponse{200, {}, "{\"data\":" + data_json + "}"};
 }
-
-// The shop's side, scripted: answers the calls in order and keeps them for checks.
-struct ScriptedShop {
-  std::deque<HttpResponse> answers;
-  std::vector<HttpRequest> calls;
-
-  HttpResponse serve(const HttpRequest& own_request) {
-    auto exchange = gateway.open(own_request);
-    return run_exchange(*exchange, [this](const HttpRequest& call) {
-      calls.push_back(call);
-      REQUIRE_MESSAGE(!answers.empty(), "the gateway made an unscripted call: " << call.body.substr(0, 200));
-      HttpResponse next = answers.front();
-      answers.pop_front();
-      return next;
-    });
-  }
-};
 
 HttpResponse recorded(const std::string& name) { return wire_samples::recorded_response("vendure/" + name); }
 
@@ -69,7 +52,7 @@ OrderSubmission recorded_submission() {
 }  // namespace
 
 TEST_CASE("Vendure gateway: signing in gives a session whose company is the customer, with their addresses") {
-  ScriptedShop shop;
+  ScriptedShop shop{gateway};
   shop.answers = {recorded("login"), graphql_answer(kCustomer)};
   const auto session = own.parse_login(shop.serve(own.login_request({"kupiec1@budmax.pl", "haslo-buyer-1"})));
   REQUIRE_MESSAGE(session.ok(), session.error().message);
@@ -84,7 +67,7 @@ TEST_CASE("Vendure gateway: signing in gives a session whose company is the cust
   CHECK(header_value(shop.calls[1].headers, "Authorization") == "Bearer <token>");
 
   SUBCASE("a wrong password is our protocol's auth error") {
-    ScriptedShop refused;
+    ScriptedShop refused{gateway};
     refused.answers = {recorded("login-wrong-password")};
     const auto failed = own.parse_login(refused.serve(own.login_request({"kupiec1@budmax.pl", "zle"})));
     REQUIRE_FALSE(failed.ok());
@@ -94,14 +77,14 @@ TEST_CASE("Vendure gateway: signing in gives a session whose company is the cust
 }
 
 TEST_CASE("Vendure gateway: health is the channel, and only a PLN channel is healthy") {
-  ScriptedShop shop;
+  ScriptedShop shop{gateway};
   shop.answers = {graphql_answer(R"({"activeChannel":{"code":"__default_channel__","currencyCode":"PLN"}})")};
   const auto health = protocol::parse_health_response(shop.serve(protocol::build_health_request()));
   REQUIRE(health.ok());
   CHECK(health.value().server == "Vendure (channel __default_channel__)");
   CHECK(health.value().protocol_version == protocol::kProtocolVersion);
 
-  ScriptedShop euro;
+  ScriptedShop euro{gateway};
   euro.answers = {graphql_answer(R"({"activeChannel":{"code":"eu","currencyCode":"USD"}})")};
   const HttpResponse answer = euro.serve(protocol::build_health_request());
   CHECK(answer.status == 502);
@@ -109,7 +92,7 @@ TEST_CASE("Vendure gateway: health is the channel, and only a PLN channel is hea
 }
 
 TEST_CASE("Vendure gateway: search answers products with VAT from the price with tax") {
-  ScriptedShop shop;
+  ScriptedShop shop{gateway};
   shop.answers = {recorded("search")};
   const auto found = own.parse_search(shop.serve(own.search_request("tok", {"laptop", 20})));
   REQUIRE(found.ok());
@@ -119,7 +102,7 @@ TEST_CASE("Vendure gateway: search answers products with VAT from the price with
   CHECK(shop.calls[0].body.find("\"term\":\"laptop\"") != std::string::npos);
 
   SUBCASE("a category filter is refused: Vendure's catalog has none here") {
-    ScriptedShop none;
+    ScriptedShop none{gateway};
     const HttpResponse answer = none.serve(own.search_request("tok", {"laptop", 20, "Elektrotechnika"}));
     CHECK(answer.status == 501);
     CHECK(none.calls.empty());
@@ -127,7 +110,7 @@ TEST_CASE("Vendure gateway: search answers products with VAT from the price with
 }
 
 TEST_CASE("Vendure gateway: a lookup keeps only exact SKU matches, one each") {
-  ScriptedShop shop;
+  ScriptedShop shop{gateway};
   shop.answers = {graphql_answer(kLookup)};
   const auto found =
       own.parse_lookup_products(shop.serve(own.lookup_products_request("tok", {{"l2201308", "C27F390"}})));
@@ -151,7 +134,7 @@ TEST_CASE("Vendure gateway: the price list pages through every variant's net pri
     }
     return graphql_answer(R"({"products":{"totalItems":)" + std::to_string(total) + R"(,"items":[)" + items + "]}}");
   };
-  ScriptedShop shop;
+  ScriptedShop shop{gateway};
   shop.answers = {page(3, {{"ZZ-1", 500}, {"AA-2", 700}}), page(3, {{"MM-3", 900}})};
   const HttpResponse answer = shop.serve(own.price_list_request("tok"));
   const auto list = own.parse_price_list(answer);
@@ -166,7 +149,7 @@ TEST_CASE("Vendure gateway: the price list pages through every variant's net pri
 }
 
 TEST_CASE("Vendure gateway: the catalog syncs in Vendure's pages, whole every time") {
-  ScriptedShop shop;
+  ScriptedShop shop{gateway};
   shop.answers = {recorded("products-last-page")};
   const auto page = own.parse_catalog(shop.serve(own.catalog_request("tok", {7, "50", 500})));
   REQUIRE_MESSAGE(page.ok(), page.error().message);
@@ -178,7 +161,7 @@ TEST_CASE("Vendure gateway: the catalog syncs in Vendure's pages, whole every ti
 }
 
 TEST_CASE("Vendure gateway: placing an order finds the address and variants, then walks the checkout") {
-  ScriptedShop shop;
+  ScriptedShop shop{gateway};
   shop.answers = {graphql_answer(kCustomer),     graphql_answer(kLookup),         recorded("find-placed-none"),
                   recorded("active-order-none"), recorded("clear-lines"),         recorded("add-line"),
                   recorded("add-second-line"),   recorded("set-po-and-note"),     recorded("set-shipping-address"),
@@ -195,7 +178,7 @@ TEST_CASE("Vendure gateway: placing an order finds the address and variants, the
   CHECK(shop.calls[8].body.find("ul. Legnicka 48") != std::string::npos);
 
   SUBCASE("a retry finds the order placed with the key: the same order, said to be a replay") {
-    ScriptedShop retry;
+    ScriptedShop retry{gateway};
     retry.answers = {graphql_answer(kCustomer), graphql_answer(kLookup), recorded("find-placed")};
     const HttpResponse again = retry.serve(own.submit_order_request("tok", recorded_submission()));
     CHECK(again.status == 200);
@@ -207,7 +190,7 @@ TEST_CASE("Vendure gateway: placing an order finds the address and variants, the
   SUBCASE("an address that is not the customer's is refused before any change to the shop") {
     OrderSubmission wrong = recorded_submission();
     wrong.checkout.ship_to_address_id = "99";
-    ScriptedShop refused;
+    ScriptedShop refused{gateway};
     refused.answers = {graphql_answer(kCustomer)};
     const auto result = own.parse_submit_order(refused.serve(own.submit_order_request("tok", wrong)));
     REQUIRE_FALSE(result.ok());
@@ -215,7 +198,7 @@ TEST_CASE("Vendure gateway: placing an order finds the address and variants, the
     CHECK(result.error().field == "checkout.ship_to_address_id");
   }
   SUBCASE("no answer half-way is no answer for the client, which sends the same key again") {
-    ScriptedShop cut;
+    ScriptedShop cut{gateway};
     cut.answers = {graphql_answer(kCustomer), graphql_answer(kLookup), recorded("find-placed-none"), HttpResponse{}};
     const HttpResponse lost = cut.serve(own.submit_order_request("tok", recorded_submission()));
     CHECK(lost.status == 0);
@@ -231,7 +214,7 @@ TEST_CASE("Vendure gateway: order history applies the status and day filters Ven
       R"({"code":"BBB","state":"Cancelled","orderPlacedAt":"2026-10-01T10:00:00.000Z","currencyCode":"PLN",)"
       R"("total":2000,"totalWithTax":2460,"customFields":{"poNumber":"PO-2","buyerNote":null}}]}}})";
   SUBCASE("every order, with the day it was placed") {
-    ScriptedShop shop;
+    ScriptedShop shop{gateway};
     shop.answers = {graphql_answer(orders)};
     const auto all = own.parse_list_orders(shop.serve(own.list_orders_request("tok", {})));
     REQUIRE(all.ok());
@@ -240,7 +223,7 @@ TEST_CASE("Vendure gateway: order history applies the status and day filters Ven
     CHECK(all.value()[0].history[0].at_unix_seconds == 1795168800);  // 2026-11-20 10:00 UTC
   }
   SUBCASE("placed ones since November") {
-    ScriptedShop shop;
+    ScriptedShop shop{gateway};
     shop.answers = {graphql_answer(orders)};
     OrderFilter filter;
     filter.status = OrderStatus::Placed;
@@ -253,7 +236,7 @@ TEST_CASE("Vendure gateway: order history applies the status and day filters Ven
 }
 
 TEST_CASE("Vendure gateway: what Vendure lacks is answered 501 by name, without calling the shop") {
-  ScriptedShop shop;
+  ScriptedShop shop{gateway};
   const auto carts = own.parse_list_carts(shop.serve(own.list_carts_request("tok")));
   REQUIRE_FALSE(carts.ok());
   CHECK(carts.error().message == "Vendure does not offer saved carts (carts stay on this device)");
@@ -270,7 +253,7 @@ TEST_CASE("Vendure gateway: what Vendure lacks is answered 501 by name, without 
 }
 
 TEST_CASE("Vendure gateway: a request body that is not our protocol's is refused naming the field") {
-  ScriptedShop shop;
+  ScriptedShop shop{gateway};
   HttpRequest request = own.submit_order_request("tok", recorded_submission());
   request.body = R"({"protocol_version":1,"type":"order_submission","data":{"lines":"many"}})";
   const auto result = own.parse_submit_order(shop.serve(request));

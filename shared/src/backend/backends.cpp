@@ -14,7 +14,9 @@ Result<std::shared_ptr<const Gateway>> gateway_for(const std::string& kind, cons
     return std::shared_ptr<const Gateway>(std::make_shared<VendureGateway>(config));
   }
   if (kind == "medusa") {
-    if (key.empty()) return Error{ErrorKind::Validation, "key", "Medusa needs its publishable API key (key=pk_...)"};
+    if (key.empty())
+      return Error{ErrorKind::Validation, "backend",
+                   "Medusa needs its publishable API key (key=pk_... in the address)"};
     MedusaConfig config;
     config.publishable_key = key;
     return std::shared_ptr<const Gateway>(std::make_shared<MedusaGateway>(config));
