@@ -261,6 +261,8 @@ constexpr std::array<Translation, static_cast<std::size_t>(Msg::Count_)> kTable 
      "This shop keeps no carts: they are saved on this device only."},
     {"Adres strony wskazuje sklep, z którym aplikacja nie umie rozmawiać:",
      "The page address names a shop the client cannot talk to:"},
+    {"Sklep doliczy koszt dostawy przy składaniu zamówienia: potwierdzenie pokaże kwotę końcową.",
+     "The shop adds its delivery charge when the order is placed: the confirmation shows the final amount."},
 }};
 
 }  // namespace

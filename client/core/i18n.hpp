@@ -236,6 +236,7 @@ enum class Msg {
   CatalogLimitedTo,
   CartsOnDeviceOnly,
   BackendUnknown,
+  DeliveryAddedByShop,
   Count_
 };
 

@@ -288,6 +288,8 @@ void draw_checkout(const AppState& state, UiState& ui, const UiFonts& fonts, flo
                         format_money(line.net, l).c_str());
   }
   draw_totals(state, priced, width);
+  if (state.capabilities.delivery_charged_on_placing)
+    message_line("delivery_note", ImGui::GetStyle().Colors[ImGuiCol_TextDisabled], tr(Msg::DeliveryAddedByShop, l));
   if (checkout.repriced) {
     message_line("prices_changed", kErrorText, tr(Msg::PricesChanged, l));
     for (const auto& change : checkout.repriced->changes) {

@@ -244,4 +244,5 @@ TEST_CASE("Medusa gateway: what Medusa lacks is answered 501 by name, without ca
   CHECK(shop.calls.empty());
   CHECK_FALSE(gateway.capabilities().approvals);
   CHECK(gateway.capabilities().idempotent_orders);
+  CHECK(gateway.capabilities().delivery_charged_on_placing);  // the checkout says the shop adds it
 }

@@ -104,8 +104,9 @@ MedusaGateway::MedusaGateway(MedusaConfig config) : api_(std::move(config)) {}
 
 Capabilities MedusaGateway::capabilities() const {
   Capabilities capabilities = api_.capabilities();
-  capabilities.idempotent_orders = true;  // MedusaCheckout finds an order already placed with the key
-  capabilities.catalog_changes = true;    // the device's catalog for offline search, read whole each sync
+  capabilities.idempotent_orders = true;            // MedusaCheckout finds an order already placed with the key
+  capabilities.catalog_changes = true;              // the device's catalog for offline search, read whole each sync
+  capabilities.delivery_charged_on_placing = true;  // the standard shipping option's price
   return capabilities;
 }
 

@@ -77,6 +77,7 @@ Capabilities VendureGateway::capabilities() const {
   capabilities.idempotent_orders = true;  // VendureCheckout finds an order already placed with the key
   // The device's catalog for offline search: Vendure tells no changes, so each sync reads it whole.
   capabilities.catalog_changes = true;
+  capabilities.delivery_charged_on_placing = true;  // the standard-shipping method's price
   return capabilities;
 }
 

@@ -1,6 +1,7 @@
 // Starts a real Medusa 2.21 shop on 127.0.0.1 for tests: installs the pinned packages once into the cache,
 // builds a migrated and seeded PostgreSQL 15 template cluster once, and starts each run on a copy of it.
 //   import { startMedusa } from "./run.mjs";  const shop = await startMedusa({ port: 9000 }); ... shop.stop()
+//   node tests/shops/medusa/run.mjs --prepare   (installs and makes the template only, for set-up)
 //   node tests/shops/medusa/run.mjs --port 9000 --cors-origin http://127.0.0.1:8080 [--verbose]
 //   (prints "medusa ready URL KEY REGION"; --verbose shows what Medusa and PostgreSQL log)
 import { spawn, spawnSync } from "node:child_process";
@@ -190,6 +191,12 @@ export async function startMedusa({ port = 9000, corsOrigin = "http://127.0.0.1:
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
+  if (args.includes("--prepare")) {
+    // Only what later starts need: the packages and the template, made once (scripts/install-deps.sh).
+    const log = (line) => { if (line.startsWith("==")) console.log(line); };
+    await templateCluster(installedPackages(log), log);
+    process.exit(0);
+  }
   const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
   const shop = await startMedusa({ port: Number(option("--port", "9000")), corsOrigin: option("--cors-origin", undefined),
                                    log: args.includes("--verbose") ? (line) => console.error(line) : () => {} });

@@ -1,6 +1,7 @@
 // Starts a real Vendure shop on 127.0.0.1 for tests: installs the pinned packages once into the cache,
 // builds a populated template database once, and starts each run from a copy of it (about 10 s).
 //   import { startVendure } from "./run.mjs";  const shop = await startVendure({ port: 3000 }); ... shop.stop()
+//   node tests/shops/vendure/run.mjs --prepare   (installs and makes the template only, for set-up)
 //   node tests/shops/vendure/run.mjs --port 3000 --cors-origin http://127.0.0.1:8080 [--verbose]
 //   (prints "vendure ready URL"; what Vendure logs shows with --verbose, or in the error if it fails to start)
 import { spawn, spawnSync } from "node:child_process";
@@ -99,6 +100,12 @@ export async function startVendure({ port = 3000, corsOrigin = "http://127.0.0.1
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
+  if (args.includes("--prepare")) {
+    // Only what later starts need: the packages and the template, made once (scripts/install-deps.sh).
+    const log = (line) => { if (line.startsWith("==")) console.log(line); };
+    await templateDatabase(installedPackages(log), log);
+    process.exit(0);
+  }
   const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
   const shop = await startVendure({ port: Number(option("--port", "3000")), corsOrigin: option("--cors-origin", undefined),
                                     dataDir: option("--data-dir", undefined),

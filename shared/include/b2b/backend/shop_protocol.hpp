@@ -26,6 +26,9 @@ struct Capabilities {
   bool po_number = false;            // a PO number travels with the order
   bool quotes = false;               // requests for quote, answered by the shop's sellers
   bool punchout = false;             // OCI / cXML punchout sessions send the cart back to a procurement system
+  // The shop adds a delivery charge when the order is placed, so the totals the client shows before it
+  // leave that out (the client says so at checkout).
+  bool delivery_charged_on_placing = false;
 };
 
 // Everything: what our own protocol (server-mock) offers.
