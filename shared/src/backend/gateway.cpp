@@ -1,6 +1,8 @@
 // The gateway's exchange machinery and our protocol's answers for it.
 #include "b2b/backend/gateway.hpp"
 
+#include <algorithm>
+
 #include "b2b/wire/json.hpp"
 
 namespace b2b::backend {
@@ -114,6 +116,14 @@ Session customer_session(std::string token, const std::string& shop_kind, const 
   session.user.name = customer.name;
   session.user.role = Role::Buyer;
   return session;
+}
+
+Result<Address> chosen_address(const std::vector<Address>& addresses, const std::string& wanted_id) {
+  auto address = std::find_if(addresses.begin(), addresses.end(), [&](const Address& a) { return a.id == wanted_id; });
+  if (address != addresses.end()) return *address;
+  return Error{ErrorKind::Validation, "checkout.ship_to_address_id",
+               wanted_id.empty() ? "choose a delivery address (the customer has none in the shop)"
+                                 : "the delivery address " + wanted_id + " is not one of this customer's addresses"};
 }
 
 }  // namespace b2b::backend

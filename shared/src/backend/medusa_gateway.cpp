@@ -54,30 +54,17 @@ Step price_list_pages(const MedusaStoreApi& api, std::string token, std::string 
                          });
 }
 
-Step checkout_steps(std::shared_ptr<MedusaCheckout> checkout) {
-  return Step::call_then(checkout->request(), [checkout](const HttpResponse& response) {
-    if (auto over = checkout->answer(response)) return Step::finish(own_submit_answer(*over));
-    return checkout_steps(checkout);
-  });
-}
-
 // Placing an order: the customer (name, delivery address), the region and the lines' variant ids first.
 Step place_order(const MedusaStoreApi& api, const std::string& token, OrderSubmission submission) {
   return Step::call_then(api.customer_request(token), [&api, token, submission](const HttpResponse& response) {
     auto customer = api.parse_customer(response);
     if (!customer) return Step::finish(own_error(customer.error()));
-    const auto& addresses = customer.value().addresses;
-    const std::string& wanted = submission.checkout.ship_to_address_id;
-    auto address = std::find_if(addresses.begin(), addresses.end(), [&](const Address& a) { return a.id == wanted; });
-    if (address == addresses.end())
-      return Step::finish(own_error(
-          Error{ErrorKind::Validation, "checkout.ship_to_address_id",
-                wanted.empty() ? "choose a delivery address (the customer has none in the shop)"
-                               : "the delivery address " + wanted + " is not one of this customer's addresses"}));
+    auto address = chosen_address(customer.value().addresses, submission.checkout.ship_to_address_id);
+    if (!address) return Step::finish(own_error(address.error()));
     MedusaCheckoutInput input;
     input.submission = submission;
     input.email = customer.value().email;
-    input.ship_to = *address;
+    input.ship_to = address.value();
     input.first_name = customer.value().first_name;
     input.last_name = customer.value().last_name;
     input.company = customer.value().company;
@@ -85,15 +72,15 @@ Step place_order(const MedusaStoreApi& api, const std::string& token, OrderSubmi
       MedusaProductQuery query;
       for (const CartLine& line : input.submission.lines) query.skus.push_back(line.sku);
       query.limit = static_cast<int>(std::max<std::size_t>(query.skus.size(), 1));
-      return Step::call_then(api.products_request(token, region, query),
-                             [&api, token, input, region](const HttpResponse& found) {
-                               auto variants = api.parse_products(found);
-                               if (!variants) return Step::finish(own_error(variants.error()));
-                               MedusaCheckoutInput ready = input;
-                               ready.region_id = region;
-                               ready.variant_ids = variants.value().variant_ids;
-                               return checkout_steps(std::make_shared<MedusaCheckout>(api, token, std::move(ready)));
-                             });
+      return Step::call_then(
+          api.products_request(token, region, query), [&api, token, input, region](const HttpResponse& found) {
+            auto variants = api.parse_products(found);
+            if (!variants) return Step::finish(own_error(variants.error()));
+            MedusaCheckoutInput ready = input;
+            ready.region_id = region;
+            ready.variant_ids = variants.value().variant_ids;
+            return conversation_steps(std::make_shared<MedusaCheckout>(api, token, std::move(ready)));
+          });
     });
   });
 }

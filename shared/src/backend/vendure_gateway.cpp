@@ -32,38 +32,25 @@ Step price_list_pages(const VendureShopApi& api, std::string token, std::string 
   });
 }
 
-Step checkout_steps(std::shared_ptr<VendureCheckout> checkout) {
-  return Step::call_then(checkout->request(), [checkout](const HttpResponse& response) {
-    if (auto over = checkout->answer(response)) return Step::finish(own_submit_answer(*over));
-    return checkout_steps(checkout);
-  });
-}
-
 // Placing an order: the customer's delivery address and the lines' variant ids first, then the checkout.
 Step place_order(const VendureShopApi& api, const std::string& token, OrderSubmission submission) {
   return Step::call_then(api.customer_request(token), [&api, token, submission](const HttpResponse& response) {
     auto customer = api.parse_customer(response);
     if (!customer) return Step::finish(own_error(customer.error()));
-    const auto& addresses = customer.value().addresses;
-    const std::string& wanted = submission.checkout.ship_to_address_id;
-    auto address = std::find_if(addresses.begin(), addresses.end(), [&](const Address& a) { return a.id == wanted; });
-    if (address == addresses.end())
-      return Step::finish(own_error(
-          Error{ErrorKind::Validation, "checkout.ship_to_address_id",
-                wanted.empty() ? "choose a delivery address (the customer has none in the shop)"
-                               : "the delivery address " + wanted + " is not one of this customer's addresses"}));
+    auto address = chosen_address(customer.value().addresses, submission.checkout.ship_to_address_id);
+    if (!address) return Step::finish(own_error(address.error()));
     std::vector<std::string> skus;
     for (const CartLine& line : submission.lines) skus.push_back(line.sku);
     VendureCheckoutInput input;
     input.submission = submission;
-    input.ship_to = *address;
+    input.ship_to = address.value();
     input.recipient = customer.value().name;
     return Step::call_then(api.lookup_request(token, skus), [&api, token, skus, input](const HttpResponse& found) {
       auto variants = api.parse_lookup(skus, found);
       if (!variants) return Step::finish(own_error(variants.error()));
       VendureCheckoutInput with_ids = input;
       with_ids.variant_ids = variants.value().variant_ids;
-      return checkout_steps(std::make_shared<VendureCheckout>(api, token, std::move(with_ids)));
+      return conversation_steps(std::make_shared<VendureCheckout>(api, token, std::move(with_ids)));
     });
   });
 }

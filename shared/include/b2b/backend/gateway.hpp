@@ -87,6 +87,20 @@ struct ShopCustomer {
 };
 Session customer_session(std::string token, const std::string& shop_kind, const ShopCustomer& customer);
 
+// The delivery address an order names, among the customer's; a Validation error on the checkout field if
+// it is none of them.
+Result<Address> chosen_address(const std::vector<Address>& addresses, const std::string& wanted_id);
+
+// A checkout conversation (VendureCheckout, MedusaCheckout: request() is the next call, answer() says
+// when it is over) as an exchange that ends with our protocol's answer to an order.
+template <typename Conversation>
+ExchangeStep conversation_steps(std::shared_ptr<Conversation> conversation) {
+  return ExchangeStep::call_then(conversation->request(), [conversation](const HttpResponse& response) {
+    if (auto over = conversation->answer(response)) return ExchangeStep::finish(own_submit_answer(*over));
+    return conversation_steps(conversation);
+  });
+}
+
 // Our GET /orders filters (status code, from and to days), applied on the device for shops that cannot.
 struct OwnOrderFilter {
   std::optional<std::string> status;
