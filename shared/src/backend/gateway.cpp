@@ -126,4 +126,19 @@ Result<Address> chosen_address(const std::vector<Address>& addresses, const std:
                                  : "the delivery address " + wanted_id + " is not one of this customer's addresses"};
 }
 
+Result<OrderSubmission> own_submission(const HttpRequest& own_request) {
+  auto submission = decode_own_request<OrderSubmission>(own_request);
+  if (submission && submission.value().idempotency_key.empty())
+    submission.value().idempotency_key = header_value(own_request.headers, "Idempotency-Key");
+  return submission;
+}
+
+HttpResponse own_filtered_orders(Result<std::vector<Order>> orders, const OwnOrderFilter& filter) {
+  if (!orders) return own_error(orders.error());
+  std::vector<Order> kept;
+  for (Order& order : orders.value())
+    if (filter.matches(order)) kept.push_back(std::move(order));
+  return own_ok(200, kept);
+}
+
 }  // namespace b2b::backend

@@ -189,22 +189,15 @@ std::unique_ptr<HttpExchange> MedusaGateway::open(const HttpRequest& request) co
         api, [&api, token, list](const std::string& region) { return price_list_pages(api, token, region, 0, list); }));
   }
   if (method == "POST" && route == "/orders") {
-    auto submission = decode_own_request<OrderSubmission>(request);
+    auto submission = own_submission(request);
     if (!submission) return answer_now(own_error(submission.error()));
-    if (submission.value().idempotency_key.empty())
-      submission.value().idempotency_key = header_value(request.headers, "Idempotency-Key");
     return exchange_of(place_order(api, token, std::move(submission.value())));
   }
   if (method == "GET" && route == "/orders") {
     auto filter = own_order_filter(request);
     if (!filter) return answer_now(own_error(filter.error()));
     return exchange_of(Step::call_then(api.orders_request(token), [&api, filter](const HttpResponse& response) {
-      auto orders = api.parse_orders(response);
-      if (!orders) return Step::finish(own_error(orders.error()));
-      std::vector<Order> kept;
-      for (Order& order : orders.value())
-        if (filter.value().matches(order)) kept.push_back(std::move(order));
-      return Step::finish(own_ok(200, kept));
+      return Step::finish(own_filtered_orders(api.parse_orders(response), filter.value()));
     }));
   }
   if (method == "GET" && route.rfind("/orders/", 0) == 0) {

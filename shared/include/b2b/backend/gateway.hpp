@@ -101,6 +101,9 @@ ExchangeStep conversation_steps(std::shared_ptr<Conversation> conversation) {
   });
 }
 
+// Our POST /orders body, with the Idempotency-Key header as its key when the body has none.
+Result<OrderSubmission> own_submission(const HttpRequest& own_request);
+
 // Our GET /orders filters (status code, from and to days), applied on the device for shops that cannot.
 struct OwnOrderFilter {
   std::optional<std::string> status;
@@ -110,6 +113,8 @@ struct OwnOrderFilter {
 };
 // A day that is not one is the client's mistake (422), named by its parameter.
 Result<OwnOrderFilter> own_order_filter(const HttpRequest& own_request);
+// The orders a shop answered, those the filter keeps, as our protocol's answer (or the shop's error).
+HttpResponse own_filtered_orders(Result<std::vector<Order>> orders, const OwnOrderFilter& filter);
 
 template <typename T>
 HttpResponse own_ok(int status, const T& value) {
