@@ -91,9 +91,5 @@ npm_install() {
 }
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 npm_install "$repo/tests/browser" "browser test packages"
-# The real shops the adapter tests start: their packages and template databases, into the cache (minutes
-# once; a check after that).
-node "$repo/tests/shops/vendure/run.mjs" --prepare
-node "$repo/tests/shops/medusa/run.mjs" --prepare
 # An `if`, not `&&`: as the script's last command a false test would be its exit status.
 if [ "$BENCH" = 1 ]; then npm_install "$repo/bench/search" "search libraries to compare with"; fi
