@@ -105,8 +105,19 @@ async function startPostgres(dataDir, log) {
     readyText: "database system is ready to accept connections", what: "postgresql", log, timeoutMs: 60_000,
   });
   await done;
-  return { port, url: `postgres://medusa@127.0.0.1:${port}/medusa`, stop: () => stopChild(child) };
+  // pg_ctl waits for a clean shutdown; a signal to runuser would not (it kills its child after a moment),
+  // leaving a cluster that needs recovery and a socket file behind.
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      spawnSync(...pgCommand("pg_ctl", ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "30"]), { stdio: "ignore" });
+    }
+    await stopChild(child);
+  };
+  return { port, url: `postgres://medusa@127.0.0.1:${port}/medusa`, stop };
 }
+
+// A cluster's files without what only a running server has (its socket and pid file).
+const clusterFile = (file) => !/^(\.s\.PGSQL\.|postmaster\.pid$)/.test(path.basename(file));
 
 function medusaEnv(packages, databaseUrl, corsOrigin) {
   return { ...process.env, DATABASE_URL: databaseUrl, MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "production",
@@ -141,7 +152,7 @@ async function templateCluster(packages, log) {
     } finally {
       await pg.stop();
     }
-    cpSync(data, path.join(partial, "data"), { recursive: true });
+    cpSync(data, path.join(partial, "data"), { recursive: true, filter: clusterFile });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -167,7 +178,7 @@ export async function startMedusa({ port = 9000, corsOrigin = "http://127.0.0.1:
   const packages = installedPackages(log);
   const template = await templateCluster(packages, log);
   const dir = ownedTempDir("medusa-");
-  cpSync(path.join(template, "data"), path.join(dir, "data"), { recursive: true });
+  cpSync(path.join(template, "data"), path.join(dir, "data"), { recursive: true, filter: clusterFile });
   if (asRoot) run("chown", ["-R", `${pgUser}:`, dir], {}, "chown");
   const seeded = JSON.parse(readFileSync(path.join(template, "seeded.json"), "utf8"));
   const pg = await startPostgres(path.join(dir, "data"), log);
