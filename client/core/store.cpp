@@ -1302,7 +1302,9 @@ Transition update_app(AppState state, const Action& action, const ShopProtocol& 
               catalog.results.clear();
               return;
             }
-            if (b.offline() && catalog.local) {
+            // The device's catalog answers with no network, and instead of a shop whose search does not
+            // find what buyers type (Medusa's finds "płytek" but not "plytek").
+            if ((b.offline() || !b.state.capabilities.buyer_search) && catalog.local) {
               b.search_on_device();
               return;
             }

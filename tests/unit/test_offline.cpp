@@ -219,6 +219,18 @@ TEST_CASE("catalog sync: everything first, then only the changes since the devic
     REQUIRE(state.catalog.results.size() == 1);
     CHECK(state.catalog.results_from_device);
   }
+  SUBCASE("online, a shop whose search does not find what buyers type: the device answers") {
+    state.capabilities.buyer_search = false;  // Vendure, Medusa
+    const Transition searched = step(state, SearchChanged{"mlotek"});
+    CHECK(sends(searched).empty());
+    REQUIRE(state.catalog.results.size() == 1);
+    CHECK(state.catalog.results[0].sku == "MEC-1");
+    CHECK(state.catalog.results_from_device);
+  }
+  SUBCASE("online, our protocol's search is asked") {
+    CHECK(sent(step(state, SearchChanged{"mlotek"}), HttpPurpose::Search));
+    CHECK_FALSE(state.catalog.results_from_device);
+  }
   SUBCASE("a search that gets no answer is answered from the device") {
     const Transition asked = step(state, SearchChanged{"lacznik"});
     step(state, answer(send_of(asked, HttpPurpose::Search), kNoAnswer));

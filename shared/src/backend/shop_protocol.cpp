@@ -7,6 +7,7 @@ Capabilities all_capabilities() {
   Capabilities c;
   c.saved_carts = c.company_price_lists = c.approvals = c.user_management = true;
   c.idempotent_orders = c.catalog_changes = c.po_number = c.quotes = c.punchout = true;
+  c.buyer_search = true;
   return c;
 }
 

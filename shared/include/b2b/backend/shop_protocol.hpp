@@ -29,6 +29,9 @@ struct Capabilities {
   // The shop adds a delivery charge when the order is placed, so the totals the client shows before it
   // leave that out (the client says so at checkout).
   bool delivery_charged_on_placing = false;
+  // The shop's search finds what buyers type: names without Polish letters, typos, SKU and EAN prefixes.
+  // Without it the client searches its synced catalog on the device, online too.
+  bool buyer_search = false;
 };
 
 // Everything: what our own protocol (server-mock) offers.
