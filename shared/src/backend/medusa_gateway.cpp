@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "b2b/protocol/health.hpp"
+#include "json_fields.hpp"
 
 namespace b2b::backend {
 namespace {
@@ -24,16 +25,6 @@ Step with_region(const MedusaStoreApi& api, WithRegion then) {
     if (!region) return Step::finish(own_error(region.error()));
     return then(region.value());
   });
-}
-
-std::optional<std::int64_t> offset_of_cursor(const std::string& cursor) {
-  if (cursor.empty()) return 0;
-  std::int64_t offset = 0;
-  for (char c : cursor) {
-    if (c < '0' || c > '9' || offset > (INT64_MAX - 9) / 10) return std::nullopt;
-    offset = offset * 10 + (c - '0');
-  }
-  return offset;
 }
 
 Step price_list_pages(const MedusaStoreApi& api, std::string token, std::string region, std::int64_t offset,
@@ -160,7 +151,7 @@ std::unique_ptr<HttpExchange> MedusaGateway::open(const HttpRequest& request) co
   }
   if (method == "GET" && route == "/catalog") {
     const std::string cursor = query_value(request.path, "cursor").value_or("");
-    const auto offset = offset_of_cursor(cursor);
+    const auto offset = json::offset_of(cursor);
     if (!offset)
       return answer_now(
           own_error(Error{ErrorKind::Validation, "cursor", "\"" + cursor + "\" is not a catalog offset"}));

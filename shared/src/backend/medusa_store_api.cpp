@@ -462,6 +462,33 @@ Result<std::vector<Order>> MedusaStoreApi::parse_orders(const HttpResponse& resp
 
 // --- The checkout ---------------------------------------------------------------------------------
 
+namespace {
+
+// What each step's answer is about, to name it in an error.
+const char* field_of(MedusaCheckout::Step step) {
+  switch (step) {
+    case MedusaCheckout::Step::FindPlaced:
+      return "orders";
+    case MedusaCheckout::Step::CreateCart:
+      return "cart";
+    case MedusaCheckout::Step::ShippingOptions:
+      return "shipping_options";
+    case MedusaCheckout::Step::AddShipping:
+      return "shipping_method";
+    case MedusaCheckout::Step::PaymentCollection:
+      return "payment_collection";
+    case MedusaCheckout::Step::PaymentSession:
+      return "payment_session";
+    case MedusaCheckout::Step::Complete:
+      return "complete";
+    case MedusaCheckout::Step::Done:
+      break;
+  }
+  return "";
+}
+
+}  // namespace
+
 MedusaCheckout::MedusaCheckout(const MedusaStoreApi& api, std::string token, MedusaCheckoutInput input)
     : api_(api), token_(std::move(token)), input_(std::move(input)) {}
 
@@ -543,33 +570,8 @@ std::optional<Result<SubmitResult>> MedusaCheckout::fail(Error error) {
 
 std::optional<Result<SubmitResult>> MedusaCheckout::answer(const HttpResponse& response) {
   rapidjson::Document doc;
-  const char* what = "";
-  switch (step_) {
-    case Step::FindPlaced:
-      what = "orders";
-      break;
-    case Step::CreateCart:
-      what = "cart";
-      break;
-    case Step::ShippingOptions:
-      what = "shipping_options";
-      break;
-    case Step::AddShipping:
-      what = "shipping_method";
-      break;
-    case Step::PaymentCollection:
-      what = "payment_collection";
-      break;
-    case Step::PaymentSession:
-      what = "payment_session";
-      break;
-    case Step::Complete:
-      what = "complete";
-      break;
-    case Step::Done:
-      return fail({ErrorKind::Server, "", "the checkout is already over"});
-  }
-  auto body = answer_body(response, doc, what);
+  if (step_ == Step::Done) return fail({ErrorKind::Server, "", "the checkout is already over"});
+  auto body = answer_body(response, doc, field_of(step_));
   if (!body) return fail(body.error());
   const Value& value = *body.value();
   switch (step_) {
