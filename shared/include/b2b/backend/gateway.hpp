@@ -111,7 +111,7 @@ struct OwnOrderFilter {
   std::optional<Date> to;
   bool matches(const Order& order) const;
 };
-// A day that is not one is the client's mistake (422), named by its parameter.
+// A day that is not one is the client's mistake (400), named by its parameter.
 Result<OwnOrderFilter> own_order_filter(const HttpRequest& own_request);
 // The orders a shop answered, those the filter keeps, as our protocol's answer (or the shop's error).
 HttpResponse own_filtered_orders(Result<std::vector<Order>> orders, const OwnOrderFilter& filter);
@@ -121,7 +121,7 @@ HttpResponse own_ok(int status, const T& value) {
   return own_answer(status, wire::encode_json(value));
 }
 
-// Our request's body: one that does not decode is the client's mistake (422), not the shop's (502).
+// Our request's body: one that does not decode is the client's mistake (400), not the shop's (502).
 template <typename T>
 Result<T> decode_own_request(const HttpRequest& own_request) {
   auto value = wire::decode_json<T>(own_request.body);
