@@ -17,9 +17,15 @@
                 "This browser does not support WebAssembly. Update it or use another browser.");
     return;
   }
-  if (!document.createElement("canvas").getContext("webgl2")) {
+  // A browser without WebGL 2 is told at once. One that has it but refuses a context (a blocked GPU,
+  // WebGL turned off) is told by the app when it asks for its context: a trial context here would cost
+  // a phone some 150 ms of a blocked page on every start.
+  function reportNoWebGL2() {
     showProblem("Ta przeglądarka lub urządzenie nie obsługuje WebGL 2 (może być wyłączone w ustawieniach).",
                 "This browser or device does not support WebGL 2 (it may be turned off in the settings).");
+  }
+  if (typeof WebGL2RenderingContext !== "function") {
+    reportNoWebGL2();
     return;
   }
 
@@ -116,6 +122,7 @@
         }
       })();
     },
+    b2bReportNoWebGL2: reportNoWebGL2,
     onAbort: function (what) {
       showProblem("Aplikacja zatrzymała się z błędem: " + what, "The app stopped with an error: " + what);
     },

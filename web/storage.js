@@ -301,6 +301,9 @@
 
   function acquire() {
     if (acquired) return acquired;
+    // Opening (in a new profile: creating) the database reads nothing, so it need not wait for the lock;
+    // load() then finds it open. A failure is reported by load().
+    openDatabase().catch(() => {});
     acquired = new Promise((resolve) => {
       if (!navigator.locks || typeof navigator.locks.request !== "function") {
         resolve();

@@ -242,6 +242,7 @@ int main() {
   g_app->gl = SDL_GL_CreateContext(g_app->window);
   if (!g_app->gl) {
     std::fprintf(stderr, "WebGL2 context failed: %s\n", SDL_GetError());
+    EM_ASM({ if (Module.b2bReportNoWebGL2) Module.b2bReportNoWebGL2(); });  // not a blank page
     return 1;
   }
   SDL_GL_MakeCurrent(g_app->window, g_app->gl);
