@@ -63,6 +63,10 @@ part("browser", "node", [path.join(root, "bench/browser.mjs"), "--server-mock", 
                          "--dist", path.join(wasmBuild, "dist"), "--minimal", path.join(wasmBuild, "bench-minimal"),
                          "--runs", runs, "--out", path.join(cache, "results-browser.json")],
      { outFile: path.join(cache, "results-browser.json") });
+// Which components the wasm's code bytes belong to, for the app and the minimal window (named builds).
+part("size", "node", [path.join(root, "bench/size.mjs"), "--app", path.join(wasmBuild, "bench-named/b2b_client.wasm"),
+                      "--minimal", path.join(wasmBuild, "bench-named/minimal.wasm"), "--out", path.join(cache, "results-size.json")],
+     { outFile: path.join(cache, "results-size.json") });
 part("search", "node", [path.join(root, "bench/search/run.mjs"), "--sizes", sizes, "--runs", "3",
                         "--wasm-cli", path.join(wasmBuild, "bench/search/b2b_search_cli.js"),
                         "--native-cli", path.join(nativeBuild, "bench/search/b2b_search_cli"),

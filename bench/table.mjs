@@ -25,6 +25,13 @@ export function table(results) {
     row("download, gzip (first visit)", kib(d.app.gzip), `minimal ImGui+SDL2 window ${kib(d.minimal.gzip)}`, num(d.ratio_gzip), `≤ 1.5: ${goal(d.goal_met)}`);
     row("download, brotli", kib(d.app.brotli), `minimal ${kib(d.minimal.brotli)}`, num(d.ratio_brotli), "");
   }
+  const z = p.size;
+  if (z) {
+    const over = Object.entries(z.app_over_minimal.components).filter(([, bytes]) => bytes >= 1024)
+      .map(([name, bytes]) => `${name} ${kib(bytes)}`).join("; ");
+    row("wasm code over the minimal window's, raw, by component", kib(z.app_over_minimal.code_bytes),
+        `of ${kib(z.app.code_bytes)} (minimal ${kib(z.minimal.code_bytes)}); data +${kib(z.app_over_minimal.data_bytes)}. ${over}`, "", "");
+  }
   const s = p.browser?.startup_ms;
   if (s) {
     row("start-up to sign-in screen, cold (ms)", fig(s.app_sign_in_screen, 0), `minimal first frame ${fig(s.minimal_first_frame, 0)}`, num(s.ratio_sign_in), `≤ 1.3: ${goal(s.goal_met_sign_in ?? s.ratio_sign_in <= 1.3)}`);

@@ -30,7 +30,7 @@ if(NOT EXISTS "${B2B_SDL2_PREFIX}/lib/libSDL2.a")
 endif()
 set(B2B_DIST_DIR "${CMAKE_BINARY_DIR}/dist")
 
-add_executable(b2b_client
+set(B2B_WEB_CLIENT_SOURCES
   ${CMAKE_SOURCE_DIR}/client/platform/web_main.cpp
   ${CMAKE_SOURCE_DIR}/client/platform/web_http.cpp
   ${CMAKE_SOURCE_DIR}/client/platform/web_text_input.cpp
@@ -39,18 +39,27 @@ add_executable(b2b_client
   ${CMAKE_SOURCE_DIR}/client/platform/web_embed.cpp
   ${B2B_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
   ${B2B_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(b2b_client PRIVATE ${B2B_IMGUI_DIR}/backends ${B2B_SDL2_PREFIX}/include/SDL2)
-target_link_libraries(b2b_client PRIVATE b2b_client_ui ${B2B_SDL2_PREFIX}/lib/libSDL2.a)
-add_dependencies(b2b_client ui_font)
+add_executable(b2b_client ${B2B_WEB_CLIENT_SOURCES})
+# The same app with its function names kept (--profiling-funcs adds a names section and leaves the code
+# as it is), for the download benchmark's breakdown of the wasm by component (bench/size.mjs).
+add_executable(b2b_client_named EXCLUDE_FROM_ALL ${B2B_WEB_CLIENT_SOURCES})
+foreach(target b2b_client b2b_client_named)
+  target_include_directories(${target} PRIVATE ${B2B_IMGUI_DIR}/backends ${B2B_SDL2_PREFIX}/include/SDL2)
+  target_link_libraries(${target} PRIVATE b2b_client_ui ${B2B_SDL2_PREFIX}/lib/libSDL2.a)
+  add_dependencies(${target} ui_font)
+  target_link_options(${target} PRIVATE
+    -sENVIRONMENT=web
+    -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc
+    "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_b2b_widgets_json','_b2b_frame_count','_b2b_frame_cpu_ms','_b2b_font_has_glyphs','_b2b_on_http_response','_b2b_network_hint','_b2b_sync_status_json','_b2b_host_connected','_b2b_host_message','_b2b_text_input','_b2b_key_event','_b2b_wants_text_input','_b2b_set_keyboard_inset']"
+    "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
+    "--embed-file=${B2B_UI_FONT}@/assets/ui-font.ttf")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${B2B_UI_FONT}")
+endforeach()
 set_target_properties(b2b_client PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${B2B_DIST_DIR}")
-target_link_options(b2b_client PRIVATE
-  -sENVIRONMENT=web
-  -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_b2b_widgets_json','_b2b_frame_count','_b2b_frame_cpu_ms','_b2b_font_has_glyphs','_b2b_on_http_response','_b2b_network_hint','_b2b_sync_status_json','_b2b_host_connected','_b2b_host_message','_b2b_text_input','_b2b_key_event','_b2b_wants_text_input','_b2b_set_keyboard_inset']"
-  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
-  "--embed-file=${B2B_UI_FONT}@/assets/ui-font.ttf")
-set_property(TARGET b2b_client APPEND PROPERTY LINK_DEPENDS "${B2B_UI_FONT}")
+set_target_properties(b2b_client_named PROPERTIES OUTPUT_NAME b2b_client SUFFIX ".js"
+                                                  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench-named")
+target_link_options(b2b_client_named PRIVATE --profiling-funcs)
 
 # Our own page, loader and styles next to the compiled app.
 # web/examples/ (a partner portal, a procurement system) is served by its own server, not by the shop.
