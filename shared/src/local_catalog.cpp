@@ -1,33 +1,48 @@
-// The device's catalog: a product vector with a SKU map and the search index built once per sync.
+// The device's catalog: a product vector with its SKU order and the search index built once per sync.
 #include "b2b/local_catalog.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
 
 namespace b2b {
 
 LocalCatalog::LocalCatalog(std::vector<Product> products, std::int64_t version)
-    : products_(std::move(products)), version_(version) {
-  by_sku_.reserve(products_.size());
-  for (std::size_t i = 0; i < products_.size(); ++i) by_sku_.emplace(products_[i].sku, i);
+    : products_(std::move(products)), version_(version), sku_order_(products_.size()) {
+  std::iota(sku_order_.begin(), sku_order_.end(), std::uint32_t{0});
+  // Stable: with a SKU given twice, find() answers its first product, as before.
+  std::stable_sort(sku_order_.begin(), sku_order_.end(),
+                   [this](std::uint32_t a, std::uint32_t b) { return products_[a].sku < products_[b].sku; });
+}
+
+const std::uint32_t* LocalCatalog::position_of(std::string_view sku) const {
+  const auto found = std::lower_bound(sku_order_.begin(), sku_order_.end(), sku,
+                                      [this](std::uint32_t i, std::string_view key) { return products_[i].sku < key; });
+  return found != sku_order_.end() && products_[*found].sku == sku ? &*found : nullptr;
 }
 
 std::shared_ptr<const LocalCatalog> LocalCatalog::with_changes(const std::vector<Product>& changes,
                                                                std::int64_t version) const {
   std::vector<Product> products = products_;
-  std::unordered_map<std::string, std::size_t> positions = by_sku_;
+  std::unordered_map<std::string, std::size_t> added;  // SKUs new in these changes -> their position
   for (const Product& changed : changes) {
-    const auto found = positions.find(changed.sku);
-    if (found != positions.end()) {
-      products[found->second] = changed;
-    } else {
-      positions.emplace(changed.sku, products.size());
+    if (const std::uint32_t* at = position_of(changed.sku)) {
+      products[*at] = changed;
+      continue;
+    }
+    const auto [slot, inserted] = added.emplace(changed.sku, products.size());
+    if (inserted) {
       products.push_back(changed);
+    } else {
+      products[slot->second] = changed;
     }
   }
   return std::make_shared<const LocalCatalog>(std::move(products), version);
 }
 
 const Product* LocalCatalog::find(const std::string& sku) const {
-  const auto found = by_sku_.find(sku);
-  return found == by_sku_.end() ? nullptr : &products_[found->second];
+  const std::uint32_t* at = position_of(sku);
+  return at ? &products_[*at] : nullptr;
 }
 
 std::vector<Product> LocalCatalog::search(std::string_view query, std::size_t limit, std::string_view category) const {

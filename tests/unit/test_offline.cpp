@@ -187,6 +187,34 @@ TEST_CASE("the device catalog: changes replace products by SKU and search finds 
   }
 }
 
+TEST_CASE("the device catalog finds each product by SKU, and a sync's changes land once per SKU") {
+  std::vector<Product> products;
+  for (int i = 999; i >= 0; --i)
+    products.push_back(product("SKU-" + std::to_string(i), "Produkt " + std::to_string(i)));
+  const LocalCatalog catalog(products, 1);
+  for (int i = 0; i < 1000; i += 37) {
+    const Product* found = catalog.find("SKU-" + std::to_string(i));
+    REQUIRE(found);
+    CHECK(found->name.pl == "Produkt " + std::to_string(i));
+  }
+  CHECK(catalog.find("SKU-1000") == nullptr);
+  CHECK(catalog.find("SKU-") == nullptr);
+  CHECK(catalog.find("") == nullptr);
+
+  SUBCASE("a new SKU changed twice in one sync is added once, as its last change") {
+    const auto next = catalog.with_changes(
+        {product("NEW-1", "Pierwsza"), product("SKU-5", "Zmieniony"), product("NEW-1", "Druga")}, 2);
+    CHECK(next->products().size() == 1001);
+    CHECK(next->find("NEW-1")->name.pl == "Druga");
+    CHECK(next->find("SKU-5")->name.pl == "Zmieniony");
+    CHECK(next->find("SKU-6")->name.pl == "Produkt 6");
+  }
+  SUBCASE("a SKU given twice answers its first product") {
+    const LocalCatalog twice({product("DUP-1", "Pierwszy"), product("DUP-1", "Drugi")}, 1);
+    CHECK(twice.find("DUP-1")->name.pl == "Pierwszy");
+  }
+}
+
 TEST_CASE("catalog sync: everything first, then only the changes since the device's version") {
   AppState state = signed_in();
   state.screen = Screen::Login;
