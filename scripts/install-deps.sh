@@ -20,7 +20,7 @@ need_apt=()
 # The machine's own Node.js 20 and npm serve; Debian's are only the fallback (they conflict).
 command -v node >/dev/null && command -v npm >/dev/null || need_apt+=(nodejs npm)
 for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
+  [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" = "install ok installed" ] || need_apt+=("$pkg")
 done
 
 SRC_LIST=/etc/apt/sources.list.d/b2b-ordering-src.sources

@@ -11,6 +11,8 @@ export NODE_PATH=/usr/share/nodejs
 # Sets SDL2_PREFIX: the wasm SDL2 build, keyed by SDL2's and emcc's versions.
 b2b_sdl2_prefix() {
   local emcc_version
-  emcc_version=$(emcc --version 2>/dev/null | head -n1 | grep -o '[0-9]\+\.[0-9]\+\.[0-9]\+' | head -n1)
+  # sed reads all of emcc's output: `head` would exit early, and with pipefail the SIGPIPE emcc may then
+  # get fails the caller's `set -e` now and then (seen when the machine was busy).
+  emcc_version=$(emcc --version 2>/dev/null | sed -n '1s/^[^0-9]*\([0-9]\+\.[0-9]\+\.[0-9]\+\).*/\1/p')
   SDL2_PREFIX="$CACHE_DIR/sdl2-$SDL2_VERSION-emcc$emcc_version"
 }
