@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what builds and tests need on a fresh Debian 12 machine: apt packages, Debian
 # source packages (Dear ImGui, SDL2) and npm packages. Idempotent; slow work is cached outside the repo.
-# With --bench also what the benchmarks need (wrk, sqlite3, the search libraries they compare with).
+# With --bench also what the benchmarks need (wrk, sqlite3, c++filt, the search libraries they compare with).
 set -euo pipefail
 BENCH=0
 [ "${1:-}" = "--bench" ] && BENCH=1
@@ -14,7 +14,7 @@ APT_PACKAGES=(
   postgresql-15  # the Medusa shop the adapter tests start (tests/shops/medusa)
 )
 
-if [ "$BENCH" = 1 ]; then APT_PACKAGES+=(wrk sqlite3); fi
+if [ "$BENCH" = 1 ]; then APT_PACKAGES+=(wrk sqlite3 binutils); fi  # binutils: c++filt for bench/size.mjs
 
 need_apt=()
 # The machine's own Node.js 20 and npm serve; Debian's are only the fallback (they conflict).
