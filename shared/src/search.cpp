@@ -83,6 +83,71 @@ class WordInterner {
   std::vector<std::uint32_t> slots_;
 };
 
+// A number in 7 bits a byte, low groups first, the high bit set on all but its last byte: small
+// numbers take one byte.
+template <typename Bytes>
+void append_varint(std::uint32_t value, Bytes& out) {
+  for (; value >= 0x80; value >>= 7) out.push_back(static_cast<typename Bytes::value_type>(value | 0x80));
+  out.push_back(static_cast<typename Bytes::value_type>(value));
+}
+
+template <typename Byte>
+std::uint32_t read_varint(const Byte*& at) {
+  std::uint32_t value = 0;
+  for (unsigned shift = 0;; shift += 7) {
+    const auto byte = static_cast<std::uint8_t>(*at++);
+    value |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) return value;
+  }
+}
+
+// Packs lists of ascending entries (list i is entries[starts[i] .. starts[i + 1])) into `bytes`, each
+// entry as the gap to the one before it (the first: to zero), and writes where each list starts into
+// `offsets` (one more at the end). Gaps in a common word's posting list take one byte, in a product's
+// dozen word ids two. Sized first, so the packed lists are allocated once.
+void pack_lists(const std::vector<std::uint32_t>& entries, const std::vector<std::uint32_t>& starts,
+                std::vector<std::uint8_t>& bytes, std::vector<std::uint32_t>& offsets) {
+  const std::size_t lists = starts.size() - 1;
+  const auto each_gap = [&](std::size_t list, auto&& use) {
+    std::uint32_t previous = 0;
+    for (std::uint32_t k = starts[list]; k < starts[list + 1]; ++k) {
+      use(entries[k] - previous);
+      previous = entries[k];
+    }
+  };
+  std::size_t size = 0;
+  for (std::size_t list = 0; list < lists; ++list) {
+    each_gap(list, [&](std::uint32_t gap) {
+      for (; gap >= 0x80; gap >>= 7) ++size;
+      ++size;
+    });
+  }
+  bytes.reserve(size);
+  offsets.reserve(lists + 1);
+  offsets.push_back(0);
+  for (std::size_t list = 0; list < lists; ++list) {
+    each_gap(list, [&](std::uint32_t gap) { append_varint(gap, bytes); });
+    offsets.push_back(static_cast<std::uint32_t>(bytes.size()));
+  }
+}
+
+// Reads one list pack_lists wrote: `for (std::uint32_t entry; list.next(entry);)`.
+class PackedList {
+ public:
+  PackedList(const std::vector<std::uint8_t>& bytes, std::uint32_t begin, std::uint32_t end)
+      : at_(bytes.data() + begin), end_(bytes.data() + end) {}
+  bool next(std::uint32_t& entry) {
+    if (at_ == end_) return false;
+    entry = previous_ += read_varint(at_);
+    return true;
+  }
+
+ private:
+  const std::uint8_t* at_;
+  const std::uint8_t* end_;
+  std::uint32_t previous_ = 0;
+};
+
 }  // namespace
 
 // What one query word matches: a range of word ids it starts, and (when typos are allowed) the
@@ -92,7 +157,7 @@ struct CatalogIndex::WordMatch {
   std::uint32_t last = 0;
   std::uint32_t whole = kNoWord;  // the id of the query word itself, when it is a word of the catalog
   std::vector<std::uint32_t> typos;
-  std::size_t postings = 0;  // products at most (a product may count twice): the narrowest goes first
+  std::size_t postings = 0;  // bytes of its posting lists, about its products: the narrowest goes first
 };
 
 std::string_view CatalogIndex::word(std::uint32_t id) const {
@@ -100,7 +165,9 @@ std::string_view CatalogIndex::word(std::uint32_t id) const {
 }
 
 std::string_view CatalogIndex::code(const Code& c) const {
-  return std::string_view(codes_text_).substr(c.offset, c.length);
+  const char* at = codes_text_.data() + c.offset;
+  const std::uint32_t length = read_varint(at);
+  return {at, length};
 }
 
 CatalogIndex::CatalogIndex(const std::vector<Product>& products)
@@ -110,10 +177,15 @@ CatalogIndex::CatalogIndex(const std::vector<Product>& products)
   std::string folded;
   std::vector<std::string_view> words;
   std::vector<std::uint32_t> product_words;  // (unsorted word id << 2 | score) of one product
-  product_word_offsets_.reserve(products.size() + 1);
-  product_word_offsets_.push_back(0);
+  // Every product's (word id << 2 | score) unpacked while indexing; product p's are
+  // all_words[word_starts[p] .. word_starts[p + 1]).
+  std::vector<std::uint32_t> all_words;
+  std::vector<std::uint32_t> word_starts;
+  word_starts.reserve(products.size() + 1);
+  word_starts.push_back(0);
   const auto add_code = [&](std::vector<Code>& codes, std::string_view text, std::uint32_t product) {
-    codes.push_back({static_cast<std::uint32_t>(codes_text_.size()), static_cast<std::uint32_t>(text.size()), product});
+    codes.push_back({static_cast<std::uint32_t>(codes_text_.size()), product});
+    append_varint(static_cast<std::uint32_t>(text.size()), codes_text_);
     codes_text_.append(text);
   };
 
@@ -142,11 +214,10 @@ CatalogIndex::CatalogIndex(const std::vector<Product>& products)
     std::sort(product_words.begin(), product_words.end());
     for (std::size_t k = 0; k < product_words.size(); ++k) {
       if (k + 1 == product_words.size() || (product_words[k] >> 2) != (product_words[k + 1] >> 2))
-        product_words_.push_back(product_words[k]);
+        all_words.push_back(product_words[k]);
     }
-    product_word_offsets_.push_back(static_cast<std::uint32_t>(product_words_.size()));
+    word_starts.push_back(static_cast<std::uint32_t>(all_words.size()));
   }
-  product_words_.shrink_to_fit();
 
   // Sort the dictionary so prefixes are ranges, and renumber the words to their sorted positions.
   const std::uint32_t word_count = interner.count();
@@ -163,26 +234,25 @@ CatalogIndex::CatalogIndex(const std::vector<Product>& products)
     word_offsets_.push_back(static_cast<std::uint32_t>(words_text_.size()));
   }
   for (std::size_t p = 0; p < product_count_; ++p) {
-    const auto begin = product_words_.begin() + product_word_offsets_[p];
-    const auto end = product_words_.begin() + product_word_offsets_[p + 1];
-    for (auto w = begin; w != end; ++w) *w = sorted_id[*w >> 2] << 2 | (*w & 3);
+    std::uint32_t* const begin = all_words.data() + word_starts[p];
+    std::uint32_t* const end = all_words.data() + word_starts[p + 1];
+    for (std::uint32_t* w = begin; w != end; ++w) *w = sorted_id[*w >> 2] << 2 | (*w & 3);
     std::sort(begin, end);
   }
+  pack_lists(all_words, word_starts, product_words_, product_word_offsets_);
 
-  // Posting lists, filled product by product so each list is ascending.
-  posting_offsets_.assign(word_count + 1, 0);
-  for (const std::uint32_t w : product_words_) ++posting_offsets_[(w >> 2) + 1];
-  std::partial_sum(posting_offsets_.begin(), posting_offsets_.end(), posting_offsets_.begin());
-  postings_.resize(product_words_.size());
-  posting_scores_.resize(product_words_.size());
-  std::vector<std::uint32_t> next(posting_offsets_.begin(), posting_offsets_.end() - 1);
+  // Posting lists, filled product by product so each list is ascending, then packed word by word.
+  std::vector<std::uint32_t> list_starts(word_count + 1, 0);
+  for (const std::uint32_t w : all_words) ++list_starts[(w >> 2) + 1];
+  std::partial_sum(list_starts.begin(), list_starts.end(), list_starts.begin());
+  std::vector<std::uint32_t> all_postings(all_words.size());
+  std::vector<std::uint32_t> next(list_starts.begin(), list_starts.end() - 1);
   for (std::uint32_t p = 0; p < product_count_; ++p) {
-    for (std::uint32_t k = product_word_offsets_[p]; k < product_word_offsets_[p + 1]; ++k) {
-      const std::uint32_t slot = next[product_words_[k] >> 2]++;
-      postings_[slot] = p;
-      posting_scores_[slot] = static_cast<std::uint8_t>(product_words_[k] & 3);
-    }
+    for (std::uint32_t k = word_starts[p]; k < word_starts[p + 1]; ++k)
+      all_postings[next[all_words[k] >> 2]++] = p << 2 | (all_words[k] & 3);
   }
+  std::vector<std::uint32_t>().swap(all_words);  // a peak of two unpacked copies is enough
+  pack_lists(all_postings, list_starts, postings_, posting_offsets_);
 
   word_ids_by_length_.resize(kLongestTypoWord + 2);
   for (std::uint32_t id = 0; id < word_count; ++id) {
@@ -193,6 +263,10 @@ CatalogIndex::CatalogIndex(const std::vector<Product>& products)
   const auto by_code = [&](const Code& a, const Code& b) { return code(a) < code(b); };
   std::sort(skus_.begin(), skus_.end(), by_code);
   std::sort(eans_.begin(), eans_.end(), by_code);
+  // Grown by appending: without this a 100,000-product index keeps megabytes of spare capacity.
+  codes_text_.shrink_to_fit();
+  skus_.shrink_to_fit();
+  eans_.shrink_to_fit();
 }
 
 CatalogIndex::WordMatch CatalogIndex::match_word(std::string_view query_word, bool with_typos) const {
@@ -262,10 +336,11 @@ void CatalogIndex::rank_names(const std::vector<std::string_view>& query_words, 
     }
   } clear_scores{candidates};
   const auto collect = [&](std::uint32_t id, std::uint32_t factor) {
-    for (std::uint32_t k = posting_offsets_[id]; k < posting_offsets_[id + 1]; ++k) {
-      const std::uint32_t product = postings_[k];
+    PackedList list(postings_, posting_offsets_[id], posting_offsets_[id + 1]);
+    for (std::uint32_t entry; list.next(entry);) {
+      const std::uint32_t product = entry >> 2;
       if (category != 0 && category_of_[product] != category) continue;
-      const std::uint32_t score = posting_scores_[k] * factor;
+      const std::uint32_t score = (entry & 3) * factor;
       std::uint32_t& best = narrow_score[product];
       if (best == 0) candidates.push_back(product);
       best = std::max(best, score);
@@ -277,14 +352,15 @@ void CatalogIndex::rank_names(const std::vector<std::string_view>& query_words, 
 
   // A whole-word match outranks a prefix, a typo counts least; each query word's best field counts.
   const auto score_of = [&](std::uint32_t product, const WordMatch& match) {
-    const auto begin = product_words_.begin() + product_word_offsets_[product];
-    const auto end = product_words_.begin() + product_word_offsets_[product + 1];
     std::uint32_t best = 0;
-    for (auto w = std::lower_bound(begin, end, match.first << 2); w != end && (*w >> 2) < match.last; ++w)
-      best = std::max(best, (*w & 3) * ((*w >> 2) == match.whole ? 2u : 1u));
-    for (const std::uint32_t id : match.typos) {
-      const auto w = std::lower_bound(begin, end, id << 2);
-      if (w != end && (*w >> 2) == id) best = std::max(best, *w & 3);
+    PackedList words(product_words_, product_word_offsets_[product], product_word_offsets_[product + 1]);
+    for (std::uint32_t entry; words.next(entry);) {
+      const std::uint32_t id = entry >> 2;
+      if (id >= match.first && id < match.last) {
+        best = std::max(best, (entry & 3) * (id == match.whole ? 2u : 1u));
+      } else if (std::binary_search(match.typos.begin(), match.typos.end(), id)) {
+        best = std::max(best, entry & 3);
+      }
     }
     return best;
   };

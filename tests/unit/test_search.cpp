@@ -126,6 +126,29 @@ TEST_CASE("codes: SKU prefixes and exact EANs come first") {
   CHECK(skus_for(index, "5900000000048").empty());  // an inactive product's EAN
 }
 
+TEST_CASE("long codes and products far apart in a large catalog are found") {
+  // The index stores lengths and gaps between products in 7-bit groups: these need two (a 200-letter
+  // SKU) and three (5,000 filler products between two that share their words: a gap of 4 x 5,001).
+  std::vector<Product> catalog;
+  const std::string long_sku = "LONG-" + std::string(200, 'x');
+  catalog.push_back(make(long_sku, "5900000000062", "Przewód zasilający rzadki", "Rare power cord"));
+  for (int i = 0; i < 5000; ++i) catalog.push_back(make("F-" + std::to_string(i), "", "Wypełniacz", "Filler"));
+  catalog.push_back(make("ZZZ-1", "5900000000079", "Przewód rzadki ekranowany", "Rare shielded cord"));
+  const CatalogIndex index(catalog);
+  const auto skus = [&](std::string_view query) {
+    std::vector<std::string> found;
+    for (const std::size_t i : index.search(query, 20)) found.push_back(catalog[i].sku);
+    return found;
+  };
+  CHECK(skus(long_sku) == std::vector<std::string>{long_sku});
+  CHECK(skus("long-xxxx") == std::vector<std::string>{long_sku});
+  CHECK(skus("5900000000079") == std::vector<std::string>{"ZZZ-1"});
+  CHECK(skus("przewod rzadki") == std::vector<std::string>{long_sku, "ZZZ-1"});
+  CHECK(skus("ekranowany") == std::vector<std::string>{"ZZZ-1"});
+  CHECK(skus("rare cord") == std::vector<std::string>{long_sku, "ZZZ-1"});
+  CHECK(index.search("wypelniacz", 6000).size() == 5000);
+}
+
 TEST_CASE("ranking and limits") {
   const CatalogIndex index(kCatalog);
   SUBCASE("a whole-word match outranks a prefix match") {
