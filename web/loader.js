@@ -1,4 +1,4 @@
-// Starts the client: checks WebAssembly and WebGL2, downloads the wasm with a progress bar, holds
+// Starts the client: checks WebAssembly (with its exceptions) and WebGL2, downloads the wasm with a progress bar, holds
 // main() until the browser storage is loaded, registers the offline service worker, and explains failures.
 (function () {
   "use strict";
@@ -15,6 +15,17 @@
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     showProblem("Ta przeglądarka nie obsługuje WebAssembly. Zaktualizuj ją lub użyj innej.",
                 "This browser does not support WebAssembly. Update it or use another browser.");
+    return;
+  }
+  // The app's C++ uses WebAssembly's own exceptions (Chrome 95, Firefox 100, Safari 15.2); an older browser
+  // would fail to compile it with a message nobody could act on. The bytes: a module whose one function
+  // is an empty `try` block.
+  const tryBlockModule = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60,
+                                         0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x0a, 0x07, 0x01, 0x05, 0x00, 0x06,
+                                         0x40, 0x0b, 0x0b]);
+  if (!WebAssembly.validate(tryBlockModule)) {
+    showProblem("Ta przeglądarka jest za stara dla tej aplikacji (brak wyjątków WebAssembly). Zaktualizuj ją lub użyj innej.",
+                "This browser is too old for this app (it lacks WebAssembly exceptions). Update it or use another browser.");
     return;
   }
   // A browser without WebGL 2 is told at once. One that has it but refuses a context (a blocked GPU,

@@ -111,6 +111,19 @@ test("no server: the status says so, and a tap on check connection recovers", as
   await context.close();
 });
 
+test("a browser without WebAssembly exceptions is told to update it", async () => {
+  const { context, page } = await openApp(env, PHONE, { wait: false,
+    // The loader validates a module with a try block; an older engine (Safari 15.1) rejects it.
+    initScript: () => { WebAssembly.validate = () => false; },
+  });
+  await page.locator("#problem").waitFor({ state: "visible" });
+  assert.match(await page.locator("#problem-pl").textContent(), /za stara/);
+  assert.match(await page.locator("#problem-en").textContent(), /lacks WebAssembly exceptions/);
+  assert.equal(await page.evaluate(() => typeof window.Module), "undefined");  // the app was not started
+  await screenshot(page, "phone-no-wasm-exceptions");
+  await context.close();
+});
+
 test("without WebGL 2 the page explains why the app cannot start", async () => {
   const { context, page } = await openApp(env, PHONE, { wait: false,
     initScript: () => {

@@ -57,7 +57,13 @@ struct DecodeState {
   std::vector<PathStep> path;
   const ViewBuf* binary_input = nullptr;  // for checking length prefixes against what is left
 };
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+// The browser runs the decoders on one thread, and clang 14 turns a catch block that reads a
+// thread_local into `unreachable` under WebAssembly exceptions (every decode error would trap).
+inline DecodeState t_decode;
+#else
 inline thread_local DecodeState t_decode;
+#endif
 
 class DecodeScope {
  public:
