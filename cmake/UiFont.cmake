@@ -13,4 +13,12 @@ add_custom_command(
           --no-hinting --layout-features= --output-file=${B2B_UI_FONT}
   DEPENDS "${B2B_FONT_SOURCE}"
   COMMENT "Subsetting the UI font")
-add_custom_target(ui_font DEPENDS "${B2B_UI_FONT}")
+# The same bytes compiled into the client (client/ui/theme.cpp reads them): no file to fetch or open.
+set(B2B_UI_FONT_SOURCE "${CMAKE_BINARY_DIR}/assets/ui_font_ttf.cpp")
+add_custom_command(
+  OUTPUT "${B2B_UI_FONT_SOURCE}"
+  COMMAND ${CMAKE_COMMAND} "-DB2B_EMBED_INPUT=${B2B_UI_FONT}" "-DB2B_EMBED_OUTPUT=${B2B_UI_FONT_SOURCE}"
+          -DB2B_EMBED_SYMBOL=b2b_ui_font_ttf -P "${CMAKE_CURRENT_LIST_DIR}/EmbedFile.cmake"
+  DEPENDS "${B2B_UI_FONT}" "${CMAKE_CURRENT_LIST_DIR}/EmbedFile.cmake"
+  COMMENT "Compiling the UI font into the client")
+add_custom_target(ui_font DEPENDS "${B2B_UI_FONT}" "${B2B_UI_FONT_SOURCE}")

@@ -64,7 +64,7 @@ class Frames {
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
-    fonts_ = load_ui_fonts(io, B2B_UI_FONT, 3.0f);
+    fonts_ = load_ui_fonts(io, 3.0f);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
 
   Frames phone(390, 844);
   if (!phone.ok()) {
-    std::fprintf(stderr, "cannot load the UI font %s\n", B2B_UI_FONT);
+    std::fprintf(stderr, "cannot build the UI font atlas\n");
     return 1;
   }
   std::vector<double> cart_frames, catalog_frames;

@@ -34,7 +34,6 @@ namespace {
 using namespace b2b::client;
 
 constexpr const char* kCanvas = "#canvas";
-constexpr const char* kFontPath = "/assets/ui-font.ttf";
 
 AppState with_backend_problem(AppState state,
                               const b2b::Result<std::shared_ptr<const b2b::backend::Gateway>>& gateway) {
@@ -82,9 +81,9 @@ void sync_canvas_and_fonts(double& css_w, double& css_h, int& fb_w, int& fb_h, f
     fb_h = want_h;
   }
   if (g_app->fonts.device_pixel_ratio != dpr) {
-    UiFonts fonts = load_ui_fonts(ImGui::GetIO(), kFontPath, dpr);
+    UiFonts fonts = load_ui_fonts(ImGui::GetIO(), dpr);
     if (!fonts.body) {
-      std::fprintf(stderr, "cannot load the UI font %s\n", kFontPath);
+      std::fprintf(stderr, "cannot build the UI font atlas at pixel density %.2f\n", dpr);
       return;
     }
     g_app->fonts = fonts;
@@ -242,7 +241,9 @@ int main() {
   g_app->gl = SDL_GL_CreateContext(g_app->window);
   if (!g_app->gl) {
     std::fprintf(stderr, "WebGL2 context failed: %s\n", SDL_GetError());
-    EM_ASM({ if (Module.b2bReportNoWebGL2) Module.b2bReportNoWebGL2(); });  // not a blank page
+    EM_ASM({
+      if (Module.b2bReportNoWebGL2) Module.b2bReportNoWebGL2();
+    });  // not a blank page
     return 1;
   }
   SDL_GL_MakeCurrent(g_app->window, g_app->gl);

@@ -24,9 +24,10 @@ struct UiFonts {
   float device_pixel_ratio = 0;  // the density they were rasterised for
 };
 
-// Rebuilds io.Fonts from the TTF at ttf_path with glyphs rasterised at css size x DPR, and sets
-// io.FontGlobalScale so layout stays in CSS pixels. Returns nulls if the file cannot be loaded.
-UiFonts load_ui_fonts(ImGuiIO& io, const char* ttf_path, float device_pixel_ratio);
+// Rebuilds io.Fonts from the UI font compiled into the client (cmake/UiFont.cmake) with glyphs
+// rasterised at css size x DPR, and sets io.FontGlobalScale so layout stays in CSS pixels.
+// Returns nulls if the atlas cannot be built.
+UiFonts load_ui_fonts(ImGuiIO& io, float device_pixel_ratio);
 
 // Sizes for fingers and the light colours.
 void apply_touch_style(ImGuiStyle& style);

@@ -27,7 +27,7 @@ unsigned missing_glyph(ImFont* font, const char* text) {
 
 TEST_CASE("the UI font draws every UI string and Polish letters") {
   ImGuiContext* context = ImGui::CreateContext();
-  const UiFonts fonts = load_ui_fonts(ImGui::GetIO(), B2B_UI_FONT, 3.0f);
+  const UiFonts fonts = load_ui_fonts(ImGui::GetIO(), 3.0f);
   REQUIRE(fonts.body != nullptr);
 
   CHECK(missing_glyph(fonts.body, "Złóż zamówienie ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ „cytat” – 1 234,56 zł €") == 0);

@@ -22,8 +22,8 @@ class UiHarness {
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
-    fonts_ = load_ui_fonts(io, B2B_UI_FONT, dpr);
-    REQUIRE_MESSAGE(fonts_.body != nullptr, "cannot load UI font " B2B_UI_FONT);
+    fonts_ = load_ui_fonts(io, dpr);
+    REQUIRE_MESSAGE(fonts_.body != nullptr, "cannot build the UI font atlas");
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // what a renderer backend would upload
