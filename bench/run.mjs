@@ -29,9 +29,13 @@ const results = {
   problems: [],
 };
 
+// Parts that read what another part writes: `--only storage` runs ui_native first (it writes the records).
+const NEEDED_BY = { ui_native: ["storage"] };
+const selected = (name) => !only || only.split(",").some((wanted) => wanted === name || NEEDED_BY[name]?.includes(wanted));
+
 // Runs one part; its JSON (stdout, or the file it writes) goes under results.parts[name].
 function part(name, command, commandArgs, { outFile, env } = {}) {
-  if (only && !only.split(",").includes(name)) return;
+  if (!selected(name)) return;
   console.log(`== ${name}: ${[command, ...commandArgs].join(" ")}`);
   const started = Date.now();
   const run = spawnSync(command, commandArgs, { cwd: root, env: { ...process.env, ...env }, encoding: "utf8",
