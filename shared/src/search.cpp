@@ -115,14 +115,14 @@ void pack_lists(const std::vector<std::uint32_t>& entries, const std::vector<std
       previous = entries[k];
     }
   };
-  std::size_t size = 0;
-  for (std::size_t list = 0; list < lists; ++list) {
-    each_gap(list, [&](std::uint32_t gap) {
-      for (; gap >= 0x80; gap >>= 7) ++size;
-      ++size;
-    });
-  }
-  bytes.reserve(size);
+  struct ByteCount {  // what append_varint would write, counted
+    using value_type = std::uint8_t;
+    std::size_t size = 0;
+    void push_back(value_type) { ++size; }
+  } count;
+  for (std::size_t list = 0; list < lists; ++list)
+    each_gap(list, [&](std::uint32_t gap) { append_varint(gap, count); });
+  bytes.reserve(count.size);
   offsets.reserve(lists + 1);
   offsets.push_back(0);
   for (std::size_t list = 0; list < lists; ++list) {
