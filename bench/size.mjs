@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 const COMPONENTS = [
   ["main() and the frame function (with what the compiler inlined into them)",
    /^(\(anonymous namespace\)::(run_)?frame\(\)|main|__original_main)$/],
-  ["JSON (rapidjson: cereal's copy and the adapters')", /rapidjson/],
+  ["JSON (rapidjson)", /rapidjson/],
   ["protocol (cereal archives, b2b::wire)", /cereal|b2b::wire/],
   ["Medusa adapter", /[Mm]edusa/],
   ["Vendure adapter", /[Vv]endure/],
@@ -20,7 +20,7 @@ const COMPONENTS = [
   ["embedding and punchout (b2b::embed)", /b2b::embed/],
   ["client: store, effects, views, web platform", /b2b::client|b2b_/],
   ["domain model (other b2b::)", /b2b::/],
-  ["iostreams and locales (cereal's archives read and write std::streams)",
+  ["iostreams and locales",
    /std::__2::(basic_(i|o|io)?stream|basic_ios|ios_base|locale|__num_(get|put)|num_(get|put)|money|time_(get|put)|__time_|codecvt|ctype|collate|messages|numpunct|basic_(stream|string|file)buf|istreambuf|ostreambuf|__std(in|out)buf)|strftime|wcs|mbs|wmem|wcrtomb|mbrtowc|__floatscan|__intscan|scanf|strto/],
   ["Dear ImGui (with stb_truetype)", /ImGui|ImDraw|ImFont|stbtt|stbrp|stb_|\bIm[A-Z]/],
   ["SDL2 and the WebGL/browser glue", /SDL|GLES|Emscripten_|emscripten|Blit|RLE|egl|\bgl[A-Z]|Joystick|AUDIO|Gamepad|Controller/],

@@ -1,17 +1,16 @@
-// The binary record around cereal's PortableBinaryArchive: the header checks, and the translation
+// The binary record around the binary archives (archives.hpp): the header checks, and the translation
 // of truncated or corrupt input into an Error instead of an exception.
-// clang-format off
-#include "cereal_types.hpp"  // first: it picks the rapidjson namespace
-// clang-format on
-
 #include <cstring>
-#include <sstream>
+
+#include "cereal_types.hpp"
 
 namespace b2b::wire {
 namespace detail {
 namespace {
 
-constexpr std::uint8_t kLittleEndianFlag = 1;  // cereal's byte-order flag, written by its output archive
+// The byte-order flag cereal's portable binary archive wrote before the fields (format version 1 was
+// written by it); every record is little-endian.
+constexpr std::uint8_t kLittleEndianFlag = 1;
 
 Error decode_error_at(std::string field, std::string message) {
   return Error{ErrorKind::Decode, std::move(field), std::move(message)};
@@ -19,23 +18,20 @@ Error decode_error_at(std::string field, std::string message) {
 
 }  // namespace
 
-std::string encode_binary_record(const char* type,
-                                 const std::function<void(cereal::PortableBinaryOutputArchive&)>& save) {
-  std::ostringstream out(std::ios::binary);
-  out.write(kBinaryMagic, sizeof kBinaryMagic);
-  for (int shift = 0; shift < 32; shift += 8) out.put(static_cast<char>((kBinaryFormatVersion >> shift) & 0xff));
+std::string encode_binary_record(const char* type, const std::function<void(BinaryWriter&)>& save) {
+  std::string out(kBinaryMagic, sizeof kBinaryMagic);
+  BinaryWriter ar(out);
+  ar.integer(kBinaryFormatVersion);
   const std::size_t type_size = std::strlen(type);
-  out.put(static_cast<char>(type_size));
-  out.write(type, static_cast<std::streamsize>(type_size));
-  {
-    cereal::PortableBinaryOutputArchive ar(out, cereal::PortableBinaryOutputArchive::Options::LittleEndian());
-    save(ar);
-  }
-  return out.str();
+  ar.integer(static_cast<std::uint8_t>(type_size));
+  ar.bytes(type, type_size);
+  ar.integer(kLittleEndianFlag);
+  save(ar);
+  return out;
 }
 
 std::optional<Error> decode_binary_record(std::string_view bytes, const char* type,
-                                          const std::function<void(cereal::PortableBinaryInputArchive&)>& load) {
+                                          const std::function<void(BinaryReader&)>& load) {
   if (bytes.size() < sizeof kBinaryMagic || bytes.compare(0, sizeof kBinaryMagic, kBinaryMagic, sizeof kBinaryMagic)) {
     return decode_error_at("", "not a B2B binary record (no \"B2BS\" at the start)");
   }
@@ -59,23 +55,16 @@ std::optional<Error> decode_binary_record(std::string_view bytes, const char* ty
   if (static_cast<std::uint8_t>(payload[0]) != kLittleEndianFlag)
     return decode_error_at("", "unsupported byte order flag");
 
-  ViewBuf buffer(payload);
-  std::istream stream(&buffer);
-  DecodeScope scope(&buffer);
+  BinaryReader ar(payload.substr(1));
+  DecodeScope scope(&ar);
   try {
-    cereal::PortableBinaryInputArchive ar(stream);
     load(ar);
   } catch (const DecodeFailure& failure) {
     return decode_error_at(render_path(t_decode.path), failure.message);
-  } catch (const cereal::Exception&) {
-    // The archive's only complaint: fewer bytes left than the value needs.
-    return decode_error_at(render_path(t_decode.path), "truncated: the record ends inside this value");
   } catch (const std::exception& e) {
     return decode_error_at(render_path(t_decode.path), e.what());
   }
-  if (buffer.remaining()) {
-    return decode_error_at("", std::to_string(buffer.remaining()) + " unexpected bytes after the record");
-  }
+  if (ar.remaining()) return decode_error_at("", std::to_string(ar.remaining()) + " unexpected bytes after the record");
   return std::nullopt;
 }
 

@@ -1,61 +1,29 @@
 // cereal serialize functions for the domain types, shared by the JSON and binary wire formats, and
 // the field-path tracking that lets a decode error say where it failed. Private to shared/src/wire.
-// To carry another type: give it a serialize() and a wire_name() overload in its namespace, include
-// this header before any rapidjson header, and instantiate encode_json/decode_json for it.
+// To carry another type: give it a serialize() and a wire_name() overload in its namespace, and
+// instantiate encode_json/decode_json for it.
 #pragma once
 
-// cereal makes rapidjson's assertions throw; other files use rapidjson with its default assert.
-// Inline functions of one name compiled both ways break the one-definition rule, and the linker
-// could keep a non-throwing copy for the decoder; a namespace of our own keeps the builds apart.
-#if defined(RAPIDJSON_NAMESPACE) || defined(CEREAL_ARCHIVES_JSON_HPP_)
-#error "include wire/cereal_types.hpp before any rapidjson or cereal header"
-#endif
-#define RAPIDJSON_NAMESPACE b2b_wire_rapidjson
-#define RAPIDJSON_NAMESPACE_BEGIN namespace b2b_wire_rapidjson {
-#define RAPIDJSON_NAMESPACE_END }
-
-#include <cereal/archives/json.hpp>
-#include <cereal/archives/portable_binary.hpp>
 #include <cstdint>
 #include <cstring>
 #include <functional>
 #include <optional>
-#include <streambuf>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
 
+#include "archives.hpp"
 #include "b2b/domain.hpp"
 #include "b2b/wire/binary.hpp"
 #include "b2b/wire/json.hpp"
 
 namespace b2b::wire::detail {
 
-enum class Kind { Object, Array, String, Integer, Boolean };
-
-// One level of the path being decoded: a field name, or an index when name is null.
-struct PathStep {
-  const char* name;
-  std::size_t index;
-  Kind kind;      // what the decoder expects there
-  bool nullable;  // std::optional: null is fine too
-};
-
-// Reads a string_view in place (no copy of a megabytes-long body) and tells how much is left.
-class ViewBuf : public std::streambuf {
- public:
-  explicit ViewBuf(std::string_view bytes) {
-    char* begin = const_cast<char*>(bytes.data());  // only ever read
-    setg(begin, begin, begin + bytes.size());
-  }
-  std::size_t remaining() const { return static_cast<std::size_t>(egptr() - gptr()); }
-};
-
 // cereal's serialize functions take no context, so the decode in progress keeps its state here.
 struct DecodeState {
   std::vector<PathStep> path;
-  const ViewBuf* binary_input = nullptr;  // for checking length prefixes against what is left
+  const BinaryReader* binary_input = nullptr;  // for checking length prefixes against what is left
 };
 #if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
 // The browser runs the decoders on one thread, and clang 14 turns a catch block that reads a
@@ -67,16 +35,11 @@ inline thread_local DecodeState t_decode;
 
 class DecodeScope {
  public:
-  explicit DecodeScope(const ViewBuf* binary_input) {
+  explicit DecodeScope(const BinaryReader* binary_input) {
     t_decode.path.clear();
     t_decode.binary_input = binary_input;
   }
   ~DecodeScope() { t_decode.binary_input = nullptr; }
-};
-
-// A problem our own checks find (cereal's exceptions report syntax, types and absent fields).
-struct DecodeFailure {
-  std::string message;
 };
 
 // "data.lines[3].quantity"
@@ -137,8 +100,7 @@ template <class T>
 struct IsOptional<std::optional<T>> : std::true_type {};
 
 template <class Archive>
-constexpr bool kIsJson =
-    std::is_same_v<Archive, cereal::JSONInputArchive> || std::is_same_v<Archive, cereal::JSONOutputArchive>;
+constexpr bool kIsJson = std::is_same_v<Archive, JsonReader> || std::is_same_v<Archive, JsonWriter>;
 template <class Archive>
 constexpr bool kIsLoading = Archive::is_loading::value;
 
@@ -181,21 +143,10 @@ void field(Archive& ar, const char* name, T& value) {
 // A field the sender may leave out; absent, it keeps its default. (Binary records always have it.)
 template <class Archive, class T>
 void optional_field(Archive& ar, const char* name, T& value) {
-  if constexpr (std::is_same_v<Archive, cereal::JSONInputArchive>) {
-    const std::size_t depth = t_decode.path.size();
-    try {
-      field(ar, name, value);
-    } catch (const cereal::RapidJSONException&) {
-      throw;  // present, but of the wrong type
-    } catch (const cereal::Exception& e) {
-      // cereal's only way to say a name is absent; a deeper failure leaves a longer path.
-      const bool absent_here = t_decode.path.size() == depth + 1 && std::strstr(e.what(), "not found");
-      if (!absent_here) throw;
-      t_decode.path.resize(depth);
-    }
-  } else {
-    field(ar, name, value);
+  if constexpr (std::is_same_v<Archive, JsonReader>) {
+    if (!ar.has_member(name)) return;
   }
+  field(ar, name, value);
 }
 
 template <class Archive, class T>
@@ -217,18 +168,6 @@ inline void require_bytes(std::uint64_t count) {
   }
 }
 
-// cereal cannot tell a JSON value's type without loading it: a null load either succeeds or
-// throws with the archive still on the value, which then loads again as what it really is.
-inline bool load_json_null(cereal::JSONInputArchive& ar, const char* name) {
-  try {
-    std::nullptr_t null;
-    named(ar, name, null);
-    return true;
-  } catch (const cereal::RapidJSONException&) {
-    return false;
-  }
-}
-
 template <class Archive, class T>
 void io(Archive& ar, const char* name, T& value) {
   constexpr bool loading = kIsLoading<Archive>;
@@ -240,7 +179,7 @@ void io(Archive& ar, const char* name, T& value) {
       require_bytes(size);
       value.resize(size);
     }
-    if (size) ar(cereal::binary_data(&value[0], size));
+    ar.bytes(&value[0], size);
   } else if constexpr (std::is_same_v<T, bool> && !kIsJson<Archive>) {
     std::uint8_t byte = value ? 1 : 0;  // a bool loaded straight from a byte other than 0/1 is undefined
     ar(byte);
@@ -268,7 +207,7 @@ void io(Archive& ar, const char* name, T& value) {
   } else if constexpr (IsOptional<T>::value) {
     if constexpr (kIsJson<Archive>) {
       if constexpr (loading) {
-        if (load_json_null(ar, name)) return value.reset();
+        if (ar.take_null(name)) return value.reset();
         io(ar, name, value.emplace());
       } else if (value) {
         io(ar, name, *value);
@@ -287,19 +226,16 @@ void io(Archive& ar, const char* name, T& value) {
     }
   } else if constexpr (IsVector<T>::value) {
     if constexpr (kIsJson<Archive>) {
-      ar.setNextName(name);
-      ar.startNode();
       if constexpr (loading) {
-        cereal::size_type count = 0;
-        ar.loadSize(count);
+        const std::size_t count = ar.begin_array(name);
         value.clear();
         // Grown one element at a time, never sized up front from what the input claims.
         for (std::size_t i = 0; i < count; ++i) at(ar, nullptr, i, value.emplace_back());
       } else {
-        ar.makeArray();
+        ar.begin_array(name);
         for (std::size_t i = 0; i < value.size(); ++i) at(ar, nullptr, i, value[i]);
       }
-      ar.finishNode();
+      ar.end_array();
     } else {
       std::uint32_t count = static_cast<std::uint32_t>(value.size());
       ar(count);
@@ -341,13 +277,12 @@ inline const char* wire_name(const std::vector<Cart>*) { return "carts"; }
 inline const char* wire_name(const std::vector<Order>*) { return "orders"; }
 
 // The type-independent parts, in json.cpp and binary.cpp; a null type means no "type" field.
-std::string encode_json_envelope(const char* type, const std::function<void(cereal::JSONOutputArchive&)>& save);
+std::string encode_json_envelope(const char* type, const std::function<void(JsonWriter&)>& save);
 std::optional<Error> decode_json_envelope(std::string_view text, const char* type,
-                                          const std::function<void(cereal::JSONInputArchive&)>& load);
-std::string encode_binary_record(const char* type,
-                                 const std::function<void(cereal::PortableBinaryOutputArchive&)>& save);
+                                          const std::function<void(JsonReader&)>& load);
+std::string encode_binary_record(const char* type, const std::function<void(BinaryWriter&)>& save);
 std::optional<Error> decode_binary_record(std::string_view bytes, const char* type,
-                                          const std::function<void(cereal::PortableBinaryInputArchive&)>& load);
+                                          const std::function<void(BinaryReader&)>& load);
 
 }  // namespace b2b::wire::detail
 

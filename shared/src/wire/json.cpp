@@ -1,26 +1,20 @@
-// The JSON envelope around cereal: syntax and size checks before cereal sees the text, and the
-// translation of whatever cereal throws into an Error that names the field.
-// clang-format off
-#include "cereal_types.hpp"  // first: it picks the rapidjson namespace
-// clang-format on
-
+// The JSON envelope around the JSON archives (archives.hpp): syntax and size checks before the
+// document is parsed, and the translation of what the decoder throws into an Error naming the field.
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
-#include <cmath>
-#include <sstream>
-
 #include "b2b/protocol/health.hpp"
+#include "cereal_types.hpp"
 
 namespace b2b::wire {
 namespace detail {
 namespace {
 
-namespace rj = RAPIDJSON_NAMESPACE;
+namespace rj = rapidjson;
 
-// Counts nesting so a deep document is refused before cereal's recursive parse could overflow the stack.
+// Counts nesting so a deep document is refused before anything recursive walks it.
 struct DepthLimit : rj::BaseReaderHandler<rj::UTF8<>, DepthLimit> {
   int depth = 0;
   bool StartObject() { return ++depth <= kMaxJsonDepth; }
@@ -29,8 +23,7 @@ struct DepthLimit : rj::BaseReaderHandler<rj::UTF8<>, DepthLimit> {
   bool EndArray(rj::SizeType) { return --depth, true; }
 };
 
-// cereal parses without reporting errors or their offset, so the text is checked first (without
-// building a document): strict JSON, valid UTF-8, bounded nesting.
+// The text is checked first, without building a document: strict JSON, valid UTF-8, bounded nesting.
 std::optional<Error> check_syntax(std::string_view text) {
   const auto invalid = [](std::size_t offset, const std::string& problem) {
     return Error{ErrorKind::Decode, "", "invalid JSON at offset " + std::to_string(offset) + ": " + problem};
@@ -53,120 +46,31 @@ std::optional<Error> check_syntax(std::string_view text) {
                                               : rj::GetParseError_En(code));
 }
 
-std::optional<std::string> mismatch(const rj::Value& value, const PathStep& expected) {
-  if (expected.nullable && value.IsNull()) return std::nullopt;
-  switch (expected.kind) {
-    case Kind::Object:
-      if (value.IsObject()) return std::nullopt;
-      return "expected object";
-    case Kind::Array:
-      if (value.IsArray()) return std::nullopt;
-      return "expected array";
-    case Kind::String:
-      if (value.IsString()) return std::nullopt;
-      return expected.nullable ? "expected string or null" : "expected string";
-    case Kind::Boolean:
-      if (value.IsBool()) return std::nullopt;
-      return "expected boolean";
-    case Kind::Integer: {
-      if (value.IsInt64()) return std::nullopt;
-      const bool whole = value.IsUint64() || (value.IsDouble() && std::isfinite(value.GetDouble()) &&
-                                              std::trunc(value.GetDouble()) == value.GetDouble());
-      return whole ? "integer out of range" : "expected integer";
-    }
-  }
-  return std::nullopt;
-}
-
-// cereal says only "IsString()" or "not found", not where: walk the failing path through the document
-// to the first value that is not what the decoder expected there.
-std::optional<Error> locate_mismatch(std::string_view text, const std::vector<PathStep>& path) {
-  rj::Document document;
-  document.Parse<rj::kParseIterativeFlag>(text.data(), text.size());
-  if (document.HasParseError()) return std::nullopt;
-  const rj::Value* value = &document;
-  PathStep expected{nullptr, 0, Kind::Object, false};  // the envelope
-  for (std::size_t depth = 0;; ++depth) {
-    const std::string where = render_path({path.begin(), path.begin() + static_cast<std::ptrdiff_t>(depth)});
-    if (const auto problem = mismatch(*value, expected)) return Error{ErrorKind::Decode, where, *problem};
-    if (depth == path.size()) return std::nullopt;
-    const PathStep& step = path[depth];
-    if (step.name) {
-      const auto member = value->FindMember(step.name);
-      if (member == value->MemberEnd()) {
-        return Error{ErrorKind::Decode,
-                     render_path({path.begin(), path.begin() + static_cast<std::ptrdiff_t>(depth) + 1}), "missing"};
-      }
-      value = &member->value;
-    } else {
-      if (step.index >= value->Size()) return std::nullopt;
-      value = &(*value)[static_cast<rj::SizeType>(step.index)];
-    }
-    expected = step;
-  }
-}
-
-// The fallback when the walk finds nothing: rapidjson's assertion text, e.g. "IsString()".
-std::string describe_cereal_error(const char* what) {
-  static const std::pair<const char*, const char*> kMessages[] = {
-      {"IsString", "expected string"}, {"IsBool", "expected boolean"}, {"IsObject", "expected object"},
-      {"IsArray", "expected array"},   {"Int", "expected integer"},    {"not found", "missing"}};
-  for (const auto& [needle, message] : kMessages)
-    if (std::strstr(what, needle)) return message;
-  return what;
-}
-
-// cereal writes through rapidjson's PrettyWriter, which puts every value on its own line even with
-// no indent; the wire carries compact JSON. Whitespace outside strings is only formatting.
-std::string compact(const std::string& pretty) {
-  std::string out;
-  out.reserve(pretty.size());
-  bool in_string = false;
-  bool escaped = false;
-  for (const char c : pretty) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == ' ' || c == '\n') {
-      continue;
-    } else if (c == '"') {
-      in_string = true;
-    }
-    out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
-std::string encode_json_envelope(const char* type, const std::function<void(cereal::JSONOutputArchive&)>& save) {
-  std::ostringstream out;
-  {
-    cereal::JSONOutputArchive ar(out, cereal::JSONOutputArchive::Options::NoIndent());
-    std::int64_t version = protocol::kProtocolVersion;
-    field(ar, "protocol_version", version);
-    if (type) {
-      std::string name = type;
-      field(ar, "type", name);
-    }
-    save(ar);
-  }  // the archive closes the root object when it goes
-  return compact(out.str());
+std::string encode_json_envelope(const char* type, const std::function<void(JsonWriter&)>& save) {
+  JsonWriter ar;
+  std::int64_t version = protocol::kProtocolVersion;
+  field(ar, "protocol_version", version);
+  if (type) {
+    std::string name = type;
+    field(ar, "type", name);
+  }
+  save(ar);
+  return ar.finish();
 }
 
 std::optional<Error> decode_json_envelope(std::string_view text, const char* type,
-                                          const std::function<void(cereal::JSONInputArchive&)>& load) {
+                                          const std::function<void(JsonReader&)>& load) {
   if (auto error = check_syntax(text)) return error;
+  rj::Document document;
+  document.Parse<rj::kParseIterativeFlag>(text.data(), text.size());
+  if (document.HasParseError()) {  // check_syntax accepted it, so only running out of memory gets here
+    return Error{ErrorKind::Decode, "", rj::GetParseError_En(document.GetParseError())};
+  }
   DecodeScope scope(nullptr);
   try {
-    ViewBuf buffer(text);
-    std::istream stream(&buffer);
-    cereal::JSONInputArchive ar(stream);
+    JsonReader ar(document);
     std::int64_t version = 0;
     field(ar, "protocol_version", version);
     if (version != protocol::kProtocolVersion) {
@@ -186,9 +90,6 @@ std::optional<Error> decode_json_envelope(std::string_view text, const char* typ
     return std::nullopt;
   } catch (const DecodeFailure& failure) {
     return Error{ErrorKind::Decode, render_path(t_decode.path), failure.message};
-  } catch (const cereal::Exception& e) {
-    if (auto located = locate_mismatch(text, t_decode.path)) return located;
-    return Error{ErrorKind::Decode, render_path(t_decode.path), describe_cereal_error(e.what())};
   } catch (const std::exception& e) {
     return Error{ErrorKind::Decode, render_path(t_decode.path), e.what()};
   }
