@@ -81,14 +81,20 @@ void sync_canvas_and_fonts(double& css_w, double& css_h, int& fb_w, int& fb_h, f
     fb_h = want_h;
   }
   if (g_app->fonts.device_pixel_ratio != dpr) {
+    // Set by the OpenGL backend when it uploads the atlas (and reset by the rebuild below).
+    const bool texture_uploaded = ImGui::GetIO().Fonts->TexID != ImTextureID{};
     UiFonts fonts = load_ui_fonts(ImGui::GetIO(), dpr);
     if (!fonts.body) {
       std::fprintf(stderr, "cannot build the UI font atlas at pixel density %.2f\n", dpr);
       return;
     }
     g_app->fonts = fonts;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    // The first time, ImGui_ImplOpenGL3_NewFrame uploads the atlas with the other GL objects; uploading
+    // it here too would send the megabytes (at 3x density) to the GPU twice on the way to the first frame.
+    if (texture_uploaded) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
   }
 }
 
@@ -228,6 +234,8 @@ int main() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  // ImGui draws 2D triangles in order: no depth buffer to allocate and clear at the phone's full density.
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
 
   g_app = new WebApp();
   g_app->effects.bind(g_app->store);
