@@ -1,5 +1,6 @@
-// Starts the client: checks WebAssembly (with its exceptions) and WebGL2, downloads the wasm with a progress bar, holds
-// main() until the browser storage is loaded, registers the offline service worker, and explains failures.
+// Starts the client: checks WebAssembly (with its exceptions) and WebGL2, downloads the wasm with a
+// progress bar, holds main() until the browser storage is loaded, registers the offline service worker,
+// and explains failures.
 (function () {
   "use strict";
   const progress = document.getElementById("progress");

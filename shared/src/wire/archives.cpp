@@ -7,8 +7,10 @@
 #include "cereal_types.hpp"
 
 namespace b2b::wire::detail {
+namespace {
 
-std::optional<std::string> mismatch(const rapidjson::Value& value, const PathStep& expected) {
+// What is wrong with `value` where the decoder expects `expected`; nothing when it fits.
+std::optional<std::string> type_problem(const rapidjson::Value& value, const PathStep& expected) {
   if (expected.nullable && value.IsNull()) return std::nullopt;
   switch (expected.kind) {
     case Kind::Object:
@@ -32,6 +34,8 @@ std::optional<std::string> mismatch(const rapidjson::Value& value, const PathSte
   }
   return std::nullopt;
 }
+
+}  // namespace
 
 JsonWriter::JsonWriter() : OutputArchive(this), writer_(buffer_) { writer_.StartObject(); }
 
@@ -116,7 +120,7 @@ void JsonReader::value(std::string& text) {
 void JsonReader::mismatch(const rapidjson::Value& found) const {
   constexpr PathStep kEnvelope{nullptr, 0, Kind::Object, false};
   const PathStep& expected = t_decode.path.empty() ? kEnvelope : t_decode.path.back();
-  throw DecodeFailure{detail::mismatch(found, expected).value_or("unexpected value")};
+  throw DecodeFailure{type_problem(found, expected).value_or("unexpected value")};
 }
 
 }  // namespace b2b::wire::detail
