@@ -1,24 +1,21 @@
 // The device's catalog: a product vector with its SKU order and the search index built once per sync.
 #include "b2b/local_catalog.hpp"
 
-#include <algorithm>
-#include <numeric>
 #include <unordered_map>
 
 namespace b2b {
 
-LocalCatalog::LocalCatalog(std::vector<Product> products, std::int64_t version)
-    : products_(std::move(products)), version_(version), sku_order_(products_.size()) {
-  std::iota(sku_order_.begin(), sku_order_.end(), std::uint32_t{0});
-  // Stable: with a SKU given twice, find() answers its first product, as before.
-  std::stable_sort(sku_order_.begin(), sku_order_.end(),
-                   [this](std::uint32_t a, std::uint32_t b) { return products_[a].sku < products_[b].sku; });
+namespace {
+auto sku_of(const std::vector<Product>& products) {
+  return [&products](std::uint32_t i) -> const std::string& { return products[i].sku; };
 }
+}  // namespace
+
+LocalCatalog::LocalCatalog(std::vector<Product> products, std::int64_t version)
+    : products_(std::move(products)), version_(version), sku_positions_(products_.size(), sku_of(products_)) {}
 
 const std::uint32_t* LocalCatalog::position_of(std::string_view sku) const {
-  const auto found = std::lower_bound(sku_order_.begin(), sku_order_.end(), sku,
-                                      [this](std::uint32_t i, std::string_view key) { return products_[i].sku < key; });
-  return found != sku_order_.end() && products_[*found].sku == sku ? &*found : nullptr;
+  return sku_positions_.find(sku, sku_of(products_));
 }
 
 std::shared_ptr<const LocalCatalog> LocalCatalog::with_changes(const std::vector<Product>& changes,

@@ -4,6 +4,7 @@
 
 #include "b2b/backend/own_protocol.hpp"
 #include "b2b/cart_sync.hpp"
+#include "b2b/text_positions.hpp"
 #include "b2b/wire/protocol.hpp"
 #include "core/store.hpp"
 #include "store_effects.hpp"
@@ -184,6 +185,31 @@ TEST_CASE("the device catalog: changes replace products by SKU and search finds 
     REQUIRE(third->search("mlotek", 20, "Narzędzia").size() == 1);
     CHECK(third->search("mlotek", 20, "Narzędzia")[0].sku == "NAR-1");
     CHECK(third->search("", 20, "Narzędzia").at(0).sku == "NAR-1");
+  }
+}
+
+TEST_CASE("text positions: the first position of each text, and none for a text that is not there") {
+  // Enough texts that many share a hash slot and are found by probing past each other.
+  std::vector<std::string> texts;
+  for (int i = 0; i < 5000; ++i) texts.push_back("SKU-" + std::to_string(i % 4000));
+  texts.push_back("");
+  const auto text_at = [&texts](std::uint32_t i) -> const std::string& { return texts[i]; };
+  const TextPositions positions(texts.size(), text_at);
+  for (std::uint32_t i = 0; i < 4000; ++i) {
+    const std::uint32_t* found = positions.find("SKU-" + std::to_string(i), text_at);
+    REQUIRE(found);
+    CHECK(*found == i);  // SKU-0 … SKU-999 are there twice: the first one counts
+  }
+  REQUIRE(positions.find("", text_at));
+  CHECK(*positions.find("", text_at) == 5000);
+  CHECK(positions.find("SKU-4000", text_at) == nullptr);
+  CHECK(positions.find("SKU-", text_at) == nullptr);
+  CHECK(positions.find("sku-1", text_at) == nullptr);
+
+  SUBCASE("an empty sequence finds nothing") {
+    const TextPositions none(0, text_at);
+    CHECK(none.find("SKU-1", text_at) == nullptr);
+    CHECK(none.find("", text_at) == nullptr);
   }
 }
 

@@ -2,10 +2,12 @@
 // catalog pages, order submission and its answers, approvals, user management; and the records a
 // client keeps on the device (b2b/device_state.hpp), which hold those messages.
 #include <cstring>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "b2b/device_state.hpp"
+#include "b2b/text_positions.hpp"
 #include "b2b/wire/protocol.hpp"
 #include "cereal_types.hpp"  // first: it configures rapidjson for cereal
 
@@ -434,19 +436,41 @@ void unpack_cart_header(Unpacker& u, Cart& cart) {
   cart.version = u.signed_varint("version");
 }
 
-std::string pack_carts(const std::vector<Cart>& carts, const std::unordered_set<std::string>& catalog_skus,
-                       std::unordered_set<std::string>& used) {
+// The SKUs of products the device has from the catalog snapshot, and which of them a cart line names.
+// Positions in the caller's list, not a hash set of copies: the record is encoded after every change.
+class CatalogSkus {
+ public:
+  explicit CatalogSkus(const std::vector<std::string>& skus)
+      : skus_(skus), positions_(skus.size(), SkuAt{skus}), named_(skus.size(), false) {}
+  // Whether `sku` is one of them; remembers that a line named it.
+  bool name(std::string_view sku) {
+    const std::uint32_t* at = positions_.find(sku, SkuAt{skus_});
+    if (at) named_[*at] = true;
+    return at != nullptr;
+  }
+  bool named(std::string_view sku) const {
+    const std::uint32_t* at = positions_.find(sku, SkuAt{skus_});
+    return at && named_[*at];
+  }
+
+ private:
+  struct SkuAt {
+    const std::vector<std::string>& skus;
+    const std::string& operator()(std::uint32_t i) const { return skus[i]; }
+  };
+  const std::vector<std::string>& skus_;
+  TextPositions positions_;
+  std::vector<bool> named_;
+};
+
+std::string pack_carts(const std::vector<Cart>& carts, CatalogSkus& catalog_skus) {
   Packer p;
   p.unsigned_varint(carts.size());
   for (const Cart& cart : carts) {
     p.text(cart.id);
     pack_cart_header(p, cart);
     p.unsigned_varint(cart.lines.size());
-    for (const CartLine& line : cart.lines) {
-      const bool from_catalog = catalog_skus.count(line.sku) > 0;
-      if (from_catalog) used.insert(line.sku);
-      pack_line(p, line, from_catalog);
-    }
+    for (const CartLine& line : cart.lines) pack_line(p, line, catalog_skus.name(line.sku));
   }
   return p.out;
 }
@@ -455,8 +479,14 @@ enum RunOp : std::uint64_t { kSame = 0, kSkip = 1, kLines = 2, kEnd = 3 };
 
 // A synced cart as runs against the current cart with its id: most lines are equal, in the same order.
 void pack_synced_lines(Packer& p, const std::vector<CartLine>& synced, const std::vector<CartLine>& current) {
-  std::unordered_map<std::string, std::size_t> current_at;
-  for (std::size_t i = current.size(); i-- > 0;) current_at[current[i].sku] = i;
+  // Built when a line differs: a synced cart usually equals its current one.
+  std::optional<TextPositions> current_at;
+  auto sku_in_current = [&current](std::uint32_t k) -> const std::string& { return current[k].sku; };
+  auto position_in_current = [&](const std::string& sku) -> std::size_t {
+    if (!current_at) current_at.emplace(current.size(), sku_in_current);
+    const std::uint32_t* found = current_at->find(sku, sku_in_current);
+    return found ? *found : current.size();
+  };
   std::size_t i = 0, j = 0;
   std::vector<const CartLine*> literal;
   auto flush_literal = [&] {
@@ -474,11 +504,11 @@ void pack_synced_lines(Packer& p, const std::vector<CartLine>& synced, const std
       continue;
     }
     // Lines added here since the sync: skip to where the synced line is, when it is there unchanged.
-    const auto found = current_at.find(synced[i].sku);
-    if (found != current_at.end() && found->second > j && same_line(synced[i], current[found->second])) {
+    const std::size_t found = position_in_current(synced[i].sku);
+    if (found < current.size() && found > j && same_line(synced[i], current[found])) {
       flush_literal();
-      p.unsigned_varint((found->second - j) << 2 | kSkip);
-      j = found->second;
+      p.unsigned_varint((found - j) << 2 | kSkip);
+      j = found;
       continue;
     }
     literal.push_back(&synced[i]);
@@ -629,12 +659,11 @@ Result<Restored<T>> decode_record(std::string_view bytes, const std::string& bas
 
 std::string encode_device_state(const DeviceState& state) {
   DeviceStateV2 record;
-  const std::unordered_set<std::string> catalog_skus(state.catalog_products.begin(), state.catalog_products.end());
-  std::unordered_set<std::string> used;
-  record.carts = pack_carts(state.carts, catalog_skus, used);
+  CatalogSkus catalog_skus(state.catalog_products);
+  record.carts = pack_carts(state.carts, catalog_skus);
   record.synced_carts = pack_synced(state.synced_carts, state.carts);
   for (const std::string& sku : state.catalog_products)
-    if (!used.count(sku)) record.catalog_products.push_back(sku);
+    if (!catalog_skus.named(sku)) record.catalog_products.push_back(sku);
   // Only the small fields are copied; the carts travel packed above.
   DeviceState& rest = record.state;
   rest.session = state.session;
