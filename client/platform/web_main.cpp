@@ -85,7 +85,11 @@ void sync_canvas_and_fonts(double& css_w, double& css_h, int& fb_w, int& fb_h, f
     const bool texture_uploaded = ImGui::GetIO().Fonts->TexID != ImTextureID{};
     UiFonts fonts = load_ui_fonts(ImGui::GetIO(), dpr);
     if (!fonts.body) {
-      std::fprintf(stderr, "cannot build the UI font atlas at pixel density %.2f\n", dpr);
+      // The atlas was cleared: the old fonts are gone too. No frames (run_frame needs a body font) until
+      // the density changes again, rather than drawing with dangling fonts or retrying every frame.
+      std::fprintf(stderr, "cannot build the UI font atlas at pixel density %.2f: the app stops drawing\n", dpr);
+      g_app->fonts = UiFonts{};
+      g_app->fonts.device_pixel_ratio = dpr;
       return;
     }
     g_app->fonts = fonts;
