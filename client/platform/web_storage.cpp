@@ -4,8 +4,10 @@
 
 #include <emscripten.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <string_view>
 
 // clang-format off
 // Copies a loaded record into the wasm heap: [uint32 size][bytes]; null when there is none.
@@ -49,25 +51,38 @@ EM_JS(void, b2b_js_watch_network, (), {
 namespace b2b::client {
 namespace {
 
-std::optional<std::string> stored_record(const char* name) {
-  unsigned char* block = b2b_js_stored_record(name);
-  if (!block) return std::nullopt;
-  std::uint32_t size = 0;
-  std::memcpy(&size, block, sizeof size);
-  std::string bytes(reinterpret_cast<const char*>(block) + 4, size);
-  std::free(block);
-  return bytes;
-}
+// A loaded record where JavaScript copied it into the heap ([uint32 size][bytes]), freed with it. Decoded
+// from there: a copy into a std::string would hold a catalog of 100,000 products (24 MB) twice, and the
+// wasm heap never gives back what it grew to.
+class StoredRecord {
+ public:
+  explicit StoredRecord(const char* name) : block_(b2b_js_stored_record(name)) {}
+  ~StoredRecord() { std::free(block_); }
+  StoredRecord(const StoredRecord&) = delete;
+  StoredRecord& operator=(const StoredRecord&) = delete;
+
+  explicit operator bool() const { return block_ != nullptr; }
+  std::string_view bytes() const {
+    std::uint32_t size = 0;
+    std::memcpy(&size, block_, sizeof size);
+    return {reinterpret_cast<const char*>(block_) + sizeof size, size};
+  }
+
+ private:
+  unsigned char* block_;
+};
 
 // The stored record decoded, or nothing: absent, or unreadable and then kept aside with the reason.
 template <typename T>
 std::optional<T> read_record(const char* name, Result<Restored<T>> (*decode)(std::string_view),
                              std::vector<std::string>* report) {
-  const auto bytes = stored_record(name);
-  if (!bytes) return std::nullopt;
-  auto decoded = decode(*bytes);
+  const StoredRecord record(name);
+  if (!record) return std::nullopt;
+  auto decoded = decode(record.bytes());
   if (decoded) return std::move(decoded.value().value);
-  const std::string reason = decoded.error().field + ": " + decoded.error().message;
+  const Error& error = decoded.error();
+  // A record damaged from its first byte has no field to name.
+  const std::string reason = error.field.empty() ? error.message : error.field + ": " + error.message;
   b2b_js_keep_aside(name, reason.c_str());
   if (report) report->push_back(reason);
   return std::nullopt;

@@ -7,7 +7,7 @@ import path from "node:path";
 import { test } from "node:test";
 import {
   PHONE, launchPersistentContext, openApp, screenshot, useServerAndBrowser, waitForApp, waitForStorageWrites,
-  watchConsole,
+  waitForWidget, watchConsole,
 } from "./harness.mjs";
 
 const env = useServerAndBrowser();
@@ -226,6 +226,36 @@ test("without IndexedDB (embedded, private mode) the app still starts and says w
     return { pending: B2BStorage.pendingWrites(), kept: await B2BStorage.keepAside("state", "test") };
   });
   assert.deepEqual(afterWrites, { pending: 0, kept: null });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a stored record the app cannot read is set aside with the reason, said on screen, and the app starts", async () => {
+  const context = await env.browser.newContext(STORAGE_ONLY);
+  await stubTheApp(context);
+  const { page, problems } = await openStorageOnly(context, env.server.url);
+  await storedRecords(page);
+  // What a damaged disk or another program could leave under the app's name: no device state at all.
+  const damaged = [0x42, 0x32, 0x42, 0x01, 0xff, 0x00, 0x13];
+  await page.evaluate((bytes) => B2BStorage.put("state", new Uint8Array(bytes)), damaged);
+  await waitForStorageWrites(page);
+
+  await context.unroute("**/b2b_client.js");
+  await page.reload();
+  await waitForApp(page);
+  const notice = await waitForWidget(page, "storage_kept_aside");
+  assert.ok(notice, "the sign-in screen says a record was set aside");
+  await screenshot(page, "phone-record-kept-aside");
+  await waitForWidget(page, "sign_in", "(i) => i.enabled");
+  await waitForStorageWrites(page);
+  const contents = await databaseContents(page);
+  const keptKeys = Object.keys(contents).filter((key) => key.startsWith("kept-aside:state:"));
+  assert.equal(keptKeys.length, 1, "one record set aside: " + Object.keys(contents).join(", "));
+  assert.deepEqual(contents[keptKeys[0]].bytes, damaged, "the bytes are kept as they were");
+  // With the reason, which names no field here: the record is damaged from its first byte.
+  assert.match(contents[keptKeys[0]].reason, /^not a B2B binary record/);
+  assert.match(notice.label, /not a B2B binary record/);
+  assert.doesNotMatch(notice.label, /:\s*:/, "no empty field name before the reason");
   assert.deepEqual(problems, []);
   await context.close();
 });
