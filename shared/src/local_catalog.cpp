@@ -1,4 +1,4 @@
-// The device's catalog: a product vector with its SKU order and the search index built once per sync.
+// The device's catalog: a product vector with its SKU table and the search index built once per sync.
 #include "b2b/local_catalog.hpp"
 
 #include <unordered_map>

@@ -37,7 +37,8 @@ class TextPositions {
   template <typename TextAt>
   std::size_t slot_of(std::string_view text, const TextAt& text_at) const {
     const std::size_t mask = slots_.size() - 1;
-    std::size_t at = std::hash<std::string_view>{}(text)&mask;
+    const std::size_t hash = std::hash<std::string_view>{}(text);
+    std::size_t at = hash & mask;
     while (slots_[at] != kAbsent && std::string_view(text_at(slots_[at])) != text) at = (at + 1) & mask;
     return at;
   }

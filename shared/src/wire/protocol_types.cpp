@@ -9,7 +9,7 @@
 #include "b2b/device_state.hpp"
 #include "b2b/text_positions.hpp"
 #include "b2b/wire/protocol.hpp"
-#include "cereal_types.hpp"  // first: it configures rapidjson for cereal
+#include "cereal_types.hpp"
 
 namespace b2b {
 inline const char* wire_name(const Quote*) { return "quote"; }
