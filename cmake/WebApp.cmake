@@ -39,11 +39,16 @@ set(B2B_WEB_CLIENT_SOURCES
   ${CMAKE_SOURCE_DIR}/client/platform/web_embed.cpp
   ${B2B_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
   ${B2B_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+# Two builds of the app: b2b_client speaks our own protocol only; b2b_client_adapters also has the Vendure
+# and Medusa adapters (B2B_WEB_ADAPTERS), which cost some 50 KiB gzipped that a buyer of a shop speaking
+# our protocol need not download. web/index.html picks one by the page's ?backend=.
 add_executable(b2b_client ${B2B_WEB_CLIENT_SOURCES})
-# The same app with its function names kept (--profiling-funcs adds a names section and leaves the code
-# as it is), for the download benchmark's breakdown of the wasm by component (bench/size.mjs).
+add_executable(b2b_client_adapters ${B2B_WEB_CLIENT_SOURCES})
+target_compile_definitions(b2b_client_adapters PRIVATE B2B_WEB_ADAPTERS)
+# The own-protocol app with its function names kept (--profiling-funcs adds a names section and leaves the
+# code as it is), for the download benchmark's breakdown of the wasm by component (bench/size.mjs).
 add_executable(b2b_client_named EXCLUDE_FROM_ALL ${B2B_WEB_CLIENT_SOURCES})
-foreach(target b2b_client b2b_client_named)
+foreach(target b2b_client b2b_client_adapters b2b_client_named)
   target_include_directories(${target} PRIVATE ${B2B_IMGUI_DIR}/backends ${B2B_SDL2_PREFIX}/include/SDL2)
   target_link_libraries(${target} PRIVATE b2b_client_ui ${B2B_SDL2_PREFIX}/lib/libSDL2.a)
   add_dependencies(${target} ui_font)
@@ -56,7 +61,7 @@ foreach(target b2b_client b2b_client_named)
     # No file system: the font is compiled in, storage goes through IndexedDB (web/storage.js).
     -sFILESYSTEM=0)
 endforeach()
-set_target_properties(b2b_client PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${B2B_DIST_DIR}")
+set_target_properties(b2b_client b2b_client_adapters PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${B2B_DIST_DIR}")
 set_target_properties(b2b_client_named PROPERTIES OUTPUT_NAME b2b_client SUFFIX ".js"
                                                   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench-named")
 target_link_options(b2b_client_named PRIVATE --profiling-funcs)
@@ -78,7 +83,8 @@ add_custom_target(b2b_web_files ALL DEPENDS ${B2B_DIST_WEB_FILES})
 # The service worker precaches every file above plus the compiled app, under a version that changes
 # whenever any of them does (so the browser installs the new shell and drops the old one).
 set(B2B_SW_TEMPLATE "${CMAKE_SOURCE_DIR}/web/sw.js.in")
-set(b2b_shell_files b2b_client.js b2b_client.wasm)
+# Both builds are listed; the worker keeps the one its page uses (sw.js?build=, see web/sw.js.in).
+set(b2b_shell_files b2b_client.js b2b_client.wasm b2b_client_adapters.js b2b_client_adapters.wasm)
 foreach(web_file ${B2B_WEB_FILES})
   get_filename_component(name "${web_file}" NAME)
   # embed.js is for partner portals' pages, which the app's own service worker never serves.
@@ -90,7 +96,7 @@ list(JOIN b2b_shell_files "," b2b_shell_files)
 add_custom_command(OUTPUT "${B2B_DIST_DIR}/sw.js"
   COMMAND ${CMAKE_COMMAND} "-DB2B_DIST_DIR=${B2B_DIST_DIR}" "-DB2B_SW_TEMPLATE=${B2B_SW_TEMPLATE}"
           "-DB2B_SHELL_FILES=${b2b_shell_files}" -P "${CMAKE_CURRENT_LIST_FILE}"
-  DEPENDS "${B2B_SW_TEMPLATE}" "${CMAKE_CURRENT_LIST_FILE}" b2b_client ${B2B_WEB_FILES}
+  DEPENDS "${B2B_SW_TEMPLATE}" "${CMAKE_CURRENT_LIST_FILE}" b2b_client b2b_client_adapters ${B2B_WEB_FILES}
   COMMENT "Service worker for this version of the app shell"
   VERBATIM)
 add_custom_target(b2b_service_worker ALL DEPENDS "${B2B_DIST_DIR}/sw.js")
@@ -98,5 +104,5 @@ add_dependencies(b2b_service_worker b2b_web_files)
 
 add_custom_target(download_size ALL
   COMMAND bash "${CMAKE_SOURCE_DIR}/scripts/download-size.sh" "${B2B_DIST_DIR}"
-  DEPENDS b2b_client b2b_web_files b2b_service_worker
+  DEPENDS b2b_client b2b_client_adapters b2b_web_files b2b_service_worker
   COMMENT "What the browser downloads")

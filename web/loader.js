@@ -43,6 +43,8 @@
 
   // Where the shop backend is: ?api=http://host:port, else the page's own origin.
   const params = new URLSearchParams(location.search);
+  // Which build of the app to run: index.html chose it by ?backend= (and preloads it).
+  const build = window.B2B_BUILD || "b2b_client";
   // A punchout start link (?start=<one-time token>): taken once, and removed from the address so a
   // reload or a bookmark does not try to use it again.
   const startToken = params.get("start") || "";
@@ -81,7 +83,7 @@
     const loopback = location.protocol === "http:" && (location.hostname === "127.0.0.1" || location.hostname === "localhost");
     if (!("serviceWorker" in navigator) || !(location.protocol === "https:" || loopback)) return;
     const hadWorker = navigator.serviceWorker.controller !== null;
-    navigator.serviceWorker.register("sw.js").then((registration) => {
+    navigator.serviceWorker.register("sw.js?build=" + build).then((registration) => {
       // register() does not look for a new version, and Chromium's own check after a navigation can
       // come a minute later. Everything this page needs is loaded, so a new shell may take over now
       // (for the next start). Offline the check fails quietly.
@@ -144,14 +146,14 @@
 
   if (window.B2BEmbedClient) B2BEmbedClient.start(params.get("api") || "", params.get("backend") || "");
 
-  // The wasm downloads and compiles while b2b_client.js downloads, not after it; the response comes from
-  // index.html's preload when the browser started it there.
-  const wasmModule = compileWithProgress("b2b_client.wasm");
+  // The wasm downloads and compiles while the build's script downloads, not after it; the response comes
+  // from index.html's preload when the browser started it there.
+  const wasmModule = compileWithProgress(build + ".wasm");
   wasmModule.catch(() => {});  // reported by instantiateWasm
 
   const script = document.createElement("script");
-  script.src = "b2b_client.js";
-  script.onerror = () => showProblem("Nie udało się pobrać aplikacji (b2b_client.js).",
-                                     "The app could not be downloaded (b2b_client.js).");
+  script.src = build + ".js";
+  script.onerror = () => showProblem("Nie udało się pobrać aplikacji (" + build + ".js).",
+                                     "The app could not be downloaded (" + build + ".js).");
   document.body.appendChild(script);
 })();

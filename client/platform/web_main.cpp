@@ -44,9 +44,16 @@ AppState with_backend_problem(AppState state,
 struct WebApp {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
-  // The backend the page names; a kind the client does not know is said on the sign-in screen.
+  // The backend the page names; a kind the client does not know is said on the sign-in screen. The
+  // adapters are only in b2b_client_adapters (cmake/WebApp.cmake): most shops speak our protocol, and
+  // their buyers' phones need not download the Vendure and Medusa code (some 50 KiB gzipped).
+#ifdef B2B_WEB_ADAPTERS
   b2b::Result<std::shared_ptr<const b2b::backend::Gateway>> gateway =
       b2b::backend::gateway_for(page_backend_kind(), page_backend_key());
+#else
+  b2b::Result<std::shared_ptr<const b2b::backend::Gateway>> gateway =
+      b2b::backend::own_gateway_for(page_backend_kind());
+#endif
   WebEffectRunner effects{gateway ? gateway.value() : nullptr};
   b2b::backend::OwnProtocol protocol = gateway && gateway.value()
                                            ? b2b::backend::OwnProtocol(gateway.value()->capabilities())

@@ -228,6 +228,14 @@ export function useServerAndBrowser(extraArgs = []) {
   return env;
 }
 
+// The wasm files the page fetched, without repeats: b2b_client.wasm for our protocol, b2b_client_adapters.wasm
+// for Vendure and Medusa (cmake/WebApp.cmake builds both; web/index.html picks one).
+export async function fetchedWasm(page) {
+  return page.evaluate(() => [...new Set(performance.getEntriesByType("resource")
+    .map((entry) => new URL(entry.name).pathname.split("/").pop())
+    .filter((name) => name.endsWith(".wasm")))]);
+}
+
 export async function waitForApp(page) {
   await page.waitForFunction(() => window.b2bReady && Module._b2b_frame_count() > 2, null, { timeout: 30000 });
 }

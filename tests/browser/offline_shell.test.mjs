@@ -44,6 +44,17 @@ async function storedRecords(page) {
   });
 }
 
+// The paths the service worker's caches hold.
+async function cachedPaths(page) {
+  return page.evaluate(async () => {
+    const paths = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths;
+  });
+}
+
 // Every key and value of the database, read on the side (values' bytes as arrays).
 async function databaseContents(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
@@ -101,11 +112,29 @@ test("after one online start the app starts offline from the service worker's ca
   });
   assert.equal(offline.wasmType, "application/wasm", "the cached wasm keeps its type");
   assert.equal(offline.api, "failed", "the API is never answered from the cache");
+  const cached = await cachedPaths(page);
+  assert.ok(cached.includes("/b2b_client.wasm"), cached.join(", "));
+  assert.ok(!cached.some((p) => p.startsWith("/b2b_client_adapters")), "the build with the adapters is not kept too");
 
   // Online again, the API answers through the same worker untouched.
   await context.setOffline(false);
   const health = await page.evaluate(async () => (await fetch("api/v1/health")).status);
   assert.equal(health, 200);
+  await context.close();
+});
+
+test("a Vendure or Medusa shop's page keeps the build with the adapters for offline starts, not ours", async () => {
+  const context = await env.browser.newContext(PHONE);
+  const page = await context.newPage();
+  // No Vendure here: the app's Shop API requests get server-mock's 404, which is not what this test is about.
+  await page.goto(`${env.server.url}?backend=vendure`);
+  await waitForApp(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  const cached = await cachedPaths(page);
+  for (const file of ["/b2b_client_adapters.js", "/b2b_client_adapters.wasm", "/loader.js"]) {
+    assert.ok(cached.includes(file), `${file} is kept: ${cached.join(", ")}`);
+  }
+  assert.ok(!cached.includes("/b2b_client.wasm") && !cached.includes("/b2b_client.js"), "our protocol's build is not");
   await context.close();
 });
 

@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  PHONE, TABLET, distinctColours, frameCount, openApp, pixelAt, screenshot, tap, useServerAndBrowser, waitForApp,
-  waitForWidget, waitFrames, widgets,
+  PHONE, TABLET, distinctColours, fetchedWasm, frameCount, openApp, pixelAt, screenshot, tap, useServerAndBrowser,
+  waitForApp, waitForWidget, waitFrames, widgets,
 } from "./harness.mjs";
 
 const env = useServerAndBrowser();
@@ -24,6 +24,7 @@ function isAccent([r, g, b]) {
 test("phone: the app loads, draws, has Polish letters, and a tap switches the language", async () => {
   const { context, page, problems } = await openApp(env, PHONE);
   assert.equal(await page.locator("#loading").isHidden(), true, "the loading overlay is gone after the first frame");
+  assert.deepEqual(await fetchedWasm(page), ["b2b_client.wasm"], "our protocol's build, without the adapters");
 
   const fontHasGlyphs = (text) =>
     page.evaluate((t) => Module.ccall("b2b_font_has_glyphs", "number", ["string"], [t]), text);

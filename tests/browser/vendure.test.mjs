@@ -6,8 +6,8 @@ import { after, before, test } from "node:test";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  PHONE, freePort, launchBrowser, replaceText, screenshot, startStatic, tapKey, typeInto, waitForApp, waitForWidget,
-  widgets,
+  PHONE, fetchedWasm, freePort, launchBrowser, replaceText, screenshot, startStatic, tapKey, typeInto, waitForApp,
+  waitForWidget, widgets,
 } from "./harness.mjs";
 import { openTab } from "./flows.mjs";
 
@@ -34,6 +34,7 @@ test("a buyer orders from Vendure on a phone with a PO number and finds the orde
   page.on("pageerror", (error) => errors.push(String(error)));
   await page.goto(`${env.app.url}?backend=vendure&api=${encodeURIComponent(env.shop.url)}`);
   await waitForApp(page);
+  assert.deepEqual(await fetchedWasm(page), ["b2b_client_adapters.wasm"], "the build with the adapters, only");
 
   await typeInto(page, "email", "kupiec1@budmax.pl");
   await typeInto(page, "password", "haslo-buyer-1");

@@ -273,4 +273,16 @@ TEST_CASE("Backends: the configured kind picks the gateway, and an unknown kind 
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.error().field == "backend");
   CHECK(unknown.error().message.find("\"magento\"") != std::string::npos);
+
+  SUBCASE("the build without adapters speaks our protocol and says which build the adapters are in") {
+    CHECK(own_gateway_for("").value() == nullptr);
+    CHECK(own_gateway_for("own").value() == nullptr);
+    for (const char* adapted : {"vendure", "medusa"}) {
+      const auto refused = own_gateway_for(adapted);
+      REQUIRE_FALSE(refused.ok());
+      CHECK(refused.error().field == "backend");
+      CHECK(refused.error().message.find("b2b_client_adapters") != std::string::npos);
+    }
+    CHECK(own_gateway_for("magento").error().message == unknown.error().message);
+  }
 }

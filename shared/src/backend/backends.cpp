@@ -6,8 +6,19 @@
 
 namespace b2b::backend {
 
+namespace {
+bool is_own(const std::string& kind) { return kind.empty() || kind == "own"; }
+bool is_adapted(const std::string& kind) { return kind == "vendure" || kind == "medusa"; }
+
+Error unknown_kind(const std::string& kind) {
+  return Error{
+      ErrorKind::Validation, "backend",
+      "unknown backend \"" + kind + "\": the client speaks \"own\" (our protocol), \"vendure\" and \"medusa\""};
+}
+}  // namespace
+
 Result<std::shared_ptr<const Gateway>> gateway_for(const std::string& kind, const std::string& key) {
-  if (kind.empty() || kind == "own") return std::shared_ptr<const Gateway>();
+  if (is_own(kind)) return std::shared_ptr<const Gateway>();
   if (kind == "vendure") {
     VendureConfig config;
     config.channel_token = key;
@@ -21,9 +32,17 @@ Result<std::shared_ptr<const Gateway>> gateway_for(const std::string& kind, cons
     config.publishable_key = key;
     return std::shared_ptr<const Gateway>(std::make_shared<MedusaGateway>(config));
   }
-  return Error{
-      ErrorKind::Validation, "backend",
-      "unknown backend \"" + kind + "\": the client speaks \"own\" (our protocol), \"vendure\" and \"medusa\""};
+  return unknown_kind(kind);
+}
+
+Result<std::shared_ptr<const Gateway>> own_gateway_for(const std::string& kind) {
+  if (is_own(kind)) return std::shared_ptr<const Gateway>();
+  if (is_adapted(kind)) {
+    return Error{ErrorKind::Validation, "backend",
+                 "this build of the client speaks only our own protocol, not \"" + kind +
+                     "\": load it with ?backend=" + kind + " (web/loader.js then picks b2b_client_adapters)"};
+  }
+  return unknown_kind(kind);
 }
 
 }  // namespace b2b::backend

@@ -16,4 +16,9 @@ namespace b2b::backend {
 // Any other kind is a Validation error on the field "backend" that lists the known kinds.
 Result<std::shared_ptr<const Gateway>> gateway_for(const std::string& kind, const std::string& key);
 
+// gateway_for for a build that speaks only our own protocol (the browser's smaller download links no
+// adapter): "own" or empty is nullptr; "vendure" and "medusa" are an error on "backend" that says this
+// build has no adapters; any other kind is the same error as gateway_for's.
+Result<std::shared_ptr<const Gateway>> own_gateway_for(const std::string& kind);
+
 }  // namespace b2b::backend
