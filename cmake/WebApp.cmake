@@ -40,7 +40,7 @@ set(B2B_WEB_CLIENT_SOURCES
   ${B2B_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
   ${B2B_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 # Two builds of the app: b2b_client speaks our own protocol only; b2b_client_adapters also has the Vendure
-# and Medusa adapters (B2B_WEB_ADAPTERS), which cost some 50 KiB gzipped that a buyer of a shop speaking
+# and Medusa adapters (B2B_WEB_ADAPTERS), which cost some 45 KiB gzipped that a buyer of a shop speaking
 # our protocol need not download. web/index.html picks one by the page's ?backend=.
 add_executable(b2b_client ${B2B_WEB_CLIENT_SOURCES})
 add_executable(b2b_client_adapters ${B2B_WEB_CLIENT_SOURCES})

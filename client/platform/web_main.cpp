@@ -46,7 +46,7 @@ struct WebApp {
   SDL_GLContext gl = nullptr;
   // The backend the page names; a kind the client does not know is said on the sign-in screen. The
   // adapters are only in b2b_client_adapters (cmake/WebApp.cmake): most shops speak our protocol, and
-  // their buyers' phones need not download the Vendure and Medusa code (some 50 KiB gzipped).
+  // their buyers' phones need not download the Vendure and Medusa code (some 45 KiB gzipped).
 #ifdef B2B_WEB_ADAPTERS
   b2b::Result<std::shared_ptr<const b2b::backend::Gateway>> gateway =
       b2b::backend::gateway_for(page_backend_kind(), page_backend_key());

@@ -39,8 +39,8 @@ Result<std::shared_ptr<const Gateway>> own_gateway_for(const std::string& kind) 
   if (is_own(kind)) return std::shared_ptr<const Gateway>();
   if (is_adapted(kind)) {
     return Error{ErrorKind::Validation, "backend",
-                 "this build of the client speaks only our own protocol, not \"" + kind +
-                     "\": load it with ?backend=" + kind + " (web/loader.js then picks b2b_client_adapters)"};
+                 "this build of the client has no adapter for \"" + kind + "\": a page with ?backend=" + kind +
+                     " runs b2b_client_adapters (web/index.html picks it)"};
   }
   return unknown_kind(kind);
 }
