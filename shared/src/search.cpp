@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "b2b/text.hpp"
+#include "b2b/text_positions.hpp"
 
 namespace b2b {
 namespace {
@@ -38,23 +39,18 @@ bool one_edit_apart(std::string_view a, std::string_view b) {
   return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
 }
 
-// Interns the catalog's words while indexing: an open-addressing table of ids whose texts live in
-// one string, so a million word occurrences cost no allocation each.
+// Interns the catalog's words while indexing: ids of texts that live in one string (TextPositions finds
+// them), so a million word occurrences cost no allocation each.
 class WordInterner {
  public:
-  WordInterner() : slots_(std::size_t{1} << 12, kNoWord) { offsets_.push_back(0); }
+  WordInterner() : ids_(std::size_t{1} << 11) { offsets_.push_back(0); }
 
   std::uint32_t intern(std::string_view word) {
-    if ((count() + 1) * 2 > slots_.size()) grow();
-    std::size_t slot = hash(word) & (slots_.size() - 1);
-    for (; slots_[slot] != kNoWord; slot = (slot + 1) & (slots_.size() - 1)) {
-      if (text(slots_[slot]) == word) return slots_[slot];
-    }
+    if (const std::uint32_t* known = ids_.find(word, TextOf{*this})) return *known;
     const std::uint32_t id = count();
     text_.append(word);
     offsets_.push_back(static_cast<std::uint32_t>(text_.size()));
-    slots_[slot] = id;
-    return id;
+    return ids_.add(id, TextOf{*this});
   }
 
   std::uint32_t count() const { return static_cast<std::uint32_t>(offsets_.size() - 1); }
@@ -63,24 +59,13 @@ class WordInterner {
   }
 
  private:
-  static std::size_t hash(std::string_view word) {
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
-  }
-  void grow() {
-    std::vector<std::uint32_t> slots(slots_.size() * 2, kNoWord);
-    for (std::uint32_t id = 0; id < count(); ++id) {
-      std::size_t slot = hash(text(id)) & (slots.size() - 1);
-      while (slots[slot] != kNoWord) slot = (slot + 1) & (slots.size() - 1);
-      slots[slot] = id;
-    }
-    slots_.swap(slots);
-  }
-
+  struct TextOf {
+    const WordInterner& words;
+    std::string_view operator()(std::uint32_t id) const { return words.text(id); }
+  };
   std::string text_;
   std::vector<std::uint32_t> offsets_;
-  std::vector<std::uint32_t> slots_;
+  TextPositions ids_;
 };
 
 // A number in 7 bits a byte, low groups first, the high bit set on all but its last byte: small

@@ -206,6 +206,15 @@ TEST_CASE("text positions: the first position of each text, and none for a text 
   CHECK(positions.find("SKU-", text_at) == nullptr);
   CHECK(positions.find("sku-1", text_at) == nullptr);
 
+  SUBCASE("texts added one by one, past the room it started with, keep their first positions") {
+    TextPositions added;
+    for (std::uint32_t i = 0; i < texts.size(); ++i) {
+      const std::uint32_t expected = i < 5000 ? i % 4000 : i;
+      CHECK(added.add(i, text_at) == expected);
+    }
+    for (std::uint32_t i = 0; i < 4000; ++i) CHECK(*added.find("SKU-" + std::to_string(i), text_at) == i);
+    CHECK(added.find("SKU-4000", text_at) == nullptr);
+  }
   SUBCASE("an empty sequence finds nothing") {
     const TextPositions none(0, text_at);
     CHECK(none.find("SKU-1", text_at) == nullptr);
