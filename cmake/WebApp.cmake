@@ -56,7 +56,7 @@ foreach(target b2b_client b2b_client_adapters b2b_client_named)
     -sENVIRONMENT=web
     -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc
-    "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_b2b_widgets_json','_b2b_frame_count','_b2b_frame_cpu_ms','_b2b_font_has_glyphs','_b2b_on_http_response','_b2b_network_hint','_b2b_sync_status_json','_b2b_host_connected','_b2b_host_message','_b2b_text_input','_b2b_key_event','_b2b_wants_text_input','_b2b_set_keyboard_inset']"
+    "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_b2b_widgets_json','_b2b_frame_count','_b2b_frame_cpu_ms','_b2b_font_has_glyphs','_b2b_on_http_response','_b2b_network_hint','_b2b_storage_lost','_b2b_sync_status_json','_b2b_host_connected','_b2b_host_message','_b2b_text_input','_b2b_key_event','_b2b_wants_text_input','_b2b_set_keyboard_inset']"
     "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall','addRunDependency','removeRunDependency']"
     # No file system: the font is compiled in, storage goes through IndexedDB (web/storage.js).
     -sFILESYSTEM=0)

@@ -93,10 +93,11 @@
     });
   }
 
-  // The app and its wasm download while this tab waits for the writer lock and reads IndexedDB;
-  // main() waits for both through a run dependency, so C++ finds Module.b2bStored from its first line.
+  // The app and its wasm download while this tab waits for the writer lock and reads IndexedDB (a first
+  // visit finds nothing to read and waits for neither); main() waits through a run dependency, so C++ finds
+  // Module.b2bStored from its first line.
   const storageReady = (window.B2BStorage
-    ? B2BStorage.acquire().then(() => B2BStorage.load())
+    ? B2BStorage.start()
     : Promise.resolve({ available: false, problem: "storage.js did not load", records: { state: null, catalog: null } }))
     .catch((error) => ({ available: false, problem: String(error), records: { state: null, catalog: null } }))
     .then((stored) => { Module.b2bStored = stored; });

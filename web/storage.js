@@ -1,5 +1,6 @@
 // The client's storage in the browser (window.B2BStorage): an IndexedDB bridge that loads the stored
-// records before the app starts, writes them through in call order, and lets one tab write at a time.
+// records before the app starts (a first visit need not wait), writes them through in call order, and lets
+// one tab write at a time.
 (function () {
   "use strict";
 
@@ -119,6 +120,9 @@
   let pending = 0;
   let writing = true;  // false once another tab has taken over
   let idleWaiters = [];
+  // Writes start once this resolves: at once after a start from load(); after a first visit's quick start,
+  // once this tab holds the writer lock and has found the database still empty (see start()).
+  let writesMayStart = Promise.resolve();
 
   function copyOf(bytes) {
     // The caller's view usually points into the wasm heap, which changes under it (and IndexedDB
@@ -128,6 +132,10 @@
   }
 
   function perform(name, op) {
+    return writesMayStart.then(() => (storageProblem ? null : write(name, op)));
+  }
+
+  function write(name, op) {
     if (op.kind === "put") {
       return transaction("readwrite", (store) => {
         store.put(op.bytes, name);
@@ -372,7 +380,50 @@
     return acquired;
   }
 
+  // --- Starting ------------------------------------------------------------------------------
+
+  // What the app starts from (it becomes Module.b2bStored). A first visit, with no database of this app
+  // yet, starts at once with nothing stored instead of waiting some 100 ms for the database to be created
+  // and the writer lock to be granted. Its writes wait until both are done and the database is still empty;
+  // should another tab have stored records meanwhile, this one reloads to start from them.
+  function start() {
+    const fromTheDatabase = () => acquire().then(load);
+    let listed;
+    try {
+      // Reading indexedDB itself throws where a browser blocks storage (a third-party frame); load() says why.
+      if (!indexedDB || typeof indexedDB.databases !== "function") return fromTheDatabase();
+      listed = indexedDB.databases();
+    } catch (error) {
+      return fromTheDatabase();
+    }
+    return listed.then((databases) => {
+      if (databases.some((database) => database.name === DB_NAME)) return fromTheDatabase();
+      const empty = { available: true, problem: "", records: { state: null, catalog: null } };
+      writesMayStart = fromTheDatabase().then((found) => {
+        if (!found.available) return lost(empty, found.problem);
+        if (found.records.state || found.records.catalog) {
+          location.reload();
+          return new Promise(() => {});  // nothing of this start is written over them
+        }
+        return undefined;
+      });
+      return empty;
+    }, fromTheDatabase);
+  }
+
+  // The storage failed after the app read what it starts from: it says so as if it had failed before.
+  function lost(startedFrom, problem) {
+    storageProblem = storageProblem || problem;
+    startedFrom.available = false;
+    startedFrom.problem = problem;
+    // Before main() the app reads the changed object; after it, the store is told.
+    if (window.b2bReady === true && window.Module && typeof Module.ccall === "function") {
+      Module.ccall("b2b_storage_lost", null, ["string"], [problem]);
+    }
+  }
+
   window.B2BStorage = {
+    start,
     acquire,
     load,
     put,

@@ -9,8 +9,8 @@
 //                    readwrite transaction completed (the copy put() makes of the bytes included);
 //   restore_ms       a new page's IndexedDB read inside B2BStorage.load(): its readonly transaction, from
 //                    creation to "complete" (the get and the value's deserialisation);
-//   restore_load_ms  the app's whole restore on that page: B2BStorage.acquire() (the tab's lock, while the
-//                    database opens) and load() (the read, wrapping);
+//   restore_load_ms  the app's whole restore on that page: B2BStorage.start() (the databases listed, the
+//                    tab's lock while the database opens, and load(): the read, wrapping);
 //   after_relaunch   the same two after closing and relaunching the browser on the same profile.
 // All {median, min, max} in ms over the runs, measured with performance.now() inside the page.
 import { createHash } from "node:crypto";
@@ -125,15 +125,15 @@ async function launch(profileDir) {
   return context;
 }
 
-// The app's start (web/loader.js: acquire, then load) on a new page, timed as a whole: acquire() opens
-// the database while it waits for the tab's lock, load() reads from that connection.
+// The app's start (web/loader.js: B2BStorage.start()) on a new page, timed as a whole: with records stored,
+// start() lists the databases, then acquire() opens this one while it waits for the tab's lock, and load()
+// reads from that connection.
 async function restore(context, url, record, problems) {
   const page = await openPage(context, url, problems);
   const result = await page.evaluate(async (name) => {
     __idbMarks.length = 0;
     const start = performance.now();
-    await B2BStorage.acquire();
-    const loaded = await B2BStorage.load();
+    const loaded = await B2BStorage.start();
     const end = performance.now();
     const open = __idbMarks.filter((m) => m.kind === "open");
     const reads = __idbMarks.filter((m) => m.kind === "tx" && m.mode === "readonly");
@@ -155,7 +155,7 @@ async function restore(context, url, record, problems) {
     throw new InvalidMeasurement(`${record.name}: load() gave back ${result.length ?? "no"} bytes that are not the ${record.bytes.length} saved`);
   }
   if (result.reads !== 1 || result.opens !== 1) {
-    throw new InvalidMeasurement(`${record.name}: acquire() and load() used ${result.opens} opens and ${result.reads} read transactions, expected 1 and 1`);
+    throw new InvalidMeasurement(`${record.name}: start() used ${result.opens} opens and ${result.reads} read transactions, expected 1 and 1`);
   }
   return result;
 }

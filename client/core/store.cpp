@@ -1453,6 +1453,10 @@ Transition update_app(AppState state, const Action& action, const ShopProtocol& 
             (void)hint;  // either way, a request decides
             if (b.state.server.connection != Connection::Checking) b.check_server();
           },
+          [&](const StorageLost& lost) {
+            b.state.storage.available = false;
+            b.state.storage.problem = lost.problem;
+          },
           [&](const ConfirmOutboxOrder& confirm) {
             OutboxEntry* entry = find_entry(b.state, confirm.key);
             if (entry && entry->status == OutboxStatus::NeedsConfirmation) b.confirm_outbox_entry(*entry);

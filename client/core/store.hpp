@@ -334,6 +334,11 @@ struct Tick {
 struct NetworkHint {
   bool online = false;
 };
+// The device's storage failed after the app started (a first visit starts before the database is open):
+// nothing more is kept, and the buyer is told so, as when it failed before the start.
+struct StorageLost {
+  std::string problem;
+};
 // Outbox orders whose prices or availability changed: send at the new prices, take back, or drop.
 struct ConfirmOutboxOrder {
   std::string key;
@@ -408,8 +413,8 @@ using Action =
                  CreateCart, RenameCart, DuplicateCart, DeleteCart, SelectCart, SetLineQuantity, SetLineNote,
                  SetCheckoutFields, PlaceOrder, FilterOrders, ToggleOrderDetails, CheckQuickOrder, Reorder,
                  RequestQuote, AcceptQuote, DecideApproval, ChangeUser, InviteUser, DismissNotice, Tick, NetworkHint,
-                 ConfirmOutboxOrder, EditOutboxOrder, DiscardOutboxOrder, ResolveCartConflict, HostConnected,
-                 HostPosted, RedeemStartToken, TransferCart, HttpResponded>;
+                 StorageLost, ConfirmOutboxOrder, EditOutboxOrder, DiscardOutboxOrder, ResolveCartConflict,
+                 HostConnected, HostPosted, RedeemStartToken, TransferCart, HttpResponded>;
 
 // --- Effects ---------------------------------------------------------------------------------
 struct SendHttp {

@@ -213,6 +213,12 @@ EMSCRIPTEN_KEEPALIVE void b2b_network_hint(int online) {
   if (g_app) g_app->store.dispatch(NetworkHint{online != 0});
 }
 
+// web/storage.js: the storage failed after main() read Module.b2bStored (a first visit does not wait for
+// the database to open).
+EMSCRIPTEN_KEEPALIVE void b2b_storage_lost(const char* problem) {
+  if (g_app) g_app->store.dispatch(StorageLost{problem});
+}
+
 // web/embed_client.js: a portal on the shop's allowlist embeds the app (storage: 0 available,
 // 1 partitioned, 2 unavailable).
 EMSCRIPTEN_KEEPALIVE void b2b_host_connected(int storage) {

@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import {
-  PHONE, launchPersistentContext, openApp, screenshot, useServerAndBrowser, waitForApp, waitForStorageWrites,
-  waitForWidget, watchConsole,
+  PHONE, launchPersistentContext, openApp, screenshot, tapKey, useServerAndBrowser, waitForApp, waitForStorageWrites,
+  waitForWidget, watchConsole, widget,
 } from "./harness.mjs";
 
 const env = useServerAndBrowser();
@@ -285,6 +285,63 @@ test("a stored record the app cannot read is set aside with the reason, said on 
   assert.match(contents[keptKeys[0]].reason, /^not a B2B binary record/);
   assert.match(notice.label, /not a B2B binary record/);
   assert.doesNotMatch(notice.label, /:\s*:/, "no empty field name before the reason");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a first visit starts without waiting for the database; its writes land once this tab holds the lock", async () => {
+  // The writer lock is granted only when the test says so: the app must not need it to start. (Not after
+  // the reload below: a start from a database waits for the lock.)
+  const { context, page, problems } = await openApp(env, PHONE, {
+    initScript: () => {
+      if (sessionStorage.getItem("writer-lock-free") === "1") return;
+      const request = LockManager.prototype.request;
+      let grant;
+      const granted = new Promise((resolve) => { grant = resolve; });
+      window.grantWriterLock = grant;
+      LockManager.prototype.request = function (name, ...rest) {
+        return granted.then(() => request.call(this, name, ...rest));
+      };
+    },
+  });
+  assert.deepEqual(await storedRecords(page), { available: true, problem: "", records: { state: null, catalog: null } });
+  await tapKey(page, "lang_en");
+  await waitForWidget(page, "lang_en", "(i) => i.checked");
+  assert.ok(await page.evaluate(() => B2BStorage.pendingWrites()) > 0, "the language waits to be written");
+  assert.deepEqual(await databaseContents(page), {}, "nothing is written before the lock");
+
+  await page.evaluate(() => window.grantWriterLock());
+  await waitForStorageWrites(page);
+  assert.deepEqual(Object.keys(await databaseContents(page)), ["state"]);
+  await page.evaluate(() => sessionStorage.setItem("writer-lock-free", "1"));
+  await page.reload();
+  await waitForApp(page);
+  await waitForWidget(page, "lang_en", "(i) => i.checked");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a first visit whose database fails after the start says on screen that nothing is kept", async () => {
+  // The database exists for no one here; opening it answers only when the test makes it fail.
+  const { context, page, problems } = await openApp(env, PHONE, {
+    initScript: () => {
+      const pending = {};
+      window.failDatabase = () => {
+        pending.error = new DOMException("disk full", "QuotaExceededError");
+        pending.onerror();
+      };
+      IDBFactory.prototype.open = () => pending;
+    },
+  });
+  assert.equal(await widget(page, "storage_unavailable"), undefined);
+  await page.evaluate(() => window.failDatabase());
+  const notice = await waitForWidget(page, "storage_unavailable");
+  assert.ok(notice, "the sign-in screen says nothing is kept");
+  assert.deepEqual(await page.evaluate(() => ({ available: Module.b2bStored.available, problem: Module.b2bStored.problem })),
+                   { available: false, problem: "IndexedDB cannot be used here (QuotaExceededError)" });
+  await page.evaluate(() => B2BStorage.put("state", new Uint8Array([1])));
+  assert.equal(await page.evaluate(() => B2BStorage.pendingWrites()), 0);
+  await waitForWidget(page, "sign_in", "(i) => i.enabled");
   assert.deepEqual(problems, []);
   await context.close();
 });

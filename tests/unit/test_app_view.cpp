@@ -80,6 +80,21 @@ TEST_CASE("the start screen on a phone") {
   }
 }
 
+TEST_CASE("storage lost after the start: the sign-in screen says nothing is kept, and why is in the state") {
+  RecordingRunner runner;
+  UiHarness ui(runner, 390, 844, 3.0f);
+  ui.store().dispatch(AppStarted{});
+  ui.frame();
+  CHECK_FALSE(ui.registry().find_by_key("storage_unavailable"));
+  ui.store().dispatch(StorageLost{"IndexedDB cannot be used here (QuotaExceededError)"});
+  ui.frame();
+  ui.frame();
+  CHECK_FALSE(ui.store().state().storage.available);
+  CHECK(ui.store().state().storage.problem == "IndexedDB cannot be used here (QuotaExceededError)");
+  CHECK(ui.registry().find_by_key("storage_unavailable"));
+  CHECK(ui.registry().find_by_key("sign_in")->enabled);  // signing in still works, only nothing is kept
+}
+
 TEST_CASE("on a tablet the content is a centred column") {
   RecordingRunner runner;
   UiHarness ui(runner, 1024, 768);
