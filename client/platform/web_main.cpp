@@ -87,10 +87,17 @@ void sync_canvas_and_fonts(double& css_w, double& css_h, int& fb_w, int& fb_h, f
     fb_w = want_w;
     fb_h = want_h;
   }
-  if (g_app->fonts.device_pixel_ratio != dpr) {
+  // A start without a session draws its sign-in screen with the interface's glyphs (a third of the atlas to
+  // rasterise and upload before anything shows) and completes them on the next frame, before anyone types.
+  // A returning buyer's first screen shows the shop's texts: complete glyphs from the start.
+  const bool first_atlas = g_app->fonts.device_pixel_ratio == 0;
+  const bool incomplete = g_app->fonts.body && g_app->fonts.glyphs == FontGlyphs::Interface;
+  if (g_app->fonts.device_pixel_ratio != dpr || incomplete) {
     // Set by the OpenGL backend when it uploads the atlas (and reset by the rebuild below).
     const bool texture_uploaded = ImGui::GetIO().Fonts->TexID != ImTextureID{};
-    UiFonts fonts = load_ui_fonts(ImGui::GetIO(), dpr);
+    const FontGlyphs glyphs =
+        first_atlas && !g_app->store.state().session ? FontGlyphs::Interface : FontGlyphs::Complete;
+    UiFonts fonts = load_ui_fonts(ImGui::GetIO(), dpr, glyphs);
     if (!fonts.body) {
       // The atlas was cleared: the old fonts are gone too. No frames (run_frame needs a body font) until
       // the density changes again, rather than drawing with dangling fonts or retrying every frame.

@@ -12,6 +12,17 @@ extern const std::size_t b2b_ui_font_ttf_size;
 namespace b2b::client {
 namespace {
 
+// What the UI's own texts use (tests/unit/test_i18n_glyphs.cpp checks every one of them against it).
+const ImWchar kInterfaceGlyphRanges[] = {
+    0x0020, 0x007E, 0x00A0, 0x00A0, 0x00B7, 0x00B7,  // ASCII, no-break space (in amounts), middle dot
+    0x00D3, 0x00D3, 0x00D7, 0x00D7, 0x00F3, 0x00F3,  // Ó, ×, ó
+    0x0104, 0x0107, 0x0118, 0x0119, 0x0141, 0x0144,  // Ą ą Ć ć, Ę ę, Ł ł Ń ń
+    0x015A, 0x015B, 0x0179, 0x017C,                  // Ś ś, Ź ź Ż ż
+    0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022,  // dashes, quotes, bullet
+    0x2026, 0x2026, 0x20AC, 0x20AC, 0x2212, 0x2212,  // ellipsis, euro, minus
+    0,
+};
+
 // Keep in sync with B2B_FONT_UNICODES in cmake/UiFont.cmake.
 const ImWchar kUiGlyphRanges[] = {
     0x0020, 0x007E, 0x00A0, 0x00FF, 0x0100, 0x017F,  // ASCII, Latin-1, Latin Extended-A (Polish)
@@ -25,7 +36,7 @@ ImVec4 g_accent(0.07f, 0.36f, 0.72f, 1.0f);
 
 }  // namespace
 
-UiFonts load_ui_fonts(ImGuiIO& io, float device_pixel_ratio) {
+UiFonts load_ui_fonts(ImGuiIO& io, float device_pixel_ratio, FontGlyphs glyphs) {
   io.Fonts->Clear();
   // WebGL2 takes any texture height: at 3x density that is 1024x783 instead of 1024x1024 (3.1 MB, not 4 MB
   // of RGBA to convert, upload and keep on the GPU).
@@ -39,7 +50,8 @@ UiFonts load_ui_fonts(ImGuiIO& io, float device_pixel_ratio) {
   void* const ttf = const_cast<unsigned char*>(b2b_ui_font_ttf);
   const int ttf_size = static_cast<int>(b2b_ui_font_ttf_size);
   const auto add = [&](float css_px) {
-    return io.Fonts->AddFontFromMemoryTTF(ttf, ttf_size, css_px * device_pixel_ratio, &config, kUiGlyphRanges);
+    return io.Fonts->AddFontFromMemoryTTF(ttf, ttf_size, css_px * device_pixel_ratio, &config,
+                                          glyphs == FontGlyphs::Interface ? kInterfaceGlyphRanges : kUiGlyphRanges);
   };
   UiFonts fonts;
   fonts.body = add(kBodyFontPx);
@@ -49,6 +61,7 @@ UiFonts load_ui_fonts(ImGuiIO& io, float device_pixel_ratio) {
   io.FontDefault = fonts.body;
   io.FontGlobalScale = 1.0f / device_pixel_ratio;
   fonts.device_pixel_ratio = device_pixel_ratio;
+  fonts.glyphs = glyphs;
   return fonts;
 }
 

@@ -17,17 +17,24 @@ inline constexpr float kTitleFontPx = 26.0f;
 inline constexpr float kSmallFontPx = 14.0f;    // tab labels: four must fit side by side on a phone
 inline constexpr float kTouchTargetPx = 48.0f;  // above WCAG's 44 CSS px
 
+// Which characters the fonts have. Interface: what the UI's own texts in both languages use (ASCII, the
+// Polish letters, the typographic punctuation), about 130 glyphs, enough for a first start's sign-in screen.
+// Complete: also the rest of Latin-1 and Latin Extended-A, about 330, for what shops and buyers write
+// (German, Czech names; ×, °, ², ½ in product names).
+enum class FontGlyphs { Interface, Complete };
+
 struct UiFonts {
   ImFont* body = nullptr;
   ImFont* title = nullptr;
   ImFont* small = nullptr;
   float device_pixel_ratio = 0;  // the density they were rasterised for
+  FontGlyphs glyphs = FontGlyphs::Complete;
 };
 
 // Rebuilds io.Fonts from the UI font compiled into the client (cmake/UiFont.cmake) with glyphs
 // rasterised at css size x DPR, and sets io.FontGlobalScale so layout stays in CSS pixels.
 // Returns nulls if the atlas cannot be built.
-UiFonts load_ui_fonts(ImGuiIO& io, float device_pixel_ratio);
+UiFonts load_ui_fonts(ImGuiIO& io, float device_pixel_ratio, FontGlyphs glyphs = FontGlyphs::Complete);
 
 // Sizes for fingers and the light colours.
 void apply_touch_style(ImGuiStyle& style);

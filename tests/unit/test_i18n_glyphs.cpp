@@ -27,10 +27,29 @@ unsigned missing_glyph(ImFont* font, const char* text) {
 
 TEST_CASE("the UI font draws every UI string and Polish letters") {
   ImGuiContext* context = ImGui::CreateContext();
+  SUBCASE("the interface's glyphs, a first start's sign-in screen: every UI string, no more") {
+    const UiFonts interface_fonts = load_ui_fonts(ImGui::GetIO(), 3.0f, FontGlyphs::Interface);
+    REQUIRE(interface_fonts.body != nullptr);
+    CHECK(interface_fonts.glyphs == FontGlyphs::Interface);
+    for (ImFont* font : {interface_fonts.body, interface_fonts.title, interface_fonts.small}) {
+      CHECK(missing_glyph(font, "Złóż zamówienie ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ „cytat” – 1 234,56 zł € 3×2 · …") == 0);
+      for (const char* text : all_ui_strings()) {
+        INFO("string: " << text);
+        CHECK(missing_glyph(font, text) == 0);
+      }
+    }
+    CHECK(missing_glyph(interface_fonts.body, "Müller") == 0xFC);  // the complete glyphs follow a frame later
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    const int interface_pixels = atlas.TexWidth * atlas.TexHeight;
+    load_ui_fonts(ImGui::GetIO(), 3.0f, FontGlyphs::Complete);
+    CHECK(interface_pixels * 2 < atlas.TexWidth * atlas.TexHeight);  // less than half the atlas to upload
+  }
   const UiFonts fonts = load_ui_fonts(ImGui::GetIO(), 3.0f);
   REQUIRE(fonts.body != nullptr);
+  CHECK(fonts.glyphs == FontGlyphs::Complete);
 
   CHECK(missing_glyph(fonts.body, "Złóż zamówienie ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ „cytat” – 1 234,56 zł €") == 0);
+  CHECK(missing_glyph(fonts.body, "Müller Straße, Dřevo Kovář, 3×2,5 mm² 20 °C ½ ± µ") == 0);
   for (const char* text : all_ui_strings()) {
     INFO("string: " << text);
     CHECK(missing_glyph(fonts.body, text) == 0);
