@@ -87,8 +87,9 @@ void sync_canvas_and_fonts(double& css_w, double& css_h, int& fb_w, int& fb_h, f
     fb_w = want_w;
     fb_h = want_h;
   }
-  // A start without a session draws its sign-in screen with the interface's glyphs (a third of the atlas to
-  // rasterise and upload before anything shows) and completes them on the next frame, before anyone types.
+  // A start without a session draws its sign-in screen with only the interface's glyphs (less than half the
+  // atlas to rasterise and upload before anything shows) and completes them on the next frame, before anyone
+  // types.
   // A returning buyer's first screen shows the shop's texts: complete glyphs from the start.
   const bool first_atlas = g_app->fonts.device_pixel_ratio == 0;
   const bool incomplete = g_app->fonts.body && g_app->fonts.glyphs == FontGlyphs::Interface;
