@@ -17,7 +17,9 @@
   // A tab that does not hand over (hung, frozen in the background) loses the lock anyway after this.
   const STEAL_AFTER_MS = 3000;
 
-  const unavailable = (problem) => ({ available: false, problem, records: { state: null, catalog: null } });
+  // What the app starts from when nothing was read.
+  const nothingStored = (available, problem) => ({ available, problem, records: { state: null, catalog: null } });
+  const unavailable = (problem) => nothingStored(false, problem);
 
   function problemText(error) {
     if (!error) return "IndexedDB failed";
@@ -398,7 +400,7 @@
     }
     return listed.then((databases) => {
       if (databases.some((database) => database.name === DB_NAME)) return fromTheDatabase();
-      const empty = { available: true, problem: "", records: { state: null, catalog: null } };
+      const empty = nothingStored(true, "");
       writesMayStart = fromTheDatabase().then((found) => {
         if (!found.available) return lost(empty, found.problem);
         if (found.records.state || found.records.catalog) {

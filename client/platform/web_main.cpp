@@ -47,11 +47,10 @@ struct WebApp {
   // The backend the page names; a kind the client does not know is said on the sign-in screen. The
   // adapters are only in b2b_client_adapters (cmake/WebApp.cmake): most shops speak our protocol, and
   // their buyers' phones need not download the Vendure and Medusa code (some 45 KiB gzipped).
-#ifdef B2B_WEB_ADAPTERS
   b2b::Result<std::shared_ptr<const b2b::backend::Gateway>> gateway =
+#ifdef B2B_WEB_ADAPTERS
       b2b::backend::gateway_for(page_backend_kind(), page_backend_key());
 #else
-  b2b::Result<std::shared_ptr<const b2b::backend::Gateway>> gateway =
       b2b::backend::own_gateway_for(page_backend_kind());
 #endif
   WebEffectRunner effects{gateway ? gateway.value() : nullptr};
@@ -89,8 +88,7 @@ void sync_canvas_and_fonts(double& css_w, double& css_h, int& fb_w, int& fb_h, f
   }
   // A start without a session draws its sign-in screen with only the interface's glyphs (less than half the
   // atlas to rasterise and upload before anything shows) and completes them on the next frame, before anyone
-  // types.
-  // A returning buyer's first screen shows the shop's texts: complete glyphs from the start.
+  // types. A returning buyer's first screen shows the shop's texts: complete glyphs from the start.
   const bool first_atlas = g_app->fonts.device_pixel_ratio == 0;
   const bool incomplete = g_app->fonts.body && g_app->fonts.glyphs == FontGlyphs::Interface;
   if (g_app->fonts.device_pixel_ratio != dpr || incomplete) {
