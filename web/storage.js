@@ -79,10 +79,11 @@
   }
 
   // Runs `body(store)` in one transaction; resolves with what body returned once it is committed.
-  function transaction(mode, body) {
+  // durability "strict": on disk when this resolves, so even a power cut keeps it; "relaxed": handed to the
+  // operating system, so a killed tab or browser keeps it (IndexedDB commits in order either way).
+  function transaction(mode, body, durability = "default") {
     return openDatabase().then((db) => new Promise((resolve, reject) => {
-      // "strict": the record is on disk when this resolves, so a killed browser keeps it.
-      const tx = db.transaction(STORE, mode, { durability: mode === "readwrite" ? "strict" : "default" });
+      const tx = db.transaction(STORE, mode, { durability });
       const result = body(tx.objectStore(STORE));
       tx.oncomplete = () => resolve(result.value);
       tx.onabort = () => reject(tx.error || new Error("transaction aborted"));
@@ -116,7 +117,8 @@
 
   // --- Writes: one queue per record name -------------------------------------------------------
   // A put that finds an earlier one of the same record still in flight waits, and a newer put
-  // replaces it while it waits: typing writes the latest state, not every keystroke's.
+  // replaces it while it waits: typing writes the latest state, not every keystroke's (as strictly
+  // as the strictest of the puts it stands for).
 
   const queues = new Map();  // name -> { running: number, ops: [{kind, bytes | reason, resolve}] }
   let pending = 0;
@@ -142,7 +144,7 @@
       return transaction("readwrite", (store) => {
         store.put(op.bytes, name);
         return { value: undefined };
-      });
+      }, op.durability);
     }
     return transaction("readwrite", (store) => {
       const result = { value: null };
@@ -164,7 +166,7 @@
         tryKey(1);
       };
       return result;
-    });
+    }, "strict");
   }
 
   function pump(name, queue, all) {
@@ -195,6 +197,7 @@
     const last = queue.ops[queue.ops.length - 1];
     if (op.kind === "put" && last && last.kind === "put") {
       last.bytes = op.bytes;
+      if (op.durability === "strict") last.durability = "strict";
       return;
     }
     queue.ops.push(op);
@@ -202,7 +205,12 @@
     pump(name, queue, false);
   }
 
-  function put(name, bytes) {
+  // durability: "strict" (the default) or "relaxed", see transaction().
+  function put(name, bytes, durability = "strict") {
+    if (durability !== "strict" && durability !== "relaxed") {
+      console.error('B2BStorage: put("' + name + '") durability must be "strict" or "relaxed", got ' + String(durability) + ": written strictly");
+      durability = "strict";
+    }
     if (!writing || storageProblem) return;
     const copy = copyOf(bytes);
     if (!copy) {
@@ -210,7 +218,7 @@
       console.error('B2BStorage: put("' + name + '") needs a Uint8Array, got ' + Object.prototype.toString.call(bytes));
       return;
     }
-    enqueue(name, { kind: "put", bytes: copy, resolve: () => {} });
+    enqueue(name, { kind: "put", bytes: copy, durability, resolve: () => {} });
   }
 
   // Resolves with the key the record was moved to, or null when there was nothing to move.

@@ -43,6 +43,20 @@ DeviceState device_state_of(const AppState& state) {
   return device;
 }
 
+StateRecord state_record_of(const AppState& state) {
+  DeviceState device = device_state_of(state);
+  StateRecord record;
+  record.bytes = encode_device_state(device);
+  DeviceState commitments;
+  commitments.session = std::move(device.session);
+  commitments.checkout_key = std::move(device.checkout_key);
+  commitments.outbox = std::move(device.outbox);
+  commitments.device_id = std::move(device.device_id);
+  commitments.next_key = device.next_key;
+  record.commitments = encode_device_state(commitments);
+  return record;
+}
+
 CatalogSnapshot catalog_snapshot_of(const AppState& state) {
   CatalogSnapshot snapshot;
   if (state.catalog.local) {

@@ -151,7 +151,7 @@ struct Builder {
   }
 
   void save_catalog() {
-    effects.push_back(StoreRecord{"catalog", encode_catalog_snapshot(catalog_snapshot_of(state))});
+    effects.push_back(StoreRecord{"catalog", encode_catalog_snapshot(catalog_snapshot_of(state)), Durability::Relaxed});
   }
 
   // Sends what the server lacks of the carts: creates, updates (on the version last synced), deletes.
@@ -1534,10 +1534,11 @@ void Store::process() {
   }
   // Written through: what the buyer made is on the device after every change that touched it.
   if (!changed) return;
-  std::string bytes = encode_device_state(device_state_of(state_));
-  if (bytes == saved_state_) return;
-  saved_state_ = std::move(bytes);
-  runner_.run(StoreRecord{"state", saved_state_});
+  StateRecord record = state_record_of(state_);
+  if (record.bytes == saved_.bytes) return;
+  const Durability durability = record.commitments == saved_.commitments ? Durability::Relaxed : Durability::Strict;
+  saved_ = std::move(record);
+  runner_.run(StoreRecord{"state", saved_.bytes, durability});
 }
 
 }  // namespace b2b::client

@@ -422,10 +422,17 @@ struct SendHttp {
   std::uint64_t tag = 0;
   HttpRequest request;
 };
+// How a written record must survive. Strict: on disk before the write completes, so a power cut keeps it;
+// what could send an order twice or bring back a signed-out session is written so. Relaxed: handed to the
+// operating system, so a killed tab or browser keeps it and only a power cut or an OS crash may lose it
+// (the record before it stays): drafts written on every keystroke, and the catalog, which is fetched again.
+enum class Durability { Strict, Relaxed };
+
 // Writes a record to the device's storage ("state": DeviceState, "catalog": CatalogSnapshot).
 struct StoreRecord {
   std::string name;
   std::string bytes;
+  Durability durability = Durability::Strict;
 };
 // A message for the embedding portal (a complete b2b-embed envelope), posted only to its checked origin.
 struct PostToHost {
@@ -465,6 +472,13 @@ bool outbox_entry_editable(const OutboxEntry& entry);
 
 // What the device keeps of the state, and the state rebuilt from it (persist.cpp).
 DeviceState device_state_of(const AppState& state);
+// The "state" record encoded, and apart from it its commitments: the session, the outbox and the idempotency
+// keys (encoded alone). A write that changes the commitments is written strictly.
+struct StateRecord {
+  std::string bytes;
+  std::string commitments;
+};
+StateRecord state_record_of(const AppState& state);
 CatalogSnapshot catalog_snapshot_of(const AppState& state);
 AppState restore_state(AppState base, DeviceState device, std::optional<CatalogSnapshot> catalog);
 // Where syncing stands, as JSON for browser tests: the connection, the device catalog's size, each cart
@@ -482,9 +496,7 @@ class EffectRunner {
 class Store {
  public:
   Store(EffectRunner& runner, const backend::ShopProtocol& protocol, AppState initial = {})
-      : runner_(runner), protocol_(protocol), state_(std::move(initial)) {
-    saved_state_ = encode_device_state(device_state_of(state_));
-  }
+      : runner_(runner), protocol_(protocol), state_(std::move(initial)), saved_(state_record_of(state_)) {}
 
   const AppState& state() const { return state_; }
 
@@ -499,7 +511,7 @@ class Store {
   const backend::ShopProtocol& protocol_;
   AppState state_;
   std::deque<Action> queue_;
-  std::string saved_state_;  // the "state" record last written, so only changes are written
+  StateRecord saved_;  // the "state" record last written, so only changes are written
 };
 
 }  // namespace b2b::client

@@ -90,7 +90,7 @@ std::string page_backend_key() { return page_setting("b2bBackendKey"); }
 
 void WebEffectRunner::run(const Effect& effect) {
   if (const auto* record = std::get_if<StoreRecord>(&effect)) {
-    put_browser_record(record->name, record->bytes);
+    put_browser_record(*record);
     return;
   }
   if (const auto* message = std::get_if<PostToHost>(&effect)) {

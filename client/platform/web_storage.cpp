@@ -33,9 +33,11 @@ EM_JS(char*, b2b_js_storage_problem, (), {
   return ptr;
 });
 
-EM_JS(void, b2b_js_put_record, (const char* name, const unsigned char* bytes, int size), {
+EM_JS(void, b2b_js_put_record, (const char* name, const unsigned char* bytes, int size, int strict), {
   // put() copies the bytes itself.
-  if (window.B2BStorage) B2BStorage.put(UTF8ToString(name), HEAPU8.subarray(bytes, bytes + size));
+  if (window.B2BStorage) {
+    B2BStorage.put(UTF8ToString(name), HEAPU8.subarray(bytes, bytes + size), strict ? "strict" : "relaxed");
+  }
 });
 
 EM_JS(void, b2b_js_keep_aside, (const char* name, const char* reason), {
@@ -104,8 +106,9 @@ AppState restore_from_browser_storage(AppState fresh) {
   return restore_state(std::move(fresh), device.value_or(DeviceState{}), std::move(catalog));
 }
 
-void put_browser_record(const std::string& name, const std::string& bytes) {
-  b2b_js_put_record(name.c_str(), reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+void put_browser_record(const StoreRecord& record) {
+  b2b_js_put_record(record.name.c_str(), reinterpret_cast<const unsigned char*>(record.bytes.data()),
+                    static_cast<int>(record.bytes.size()), record.durability == Durability::Strict ? 1 : 0);
 }
 
 void watch_network_events() { b2b_js_watch_network(); }

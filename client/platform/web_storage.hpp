@@ -12,8 +12,8 @@ namespace b2b::client {
 // read is kept aside under another name and reported in state.storage.
 AppState restore_from_browser_storage(AppState fresh);
 
-// Writes a record (StoreRecord effects). A no-op when storage is unavailable.
-void put_browser_record(const std::string& name, const std::string& bytes);
+// Writes a record (StoreRecord effects) as durably as it asks. A no-op when storage is unavailable.
+void put_browser_record(const StoreRecord& record);
 
 // Tells the store when the browser's online/offline events fire (hints only: requests decide).
 void watch_network_events();

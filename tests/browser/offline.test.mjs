@@ -75,6 +75,15 @@ async function createCart(page, name) {
 async function openPersistent(dir, { offline = false } = {}) {
   const context = await launchPersistentContext(dir, PHONE);
   if (offline) await context.setOffline(true);
+  // The durability of each "state" record written, for the checks of what is written how.
+  await context.addInitScript(() => {
+    window.stateWrites = [];
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (key === "state") window.stateWrites.push(this.transaction.durability);
+      return put.call(this, value, key);
+    };
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = watchConsole(page);
   await page.goto(env.server.url);
@@ -130,9 +139,18 @@ test("phone: carts drafted offline survive reload and restart; an offline order 
     await tapKey(app.page, `cart_${cartB.id}`);
     await waitForWidget(app.page, "go_to_checkout");
     await tapKey(app.page, "go_to_checkout");
+    await waitForStorageWrites(app.page);
+    await app.page.evaluate(() => { window.stateWrites = []; });
     await typeInto(app.page, "po_number", "PO/OFFLINE/1");
+    await waitForStorageWrites(app.page);
+    // A draft is handed to the operating system; an order in the outbox waits for the disk.
+    const whileTyping = await app.page.evaluate(() => window.stateWrites.splice(0));
+    assert.ok(whileTyping.length > 0 && whileTyping.every((d) => d === "relaxed"), `typing wrote ${whileTyping}`);
     await tapKey(app.page, "place_order");
     status = await waitForStatus(app.page, "(s) => s.outbox.length === 1");
+    await waitForStorageWrites(app.page);
+    const placing = await app.page.evaluate(() => window.stateWrites.splice(0));
+    assert.ok(placing.includes("strict"), `placing the order wrote ${placing}`);
     const key = status.outbox[0].key;
     await waitForWidget(app.page, `outbox_status_${key}`, "(i) => /Czeka na sieć/.test(i.label)");
     await screenshot(app.page, "phone-offline-2-outbox");

@@ -196,6 +196,43 @@ test("B2BStorage: put writes through in order, reloads restore it, keepAside mov
   await context.close();
 });
 
+test("B2BStorage: each write is as durable as it asks, a waiting write as its strictest put", async () => {
+  const context = await env.browser.newContext(STORAGE_ONLY);
+  await stubTheApp(context);
+  // Each record written: its bytes and its transaction's durability, by key in the order written.
+  await context.addInitScript(() => {
+    window.writesByKey = {};
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      const bytes = value instanceof Uint8Array ? Array.from(value) : Array.from(value.bytes);
+      const name = String(key).startsWith("kept-aside:") ? "kept-aside" : String(key);
+      (window.writesByKey[name] ??= []).push([this.transaction.durability, ...bytes].join(" "));
+      return put.call(this, value, key);
+    };
+  });
+  const { page, problems } = await openStorageOnly(context, env.server.url);
+  await storedRecords(page);
+  await page.evaluate(() => {
+    B2BStorage.put("state", new Uint8Array([1]), "relaxed");  // in flight
+    B2BStorage.put("state", new Uint8Array([2]), "strict");   // waits...
+    B2BStorage.put("state", new Uint8Array([3]), "relaxed");  // ...and this one replaces it, still strict
+    B2BStorage.put("catalog", new Uint8Array([4]), "relaxed");
+    B2BStorage.put("catalog", new Uint8Array([5]));  // no durability said
+  });
+  await waitForStorageWrites(page);
+  await page.evaluate(() => B2BStorage.keepAside("catalog", "a test"));
+  await page.evaluate(() => B2BStorage.put("state", new Uint8Array([6]), "soon"));
+  await waitForStorageWrites(page);
+  assert.deepEqual(await page.evaluate(() => window.writesByKey), {
+    state: ["relaxed 1", "strict 3", "strict 6"],
+    catalog: ["relaxed 4", "strict 5"],
+    "kept-aside": ["strict 5"],
+  });
+  assert.equal(problems.length, 1);
+  assert.match(problems[0], /put\("state"\) durability must be "strict" or "relaxed", got soon/);
+  await context.close();
+});
+
 test("closing the browser and opening it again with the same profile keeps the records", async () => {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), "b2b-profile-"));
   try {

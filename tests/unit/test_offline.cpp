@@ -268,6 +268,7 @@ TEST_CASE("catalog sync: everything first, then only the changes since the devic
   const auto* record = std::get_if<StoreRecord>(&page2.effects.at(0));
   REQUIRE(record);
   CHECK(record->name == "catalog");
+  CHECK(record->durability == Durability::Relaxed);  // fetched again if lost
   CHECK(decode_catalog_snapshot(record->bytes).value().value.products.size() == 2);
 
   SUBCASE("the next sync asks for the changes since version 8") {
@@ -557,13 +558,18 @@ TEST_CASE("the phone shows that it is offline, the outbox with what changed, and
   CHECK(confirmed.submission.expected_prices.at(0).unit_net.minor == 270);
 }
 
+namespace {
+// The records the store writes, in order.
+struct RecordingRunner : EffectRunner {
+  std::vector<StoreRecord> records;
+  void run(const Effect& effect) override {
+    if (const auto* record = std::get_if<StoreRecord>(&effect)) records.push_back(*record);
+  }
+};
+}  // namespace
+
 TEST_CASE("the store writes the device state after each change, and only then") {
-  struct RecordingRunner : EffectRunner {
-    std::vector<StoreRecord> records;
-    void run(const Effect& effect) override {
-      if (const auto* record = std::get_if<StoreRecord>(&effect)) records.push_back(*record);
-    }
-  } runner;
+  RecordingRunner runner;
   Store store(runner, kProtocol, offline(signed_in()));
   store.dispatch(Tick{1'795'000'001, 60});
   store.process();
@@ -575,4 +581,33 @@ TEST_CASE("the store writes the device state after each change, and only then") 
   CHECK(decode_device_state(runner.records[0].bytes).value().value.carts[0].lines[0].quantity == 7);
   store.process();
   CHECK(runner.records.size() == 1);
+}
+
+TEST_CASE("drafts are written relaxed, what could send an order twice or undo a sign-out strictly") {
+  RecordingRunner runner;
+  const auto written = [&](Store& store, Action action) {
+    const std::size_t before = runner.records.size();
+    store.dispatch(std::move(action));
+    store.process();
+    REQUIRE(runner.records.size() == before + 1);
+    CHECK(runner.records.back().name == "state");
+    return runner.records.back().durability;
+  };
+
+  SUBCASE("offline: cart edits and checkout fields relaxed, the order queued in the outbox strict") {
+    Store store(runner, kProtocol, offline(signed_in()));
+    CHECK(written(store, SetLineQuantity{"ELE-2", 7}) == Durability::Relaxed);
+    CHECK(written(store, SetLineNote{"ELE-2", "od strony bramy"}) == Durability::Relaxed);
+    CheckoutFields fields = store.state().checkout.fields;
+    fields.po_number = "PO/2026/117";
+    CHECK(written(store, SetCheckoutFields{fields}) == Durability::Relaxed);
+    CHECK(written(store, PlaceOrder{}) == Durability::Strict);
+    REQUIRE(store.state().outbox.entries.size() == 1);
+    CHECK(written(store, CreateCart{"Budowa Wola"}) == Durability::Relaxed);
+  }
+  SUBCASE("signing out strict") {
+    Store store(runner, kProtocol, signed_in());
+    CHECK(written(store, LogOut{}) == Durability::Strict);
+    CHECK_FALSE(decode_device_state(runner.records.back().bytes).value().value.session.has_value());
+  }
 }
