@@ -65,7 +65,7 @@ export function table(results) {
       const restore = (r.restore_ms?.median ?? 0) + rec[name].decode_ms.median;
       const goals = name === "state" ? `save ≤ 10, restore ≤ 50: ${goal(save <= 10 && restore <= 50)}` : "";
       // Saves over the stored record, as edits make them; written strictly and the very first write beside them.
-      const strict = r.save_strict_ms && name === "state" ? `; strictly (outbox, session, keys) ${num(r.save_strict_ms.median + rec[name].encode_ms.median)}` : "";
+      const strict = r.save_strict_ms && name === "state" ? `; strictly (outbox, session, keys, carts' ids) ${num(r.save_strict_ms.median + rec[name].encode_ms.median)}` : "";
       const first = r.first_save_ms ? `, the first write on a device ${num(r.first_save_ms.median + rec[name].encode_ms.median)}` : "";
       row(`${label} (${kib(rec[name].bytes)}): save / restore (ms)`, `${num(save)} / ${num(restore)}`,
           `encode ${num(rec[name].encode_ms.median)}, IndexedDB ${num(r.save_ms?.median)} (relaxed)${strict}${first}; ` +

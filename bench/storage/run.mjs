@@ -9,7 +9,7 @@
 //                    resolves, i.e. the readwrite transaction completed (the copy put() makes of the bytes
 //                    included): how the app writes a draft (cart edits, checkout fields) and the catalog;
 //   save_strict_ms   the same with "strict" durability (on disk before it completes): how the app writes a
-//                    change of the outbox, the session or the idempotency keys;
+//                    change of the outbox, the session, the idempotency keys or the carts' server ids;
 //   first_save_ms    the record's first write into the new database (relaxed), once on a device: slower, the
 //                    database creates its files;
 //   restore_ms       a new page's IndexedDB read inside B2BStorage.load(): its readonly transaction, from

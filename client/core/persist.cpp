@@ -53,6 +53,14 @@ StateRecord state_record_of(const AppState& state) {
   commitments.outbox = std::move(device.outbox);
   commitments.device_id = std::move(device.device_id);
   commitments.next_key = device.next_key;
+  // A cart's server id, once its creation was answered: forgotten, the cart would be created there again.
+  for (const Cart& cart : device.carts) {
+    if (is_local_cart_id(cart.id)) continue;
+    Cart id_only;
+    id_only.id = cart.id;
+    commitments.carts.push_back(std::move(id_only));
+  }
+  commitments.deleted_cart_ids = std::move(device.deleted_cart_ids);
   record.commitments = encode_device_state(commitments);
   return record;
 }

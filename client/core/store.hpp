@@ -423,9 +423,10 @@ struct SendHttp {
   HttpRequest request;
 };
 // How a written record must survive. Strict: on disk before the write completes, so a power cut keeps it;
-// what could send an order twice or bring back a signed-out session is written so. Relaxed: handed to the
-// operating system, so a killed tab or browser keeps it and only a power cut or an OS crash may lose it
-// (the record before it stays): drafts written on every keystroke, and the catalog, which is fetched again.
+// what could send an order or a cart twice or bring back a signed-out session is written so. Relaxed:
+// handed to the operating system, so a killed tab or browser keeps it and only a power cut or an OS crash
+// may lose it (the record before it stays): drafts written on every keystroke, and the catalog, which is
+// fetched again.
 enum class Durability { Strict, Relaxed };
 
 // Writes a record to the device's storage ("state": DeviceState, "catalog": CatalogSnapshot).
@@ -472,8 +473,8 @@ bool outbox_entry_editable(const OutboxEntry& entry);
 
 // What the device keeps of the state, and the state rebuilt from it (persist.cpp).
 DeviceState device_state_of(const AppState& state);
-// The "state" record encoded, and apart from it its commitments: the session, the outbox and the idempotency
-// keys (encoded alone). A write that changes the commitments is written strictly.
+// The "state" record encoded, and apart from it its commitments (encoded alone): the session, the outbox, the
+// idempotency keys, the carts' server ids and the deletions not yet sent. A write that changes them is strict.
 struct StateRecord {
   std::string bytes;
   std::string commitments;

@@ -338,6 +338,29 @@ TEST_CASE("carts stay editable offline and reach the server when it answers agai
   }
 }
 
+TEST_CASE("a cart's server id and a deletion are commitments of the state record, its lines are not") {
+  AppState state = offline(signed_in());
+  const auto commitments = [&] { return state_record_of(state).commitments; };
+  const std::string before = commitments();
+  step(state, SetLineQuantity{"ELE-2", 6});
+  step(state, CreateCart{"Hala B"});
+  step(state, AddToCart{"ELE-3", 4});
+  CHECK(commitments() == before);  // only on this device: a power cut may lose them, nothing is sent twice
+
+  SUBCASE("the server's id for a cart made here") {
+    const Transition back = come_back(state);
+    const Transition listed = step(state, answer(send_of(back, HttpPurpose::ListCarts), ok(signed_in().carts.synced)));
+    step(state, answer(send_of(listed, HttpPurpose::CreateCart),
+                       ok(Cart{"k-7", "Hala B", "u-1", {{"ELE-3", 4, ""}}, 1}, 201)));
+    REQUIRE(state.carts.active_cart_id == "k-7");
+    CHECK(commitments() != before);  // forgotten, "Hala B" would be created on the server again
+  }
+  SUBCASE("a cart deleted while offline") {
+    step(state, DeleteCart{"k-1"});
+    CHECK(commitments() != before);
+  }
+}
+
 TEST_CASE("carts edited on two devices: clear merges are made and said, real conflicts go to the buyer") {
   AppState state = offline(signed_in());
   step(state, SetLineQuantity{"ELE-2", 6});
