@@ -169,6 +169,9 @@ int main(int argc, char** argv) {
   // reconnects overflowed its fixed listen backlog of 5 (bench/load: p99 2 s with 100 clients).
   server.new_task_queue = [] { return new httplib::ThreadPool(128); };
   server.set_keep_alive_max_count(100000);
+  // cpp-httplib writes a response's headers and body in separate sends: with Nagle's algorithm on, the body
+  // waited for the client's delayed ACK, 40 ms on every response (a page, each script, each API call).
+  server.set_tcp_nodelay(true);
   server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
   if (!server.set_mount_point("/", options.web_root)) {
     std::fprintf(stderr, "server-mock: --web-root %s is not a directory\n", options.web_root.c_str());
