@@ -402,7 +402,8 @@
     try {
       // Reading indexedDB itself throws where a browser blocks storage (a third-party frame); load() says why.
       if (!indexedDB || typeof indexedDB.databases !== "function") return fromTheDatabase();
-      listed = indexedDB.databases();
+      // index.html asked already, while the scripts downloaded.
+      listed = window.B2B_DATABASES || indexedDB.databases();
     } catch (error) {
       return fromTheDatabase();
     }
