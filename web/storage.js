@@ -120,7 +120,7 @@
   // replaces it while it waits: typing writes the latest state, not every keystroke's (as strictly
   // as the strictest of the puts it stands for).
 
-  const queues = new Map();  // name -> { running: number, ops: [{kind, bytes | reason, resolve}] }
+  const queues = new Map();  // name -> { running: number, ops: [{kind, bytes and durability | reason, resolve}] }
   let pending = 0;
   let writing = true;  // false once another tab has taken over
   let idleWaiters = [];
@@ -402,8 +402,9 @@
     try {
       // Reading indexedDB itself throws where a browser blocks storage (a third-party frame); load() says why.
       if (!indexedDB || typeof indexedDB.databases !== "function") return fromTheDatabase();
-      // index.html asked already, while the scripts downloaded.
+      // index.html asked already, while the scripts downloaded; an answer taken later asks again.
       listed = window.B2B_DATABASES || indexedDB.databases();
+      window.B2B_DATABASES = null;
     } catch (error) {
       return fromTheDatabase();
     }
