@@ -43,10 +43,7 @@ DeviceState device_state_of(const AppState& state) {
   return device;
 }
 
-StateRecord state_record_of(const AppState& state) {
-  DeviceState device = device_state_of(state);
-  StateRecord record;
-  record.bytes = encode_device_state(device);
+std::string commitments_of(DeviceState device) {
   DeviceState commitments;
   commitments.session = std::move(device.session);
   commitments.checkout_key = std::move(device.checkout_key);
@@ -61,7 +58,14 @@ StateRecord state_record_of(const AppState& state) {
     commitments.carts.push_back(std::move(id_only));
   }
   commitments.deleted_cart_ids = std::move(device.deleted_cart_ids);
-  record.commitments = encode_device_state(commitments);
+  return encode_device_state(commitments);
+}
+
+StateRecord state_record_of(const AppState& state) {
+  DeviceState device = device_state_of(state);
+  StateRecord record;
+  record.bytes = encode_device_state(device);
+  record.commitments = commitments_of(std::move(device));
   return record;
 }
 

@@ -1534,10 +1534,14 @@ void Store::process() {
   }
   // Written through: what the buyer made is on the device after every change that touched it.
   if (!changed) return;
-  StateRecord record = state_record_of(state_);
-  if (record.bytes == saved_.bytes) return;
-  const Durability durability = record.commitments == saved_.commitments ? Durability::Relaxed : Durability::Strict;
-  saved_ = std::move(record);
+  // Most actions (a search typed, a screen opened) leave the record as it was: its commitments are encoded
+  // only when it changed.
+  DeviceState device = device_state_of(state_);
+  std::string bytes = encode_device_state(device);
+  if (bytes == saved_.bytes) return;
+  std::string commitments = commitments_of(std::move(device));
+  const Durability durability = commitments == saved_.commitments ? Durability::Relaxed : Durability::Strict;
+  saved_ = {std::move(bytes), std::move(commitments)};
   runner_.run(StoreRecord{"state", saved_.bytes, durability});
 }
 

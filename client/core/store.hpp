@@ -480,6 +480,8 @@ struct StateRecord {
   std::string commitments;
 };
 StateRecord state_record_of(const AppState& state);
+// The commitments of a device state, encoded (state_record_of's second half).
+std::string commitments_of(DeviceState device);
 CatalogSnapshot catalog_snapshot_of(const AppState& state);
 AppState restore_state(AppState base, DeviceState device, std::optional<CatalogSnapshot> catalog);
 // Where syncing stands, as JSON for browser tests: the connection, the device catalog's size, each cart
