@@ -382,9 +382,17 @@ struct ApiHandlers {
     auto cart = decode_body<Cart>(req, res);
     if (!cart) return;
     cart->owner_user_id = user->id;
-    const auto created = api.storage_.create_cart(*cart);
+    // Optional here (orders require one): a create retried after its answer was lost gets the cart it made.
+    const std::string key = req.get_header_value("Idempotency-Key");
+    if (key.size() > 200) {
+      return send_error(
+          res, 400,
+          validation_error({{"Idempotency-Key", "too_long", "a cart's Idempotency-Key has at most 200 characters"}}));
+    }
+    const auto created = api.storage_.create_cart(*cart, key);
     if (!created.ok()) return send_error(res, created.error());
-    send_data(res, 201, created.value());
+    if (take(api.faults_.drop_after_commit_next)) return drop_connection(res);
+    send_data(res, created.value().created ? 201 : 200, created.value().cart);
   }
 
   void update_cart(const httplib::Request& req, httplib::Response& res) {

@@ -525,8 +525,20 @@ CREATE TABLE start_tokens (
 CREATE INDEX start_tokens_by_expiry ON start_tokens (expires_at);
 )sql";
 
+// The key a client sends with a cart's creation (Idempotency-Key), per owner: a create retried after its
+// answer was lost finds the cart it made. A deleted cart takes its key with it.
+const char* const kMigration4 = R"sql(
+CREATE TABLE cart_creation_keys (
+  owner_user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  creation_key TEXT NOT NULL,
+  cart_id TEXT NOT NULL REFERENCES carts (id) ON DELETE CASCADE,
+  PRIMARY KEY (owner_user_id, creation_key)
+) WITHOUT ROWID;
+CREATE INDEX cart_creation_keys_by_cart ON cart_creation_keys (cart_id);
+)sql";
+
 // Index i migrates from version i to i + 1; append, never edit, once a version has shipped.
-const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3};
+const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Storage::kSchemaVersion,
               "one migration per schema version");
 
@@ -1097,6 +1109,7 @@ Result<Done> Storage::reset() {
                                          "DELETE FROM order_status_history",
                                          "DELETE FROM order_lines",
                                          "DELETE FROM orders",
+                                         "DELETE FROM cart_creation_keys",
                                          "DELETE FROM cart_lines",
                                          "DELETE FROM carts",
                                          "DELETE FROM start_tokens",
@@ -1627,9 +1640,26 @@ Result<Cart> Storage::cart(const std::string& id) const {
 }
 
 Result<Cart> Storage::create_cart(const Cart& cart) {
+  auto created = create_cart(cart, "");
+  if (!created) return created.error();
+  return std::move(created.value().cart);
+}
+
+Result<CartCreation> Storage::create_cart(const Cart& cart, const std::string& creation_key) {
   auto lock = connection_->lock();
   auto transaction = connection_->begin();
   if (!transaction) return transaction.error();
+  if (!creation_key.empty()) {
+    Statement known(*connection_,
+                    "SELECT cart_id FROM cart_creation_keys WHERE owner_user_id = ?1 AND creation_key = ?2");
+    auto row = known.bind(cart.owner_user_id, creation_key).step();
+    if (!row) return row.error();
+    if (row.value()) {
+      auto made_before = load_cart(*connection_, known.text(0));
+      if (!made_before) return made_before.error();
+      return CartCreation{std::move(made_before.value()), false};
+    }
+  }
   auto number = next_in_sequence(*connection_, "cart");
   if (!number) return number.error();
   const std::string id = "k-" + std::to_string(number.value());
@@ -1638,8 +1668,17 @@ Result<Cart> Storage::create_cart(const Cart& cart) {
           .bind(id, cart.owner_user_id, cart.name)
           .run());
   B2B_RETURN_IF_FAILED(write_cart_lines(*connection_, id, cart.lines));
+  if (!creation_key.empty()) {
+    B2B_RETURN_IF_FAILED(Statement(*connection_,
+                                   "INSERT INTO cart_creation_keys (owner_user_id, creation_key, cart_id)"
+                                   " VALUES (?1, ?2, ?3)")
+                             .bind(cart.owner_user_id, creation_key, id)
+                             .run());
+  }
   B2B_RETURN_IF_FAILED(transaction.value().commit());
-  return load_cart(*connection_, id);
+  auto created = load_cart(*connection_, id);
+  if (!created) return created.error();
+  return CartCreation{std::move(created.value()), true};
 }
 
 Result<Cart> Storage::update_cart(const Cart& cart, std::int64_t expected_version) {

@@ -42,6 +42,11 @@ struct IdempotencyRecord {
   std::string request_fingerprint;
 };
 
+struct CartCreation {
+  Cart cart;
+  bool created = true;  // false: the creation key had made this cart before
+};
+
 struct OrderInsertion {
   bool created = false;      // false: the key was already used and nothing was inserted
   IdempotencyRecord record;  // the new order's, or the one stored for the key before
@@ -111,7 +116,7 @@ class Transaction {
 // take the company, so the API compares one id to the session's.
 class Storage {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens or creates the file (":memory:" for tests) and migrates it to kSchemaVersion; a file written
   // by a newer schema is refused and left untouched.
@@ -188,6 +193,9 @@ class Storage {
   Result<std::vector<Cart>> carts_of_user(const std::string& user_id) const;  // in creation order
   Result<Cart> cart(const std::string& id) const;
   Result<Cart> create_cart(const Cart& cart);  // ignores id and version: gives "k-<n>" and version 1
+  // The same, under a creation key of the cart's owner: a key the owner used before gives the cart it made
+  // (as it is now; created false) and stores nothing. An empty key is no key.
+  Result<CartCreation> create_cart(const Cart& cart, const std::string& creation_key);
   // Stores name and lines (never the owner) if the stored version is expected_version, else Conflict.
   Result<Cart> update_cart(const Cart& cart, std::int64_t expected_version);
   Result<Done> delete_cart(const std::string& id);

@@ -177,7 +177,9 @@ struct Builder {
       if (is_local_cart_id(cart.id)) {
         Cart fresh = cart;
         fresh.id.clear();
-        send(HttpPurpose::CreateCart, protocol.create_cart_request(token(state), fresh), tag);
+        // The local id is the key: a create sent again after its answer was lost (also after edits, or
+        // from a reload) gets the cart the first one made, never a second cart.
+        send(HttpPurpose::CreateCart, protocol.create_cart_request(token(state), fresh, cart.id), tag);
       } else {
         send(HttpPurpose::SaveCart, protocol.update_cart_request(token(state), cart), tag);
       }

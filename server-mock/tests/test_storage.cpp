@@ -216,6 +216,15 @@ std::string number_of(const Result<OrderInsertion>& inserted) {
   return inserted.value().record.order_number;
 }
 
+const char* const kSchemaDump = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
+
+// The schema of a new database, which a migrated one must have too.
+std::string fresh_schema() {
+  TempDatabase fresh;
+  open_storage(fresh.path());  // creates the file and closes it again
+  return raw_query(fresh.path(), kSchemaDump);
+}
+
 }  // namespace
 
 TEST_CASE("open migrates a new database to the current schema, and opening it again changes nothing") {
@@ -227,49 +236,67 @@ TEST_CASE("open migrates a new database to the current schema, and opening it ag
   SUBCASE("a file") {
     TempDatabase file;
     open_storage(file.path());  // creates the file and closes it again
-    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "3\n");
+    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
     CHECK(raw_query(file.path(), "PRAGMA journal_mode") == "wal\n");
     const std::string tables =
         raw_query(file.path(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    for (const char* table : {"catalog",           "companies",
-                              "company_addresses", "users",
-                              "sessions",          "products",
-                              "price_lists",       "price_list_entries",
-                              "price_tiers",       "carts",
-                              "cart_lines",        "orders",
-                              "order_lines",       "order_status_history",
-                              "idempotency_keys",  "quotes",
-                              "quote_lines",       "punchout_clients",
-                              "punchout_contexts", "punchout_credentials",
-                              "punchout_sessions", "start_tokens",
+    for (const char* table : {"catalog",
+                              "companies",
+                              "company_addresses",
+                              "users",
+                              "sessions",
+                              "products",
+                              "price_lists",
+                              "price_list_entries",
+                              "price_tiers",
+                              "carts",
+                              "cart_lines",
+                              "orders",
+                              "order_lines",
+                              "order_status_history",
+                              "idempotency_keys",
+                              "quotes",
+                              "quote_lines",
+                              "punchout_clients",
+                              "punchout_contexts",
+                              "punchout_credentials",
+                              "punchout_sessions",
+                              "start_tokens",
+                              "cart_creation_keys",
                               "schema_version"}) {
       CHECK_MESSAGE(tables.find(std::string(table) + "\n") != std::string::npos, table);
     }
-    const char* schema_dump = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
-    const std::string schema_before = raw_query(file.path(), schema_dump);
+    const std::string schema_before = raw_query(file.path(), kSchemaDump);
     const std::string cookie_before = raw_query(file.path(), "PRAGMA schema_version");
 
     open_storage(file.path());  // creates the file and closes it again
-    CHECK(raw_query(file.path(), schema_dump) == schema_before);
+    CHECK(raw_query(file.path(), kSchemaDump) == schema_before);
     CHECK(raw_query(file.path(), "PRAGMA schema_version") == cookie_before);
-    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "3\n");
+    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
   }
 }
 
 TEST_CASE("open refuses a database written by a newer schema and leaves it as it is") {
   TempDatabase file;
   open_storage(file.path());  // creates the file and closes it again
-  raw_query(file.path(), "UPDATE schema_version SET version = 4");
+  raw_query(file.path(), "UPDATE schema_version SET version = 5");
 
   auto refused = Storage::open(file.path());
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().kind == ErrorKind::Server);
-  CHECK(refused.error().message.find("schema version 4, newer than version 3") != std::string::npos);
-  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
+  CHECK(refused.error().message.find("schema version 5, newer than version 4") != std::string::npos);
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "5\n");
 }
 
-// Undoes migration 3 on a file, making it a version 2 database (migrations are never edited once shipped).
+// Undoes migration 4 on a file, making it a version 3 database (migrations are never edited once shipped).
+void drop_cart_creation_keys(const std::string& path) {
+  raw_query(path, "DROP TABLE cart_creation_keys");
+  raw_query(path, "UPDATE schema_version SET version = 3");
+}
+
+// Undoes migrations 4 and 3 on a file, making it a version 2 database.
 void drop_punchout_tables(const std::string& path) {
+  drop_cart_creation_keys(path);
   for (const char* sql : {"DROP TABLE start_tokens", "DROP TABLE punchout_sessions", "DROP TABLE punchout_credentials",
                           "DROP TABLE punchout_contexts", "DROP TABLE punchout_clients"})
     raw_query(path, sql);
@@ -277,10 +304,7 @@ void drop_punchout_tables(const std::string& path) {
 }
 
 TEST_CASE("open migrates a version 1 database to the current version and keeps its data") {
-  const char* schema_dump = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
-  TempDatabase fresh;
-  open_storage(fresh.path());  // creates the file and closes it again
-  const std::string current_schema = raw_query(fresh.path(), schema_dump);
+  const std::string current_schema = fresh_schema();
 
   // Migration 1 is never edited, so a version 1 file is this one without what migration 2 added.
   TempDatabase file;
@@ -300,8 +324,8 @@ TEST_CASE("open migrates a version 1 database to the current version and keeps i
   REQUIRE(raw_query(file.path(), "SELECT name FROM sqlite_master WHERE name LIKE 'quote%'").empty());
 
   auto storage = open_storage(file.path());
-  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "3\n");
-  CHECK(raw_query(file.path(), schema_dump) == current_schema);
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
+  CHECK(raw_query(file.path(), kSchemaDump) == current_schema);
   CHECK(raw_query(file.path(), "PRAGMA foreign_key_check").empty());
   CHECK(storage->products().value().size() == 200);
   CHECK(storage->user_by_email(buyer.email).value().user.id == buyer.id);
@@ -318,10 +342,7 @@ TEST_CASE("open migrates a version 1 database to the current version and keeps i
 }
 
 TEST_CASE("open migrates a version 2 database to version 3; its seeded users then get the punchout clients") {
-  const char* schema_dump = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
-  TempDatabase fresh;
-  open_storage(fresh.path());
-  const std::string current_schema = raw_query(fresh.path(), schema_dump);
+  const std::string current_schema = fresh_schema();
 
   TempDatabase file;
   const User& buyer = seed_user("c-budmax", Role::Buyer).user;
@@ -333,8 +354,8 @@ TEST_CASE("open migrates a version 2 database to version 3; its seeded users the
   drop_punchout_tables(file.path());
 
   auto storage = open_storage(file.path());
-  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "3\n");
-  CHECK(raw_query(file.path(), schema_dump) == current_schema);
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
+  CHECK(raw_query(file.path(), kSchemaDump) == current_schema);
   CHECK(storage->session_user("old-session", k2026_03_10).value()->id == buyer.id);
   CHECK_FALSE(storage->session_punchout("old-session", k2026_03_10).value().has_value());
   CHECK(storage->punchout_client("oci", "budmax-sap").error().kind == ErrorKind::NotFound);
@@ -509,6 +530,68 @@ TEST_CASE("carts, orders, idempotency keys and sessions survive closing and reop
   CHECK(quote.value().status == QuoteStatus::Answered);
   CHECK(quote.value().lines.at(1).quoted_unit_net == pln(1251));
   CHECK(storage->next_quote_number(2026).value() == "ZAP/2026/000002");
+}
+
+TEST_CASE("a creation key its owner used before gives the cart it made, as it is now, and stores nothing") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  const auto first = storage->create_cart(sample_cart(buyer), "local-dev-1");
+  REQUIRE(first.ok());
+  CHECK(first.value().created);
+  Cart edited = first.value().cart;
+  edited.name = "Po zmianie";
+  REQUIRE(storage->update_cart(edited, 1).ok());
+
+  const auto again = storage->create_cart(sample_cart(buyer), "local-dev-1");
+  REQUIRE(again.ok());
+  CHECK_FALSE(again.value().created);
+  CHECK(again.value().cart.id == first.value().cart.id);
+  CHECK(again.value().cart.version == 2);
+  CHECK(again.value().cart.name == "Po zmianie");
+  CHECK(storage->carts_of_user(buyer.id).value().size() == 1);
+
+  SUBCASE("no key makes a new cart each time") {
+    CHECK(storage->create_cart(sample_cart(buyer), "").value().created);
+    CHECK(storage->create_cart(sample_cart(buyer), "").value().created);
+    CHECK(storage->carts_of_user(buyer.id).value().size() == 3);
+  }
+  SUBCASE("the key of a deleted cart makes a new one") {
+    REQUIRE(storage->delete_cart(first.value().cart.id).ok());
+    const auto after_delete = storage->create_cart(sample_cart(buyer), "local-dev-1");
+    REQUIRE(after_delete.ok());
+    CHECK(after_delete.value().created);
+    CHECK(after_delete.value().cart.id != first.value().cart.id);
+  }
+  SUBCASE("keys are the owner's: another user's same key makes their own cart") {
+    const User& other = seed_user("c-elektroiskra", Role::Buyer).user;
+    const auto theirs = storage->create_cart(sample_cart(other), "local-dev-1");
+    REQUIRE(theirs.ok());
+    CHECK(theirs.value().created);
+    CHECK(theirs.value().cart.owner_user_id == other.id);
+  }
+}
+
+TEST_CASE("open migrates a version 3 database to version 4: its carts stay, and new carts take creation keys") {
+  const std::string current_schema = fresh_schema();
+
+  TempDatabase file;
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  std::string old_cart_id;
+  {
+    auto storage = open_storage(file.path());
+    seed_into(*storage);
+    old_cart_id = storage->create_cart(sample_cart(buyer)).value().id;
+  }
+  drop_cart_creation_keys(file.path());
+
+  auto storage = open_storage(file.path());
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
+  CHECK(raw_query(file.path(), kSchemaDump) == current_schema);
+  CHECK(storage->cart(old_cart_id).value().lines.size() == 2);
+  const auto keyed = storage->create_cart(sample_cart(buyer), "local-dev-1");
+  REQUIRE(keyed.ok());
+  CHECK(keyed.value().cart.id != old_cart_id);
+  CHECK(storage->create_cart(sample_cart(buyer), "local-dev-1").value().cart.id == keyed.value().cart.id);
 }
 
 TEST_CASE("carts are created at version 1 and updated only from the version stored") {

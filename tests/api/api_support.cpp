@@ -284,7 +284,7 @@ Session Shop::login(const std::string& email) const {
 }
 
 Cart Shop::create_cart(const std::string& token, const Cart& cart) const {
-  return expect(send(own_protocol().create_cart_request(token, cart)), &OwnProtocol::parse_cart, 201);
+  return expect(send(own_protocol().create_cart_request(token, cart, "")), &OwnProtocol::parse_cart, 201);
 }
 
 std::vector<Cart> Shop::carts(const std::string& token) const {

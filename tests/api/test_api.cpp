@@ -408,7 +408,7 @@ TEST_CASE("roles: who may call which endpoint") {
       {"GET carts", [&](const Session& s) { return own_protocol().list_carts_request(s.token); }, 200, 200, 200, 200},
       {"POST carts",
        [&](const Session& s) {
-         return own_protocol().create_cart_request(s.token, {"", "Nowy", "", {}, 0});
+         return own_protocol().create_cart_request(s.token, {"", "Nowy", "", {}, 0}, "");
        },
        201, 201, 201, 201},
       {"PUT carts/{own}",
@@ -679,6 +679,65 @@ TEST_CASE("saved carts: create, update, a stale version is refused, delete") {
     CHECK(carts.size() == 2);
     CHECK(contains_cart(carts, created.id));
     CHECK(contains_cart(carts, another.id));
+  }
+}
+
+TEST_CASE("a cart created again under its Idempotency-Key is the cart the first create made") {
+  Shop shop;
+  const Session buyer = shop.login("kupiec1@budmax.pl");
+  const Pick pick = cheap_line();
+  const Cart draft{"", "Budowa Legnicka", "", {{pick.product->sku, pick.quantity, ""}}, 0};
+  const auto create = [&](const Session& session, const Cart& cart, const std::string& key) {
+    return shop.send(own_protocol().create_cart_request(session.token, cart, key));
+  };
+  const HttpResponse first = create(buyer, draft, "local-dev1-1");
+  CHECK_MESSAGE(first.status == 201, describe(first));
+  const Cart made = own_protocol().parse_cart(first).value();
+
+  SUBCASE("the same key again: 200 with the same cart, nothing created") {
+    const HttpResponse again = create(buyer, draft, "local-dev1-1");
+    CHECK_MESSAGE(again.status == 200, describe(again));
+    CHECK(own_protocol().parse_cart(again).value().id == made.id);
+    CHECK(shop.carts(buyer.token).size() == 1);
+  }
+  SUBCASE("the same key after the cart was edited: the cart as it is now, for the client to update") {
+    Cart edit = made;
+    edit.name = "Po zmianie";
+    REQUIRE(own_protocol().parse_cart(shop.send(own_protocol().update_cart_request(buyer.token, edit))).ok());
+    Cart edited_here = draft;
+    edited_here.lines.clear();
+    const HttpResponse again = create(buyer, edited_here, "local-dev1-1");
+    CHECK_MESSAGE(again.status == 200, describe(again));
+    const Cart answer = own_protocol().parse_cart(again).value();
+    CHECK(answer.id == made.id);
+    CHECK(answer.version == 2);
+    CHECK(answer.name == "Po zmianie");
+    CHECK(shop.carts(buyer.token).size() == 1);
+  }
+  SUBCASE("another key, no key, or another user's same key: new carts") {
+    CHECK(create(buyer, draft, "local-dev1-2").status == 201);
+    CHECK(create(buyer, draft, "").status == 201);
+    CHECK(create(buyer, draft, "").status == 201);
+    CHECK(shop.carts(buyer.token).size() == 4);
+    const Session colleague = shop.login("kupiec2@budmax.pl");
+    const HttpResponse theirs = create(colleague, draft, "local-dev1-1");
+    CHECK_MESSAGE(theirs.status == 201, describe(theirs));
+    CHECK(own_protocol().parse_cart(theirs).value().id != made.id);
+    CHECK(own_protocol().parse_cart(theirs).value().owner_user_id == colleague.user.id);
+  }
+  SUBCASE("a deleted cart's key makes a new cart") {
+    REQUIRE(shop.send(own_protocol().delete_cart_request(buyer.token, made.id)).status == 204);
+    const HttpResponse again = create(buyer, draft, "local-dev1-1");
+    CHECK_MESSAGE(again.status == 201, describe(again));
+    CHECK(own_protocol().parse_cart(again).value().id != made.id);
+  }
+  SUBCASE("a key over 200 characters is refused, naming the header") {
+    const HttpResponse refused = create(buyer, draft, std::string(201, 'k'));
+    CHECK_MESSAGE(refused.status == 400, describe(refused));
+    const auto parsed = own_protocol().parse_cart(refused);
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error().field == "Idempotency-Key");
+    CHECK(shop.carts(buyer.token).size() == 1);
   }
 }
 

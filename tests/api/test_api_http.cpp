@@ -62,7 +62,7 @@ TEST_CASE("malformed, wrong-typed and oversized bodies are refused") {
   const Session buyer = shop.login("kupiec1@budmax.pl");
   const Pick pick = cheap_line();
   const Cart cart{"", "Budowa", "", {{pick.product->sku, pick.quantity, ""}}, 0};
-  const HttpRequest valid = own_protocol().create_cart_request(buyer.token, cart);
+  const HttpRequest valid = own_protocol().create_cart_request(buyer.token, cart, "");
 
   // Each body is refused with 400 validation, naming the field the client's own decoder names.
   auto expect_decode_error = [&](HttpRequest request, const std::string& body) {
@@ -142,7 +142,7 @@ TEST_CASE("malformed, wrong-typed and oversized bodies are refused") {
   SUBCASE("an oversized cart is 413 and not stored") {
     Cart huge = cart;
     huge.lines[0].note = std::string(2 * kMiB, 'n');
-    const HttpResponse refused = shop.send(own_protocol().create_cart_request(buyer.token, huge));
+    const HttpResponse refused = shop.send(own_protocol().create_cart_request(buyer.token, huge, ""));
     CHECK_MESSAGE(refused.status == 413, describe(refused));
     CHECK(error_kind(refused) == "validation");
     CHECK(shop.carts(buyer.token).empty());

@@ -332,12 +332,20 @@ TEST_CASE("randomized: edits, network cuts, reloads, faults and orders; every or
   }
   for (const OutboxEntry& entry : device.state().outbox.entries) CHECK(entry.status == OutboxStatus::Sent);
 
-  // The server's carts are the modelled ones (the buyer's seed carts included).
+  // The server's carts are the modelled ones (the buyer's seed carts included), each once.
   std::map<std::string, Lines> on_server;
-  for (const Cart& cart : shop.carts(session.token)) on_server[cart.name] = lines_of(cart);
+  std::map<std::string, int> count_by_name;
+  for (const Cart& cart : shop.carts(session.token)) {
+    on_server[cart.name] = lines_of(cart);
+    ++count_by_name[cart.name];
+  }
   INFO("server: " << describe_carts(on_server));
   INFO("model:  " << describe_carts(model_carts));
   CHECK(on_server == model_carts);
+  for (const auto& [name, count] : count_by_name) {
+    INFO("cart " << name);
+    CHECK(count == 1);
+  }
 }
 
 TEST_CASE("an order sent late does not empty a cart edited since the version it was placed from") {
@@ -364,6 +372,47 @@ TEST_CASE("an order sent late does not empty a cart edited since the version it 
     for (const Cart& now : shop.carts(session.token))
       if (now.id == cart.id) CHECK(now.lines.empty());
   }
+}
+
+TEST_CASE("a cart whose creation answer was lost is on the server once, with what the buyer did meanwhile") {
+  Shop shop;
+  const std::vector<std::string> skus = simple_skus(2);
+  const std::string buyer = "kupiec2@budmax.pl";
+  Device device(shop, "dev-lost");
+  sign_in(device, buyer);
+  // The server stores the new cart, then the connection drops before its answer arrives.
+  shop.faults(R"({"drop_after_commit_next":1})");
+  device.dispatch(CreateCart{"Hala B"});
+  device.set_offline(true);
+  Lines expected;
+  SUBCASE("edited before the network returns") {
+    device.dispatch(AddToCart{skus[0], 3});
+    expected = {{skus[0], 3}};
+  }
+  SUBCASE("edited, the app closed and opened again") {
+    device.dispatch(AddToCart{skus[0], 3});
+    device.dispatch(AddToCart{skus[1], 2});
+    device.reload();
+    expected = {{skus[0], 3}, {skus[1], 2}};
+  }
+  SUBCASE("not edited") {}
+  settle(device);
+
+  const Session session = shop.login(buyer);
+  int on_server = 0;
+  for (const Cart& cart : shop.carts(session.token)) {
+    if (cart.name != "Hala B") continue;
+    ++on_server;
+    CHECK(lines_of(cart) == expected);
+  }
+  CHECK(on_server == 1);
+  int shown = 0;
+  for (const Cart& cart : device.state().carts.carts) {
+    if (cart.name != "Hala B") continue;
+    ++shown;
+    CHECK_FALSE(b2b::client::is_local_cart_id(cart.id));
+  }
+  CHECK(shown == 1);
 }
 
 TEST_CASE("two devices edit one cart offline: both changes reach the server, and a real clash waits for the buyer") {

@@ -338,6 +338,31 @@ TEST_CASE("carts stay editable offline and reach the server when it answers agai
   }
 }
 
+TEST_CASE("a cart's create is sent under its id on the device, the same key again after a lost answer") {
+  AppState state = signed_in();
+  const Transition created = step(state, CreateCart{"Hala B"});
+  const std::string local_id = state.carts.active_cart_id;
+  REQUIRE(is_local_cart_id(local_id));
+  const SendHttp create = send_of(created, HttpPurpose::CreateCart);
+  CHECK(header_value(create.request.headers, "Idempotency-Key") == local_id);
+
+  // The answer is lost (the server may have stored the cart); the buyer edits it before the network returns.
+  step(state, answer(create, kNoAnswer));
+  step(state, AddToCart{"ELE-3", 4});
+  const Transition back = come_back(state);
+  const Transition listed = step(state, answer(send_of(back, HttpPurpose::ListCarts), ok(signed_in().carts.synced)));
+  const SendHttp again = send_of(listed, HttpPurpose::CreateCart);
+  CHECK(header_value(again.request.headers, "Idempotency-Key") == local_id);
+  CHECK(wire::decode_json<Cart>(again.request.body).value().lines.at(0).sku == "ELE-3");
+
+  // The server gives back the cart the first create made (without the edit): the edit follows as an update.
+  const Transition replayed = step(state, answer(again, ok(Cart{"k-7", "Hala B", "u-1", {}, 1}, 200)));
+  CHECK(state.carts.active_cart_id == "k-7");
+  const SendHttp update = send_of(replayed, HttpPurpose::SaveCart);
+  CHECK(update.request.path == "/api/v1/carts/k-7");
+  CHECK(wire::decode_json<Cart>(update.request.body).value().lines.at(0).sku == "ELE-3");
+}
+
 TEST_CASE("a cart's server id and a deletion are commitments of the state record, its lines are not") {
   AppState state = offline(signed_in());
   const auto commitments = [&] { return state_record_of(state).commitments; };

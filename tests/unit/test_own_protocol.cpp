@@ -2,6 +2,8 @@
 // (success, replay, repricing, field errors, auth, a proxy's HTML page, no response) is parsed.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "b2b/backend/own_protocol.hpp"
 #include "b2b/wire/protocol.hpp"
 #include "wire_samples.hpp"
@@ -93,11 +95,16 @@ TEST_CASE("catalog, search and price list requests") {
 
 TEST_CASE("saved carts") {
   wire_samples::Samples samples;
-  SUBCASE("create posts the cart") {
-    const HttpRequest request = kProtocol.create_cart_request(kToken, samples.cart);
+  SUBCASE("create posts the cart under its key; a key seen before answers 200 with the cart it made") {
+    const HttpRequest request = kProtocol.create_cart_request(kToken, samples.cart, "local-dev-3");
     check_authorised_json(request, "POST", "/api/v1/carts");
     CHECK(wire::decode_json<Cart>(request.body).value().name == samples.cart.name);
+    CHECK(header_value(request.headers, "Idempotency-Key") == "local-dev-3");
     CHECK(kProtocol.parse_cart(respond(201, wire::encode_json(samples.cart))).ok());
+    CHECK(kProtocol.parse_cart(respond(200, wire::encode_json(samples.cart))).ok());
+    const HttpRequest keyless = kProtocol.create_cart_request(kToken, samples.cart, "");
+    CHECK(std::none_of(keyless.headers.begin(), keyless.headers.end(),
+                       [](const auto& header) { return header.first == "Idempotency-Key"; }));
   }
   SUBCASE("update names the version it edits, and a newer server cart is a conflict") {
     Cart cart = samples.cart;

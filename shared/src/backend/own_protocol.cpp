@@ -178,8 +178,11 @@ HttpRequest OwnProtocol::list_carts_request(const std::string& token) const {
 Result<std::vector<Cart>> OwnProtocol::parse_list_carts(const HttpResponse& response) const {
   return parse_data<std::vector<Cart>>(response);
 }
-HttpRequest OwnProtocol::create_cart_request(const std::string& token, const Cart& cart) const {
-  return make_request("POST", "/carts", token, wire::encode_json(cart));
+HttpRequest OwnProtocol::create_cart_request(const std::string& token, const Cart& cart,
+                                             const std::string& idempotency_key) const {
+  HttpRequest request = make_request("POST", "/carts", token, wire::encode_json(cart));
+  if (!idempotency_key.empty()) request.headers.emplace_back("Idempotency-Key", idempotency_key);
+  return request;
 }
 HttpRequest OwnProtocol::update_cart_request(const std::string& token, const Cart& cart) const {
   HttpRequest request = make_request("PUT", "/carts/" + url_encode(cart.id), token, wire::encode_json(cart));

@@ -253,7 +253,9 @@ class ShopProtocol {
 
   virtual HttpRequest list_carts_request(const std::string& token) const = 0;
   virtual Result<std::vector<Cart>> parse_list_carts(const HttpResponse& response) const = 0;
-  virtual HttpRequest create_cart_request(const std::string& token, const Cart& cart) const = 0;
+  // The key (the cart's id on the device) makes a retried create give back the cart it made.
+  virtual HttpRequest create_cart_request(const std::string& token, const Cart& cart,
+                                          const std::string& idempotency_key) const = 0;
   // Update sends the version it edits; a newer version on the server is ErrorKind::Conflict.
   virtual HttpRequest update_cart_request(const std::string& token, const Cart& cart) const = 0;
   virtual Result<Cart> parse_cart(const HttpResponse& response) const = 0;  // create and update
