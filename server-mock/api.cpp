@@ -382,14 +382,10 @@ struct ApiHandlers {
     auto cart = decode_body<Cart>(req, res);
     if (!cart) return;
     cart->owner_user_id = user->id;
-    // Optional here (orders require one): a create retried after its answer was lost gets the cart it made.
-    const std::string key = req.get_header_value("Idempotency-Key");
-    if (key.size() > 200) {
-      return send_error(
-          res, 400,
-          validation_error({{"Idempotency-Key", "too_long", "a cart's Idempotency-Key has at most 200 characters"}}));
-    }
-    const auto created = api.storage_.create_cart(*cart, key);
+    // A create retried after its answer was lost gets the cart it made.
+    const auto key = idempotency_key(req, res, KeyNeed::Optional);
+    if (!key) return;
+    const auto created = api.storage_.create_cart(*cart, *key);
     if (!created.ok()) return send_error(res, created.error());
     if (take(api.faults_.drop_after_commit_next)) return drop_connection(res);
     send_data(res, created.value().created ? 201 : 200, created.value().cart);
@@ -475,13 +471,19 @@ struct ApiHandlers {
     store_order(*user, *user, *priced, submission->checkout, *key, fingerprint, empty_cart, res);
   }
 
-  // The Idempotency-Key header of an order or a quote's acceptance, or a 400 written.
-  std::optional<std::string> idempotency_key(const httplib::Request& req, httplib::Response& res) {
+  enum class KeyNeed { Required, Optional };
+
+  // The Idempotency-Key header, or a 400 written: required for an order or a quote's acceptance, optional for
+  // a cart's creation (then "" when absent); at most 200 characters.
+  std::optional<std::string> idempotency_key(const httplib::Request& req, httplib::Response& res,
+                                             KeyNeed need = KeyNeed::Required) {
     std::string key = req.get_header_value("Idempotency-Key");
-    if (key.empty() || key.size() > 200) {
+    if ((key.empty() && need == KeyNeed::Required) || key.size() > 200) {
       send_error(res, 400,
                  validation_error({{"Idempotency-Key", key.empty() ? "required" : "too_long",
-                                    "every order needs an Idempotency-Key header of at most 200 characters"}}));
+                                    need == KeyNeed::Required
+                                        ? "every order needs an Idempotency-Key header of at most 200 characters"
+                                        : "a cart's Idempotency-Key has at most 200 characters"}}));
       return std::nullopt;
     }
     return key;
