@@ -409,10 +409,14 @@ struct ApiHandlers {
         return send_error(res, 400, validation_error({{"If-Match", "bad_format", "If-Match must be \"<version>\""}}));
       }
     }
+    // An update retried after its answer was lost gets the version it made.
+    const auto key = idempotency_key(req, res, KeyNeed::Optional);
+    if (!key) return;
     cart->id = id;
     cart->owner_user_id = user->id;
-    const auto updated = api.storage_.update_cart(*cart, expected);
+    const auto updated = api.storage_.update_cart(*cart, expected, *key);
     if (!updated.ok()) return send_error(res, updated.error());
+    if (take(api.faults_.drop_after_commit_next)) return drop_connection(res);
     send_data(res, 200, updated.value());
   }
 
@@ -423,6 +427,7 @@ struct ApiHandlers {
     if (!own_cart(*user, id, res)) return;
     const auto deleted = api.storage_.delete_cart(id);
     if (!deleted.ok()) return send_error(res, deleted.error());
+    if (take(api.faults_.drop_after_commit_next)) return drop_connection(res);
     res.status = 204;
   }
 
@@ -495,7 +500,7 @@ struct ApiHandlers {
                                           const CheckoutFields& checkout, const Company& company,
                                           const PriceList& prices, httplib::Response& res) {
     const auto catalog = api.catalog();
-    const Cart cart{"", "", user.id, lines, 0};
+    const Cart cart{"", "", user.id, lines, 0, ""};
     std::vector<FieldError> problems;
     if (cart.lines.empty()) problems.push_back({"lines", "required", "an order needs at least one line"});
     for (const FieldProblem& p : validate_cart(cart, catalog->products)) problems.push_back(to_field_error(p));
@@ -670,7 +675,7 @@ struct ApiHandlers {
     std::vector<FieldError> problems;
     if (request->lines.empty())
       problems.push_back({"lines", "required", "a request for quote needs at least one line"});
-    const Cart cart{"", "", user->id, request->lines, 0};
+    const Cart cart{"", "", user->id, request->lines, 0, ""};
     for (const FieldProblem& p : validate_cart(cart, api.catalog()->products)) problems.push_back(to_field_error(p));
     if (characters(request->note) > kMaxQuoteText) problems.push_back(text_too_long("note"));
     if (!problems.empty()) return send_error(res, 400, validation_error(std::move(problems)));

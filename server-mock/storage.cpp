@@ -537,8 +537,14 @@ CREATE TABLE cart_creation_keys (
 CREATE INDEX cart_creation_keys_by_cart ON cart_creation_keys (cart_id);
 )sql";
 
+// The key of the update that made a cart's version (Idempotency-Key of PUT): a device whose answer was lost
+// recognises its own write in the list of carts, and an update retried with that key is answered, not refused.
+const char* const kMigration5 = R"sql(
+ALTER TABLE carts ADD COLUMN update_key TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Index i migrates from version i to i + 1; append, never edit, once a version has shipped.
-const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
+const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Storage::kSchemaVersion,
               "one migration per schema version");
 
@@ -738,7 +744,7 @@ Result<Done> write_price_list(Connection& connection, const PriceList& list) {
 Result<Cart> load_cart(Connection& connection, const std::string& id) {
   Cart cart;
   {
-    Statement statement(connection, "SELECT id, name, owner_user_id, version FROM carts WHERE id = ?1");
+    Statement statement(connection, "SELECT id, name, owner_user_id, version, update_key FROM carts WHERE id = ?1");
     statement.bind(id);
     auto row = statement.step();
     if (!row) return row.error();
@@ -747,6 +753,7 @@ Result<Cart> load_cart(Connection& connection, const std::string& id) {
     cart.name = statement.text(1);
     cart.owner_user_id = statement.text(2);
     cart.version = statement.integer(3);
+    cart.update_key = statement.text(4);
   }
   Statement lines(connection, "SELECT sku, quantity, note FROM cart_lines WHERE cart_id = ?1 ORDER BY position");
   lines.bind(id);
@@ -1681,24 +1688,26 @@ Result<CartCreation> Storage::create_cart(const Cart& cart, const std::string& c
   return CartCreation{std::move(created.value()), true};
 }
 
-Result<Cart> Storage::update_cart(const Cart& cart, std::int64_t expected_version) {
+Result<Cart> Storage::update_cart(const Cart& cart, std::int64_t expected_version, const std::string& update_key) {
   auto lock = connection_->lock();
   auto transaction = connection_->begin();
   if (!transaction) return transaction.error();
   {
-    Statement current(*connection_, "SELECT version FROM carts WHERE id = ?1");
+    Statement current(*connection_, "SELECT version, update_key FROM carts WHERE id = ?1");
     auto row = current.bind(cart.id).step();
     if (!row) return row.error();
     if (!row.value()) return not_found("cart " + cart.id);
     const std::int64_t stored_version = current.integer(0);
+    if (!update_key.empty() && current.text(1) == update_key) return load_cart(*connection_, cart.id);
     if (stored_version != expected_version)
       return Error{ErrorKind::Conflict, "version",
                    "cart " + cart.id + " is at version " + std::to_string(stored_version) + ", not " +
                        std::to_string(expected_version)};
   }
-  B2B_RETURN_IF_FAILED(Statement(*connection_, "UPDATE carts SET name = ?1, version = version + 1 WHERE id = ?2")
-                           .bind(cart.name, cart.id)
-                           .run());
+  B2B_RETURN_IF_FAILED(
+      Statement(*connection_, "UPDATE carts SET name = ?1, version = version + 1, update_key = ?2 WHERE id = ?3")
+          .bind(cart.name, update_key, cart.id)
+          .run());
   B2B_RETURN_IF_FAILED(write_cart_lines(*connection_, cart.id, cart.lines));
   B2B_RETURN_IF_FAILED(transaction.value().commit());
   return load_cart(*connection_, cart.id);

@@ -116,7 +116,7 @@ class Transaction {
 // take the company, so the API compares one id to the session's.
 class Storage {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens or creates the file (":memory:" for tests) and migrates it to kSchemaVersion; a file written
   // by a newer schema is refused and left untouched.
@@ -196,8 +196,10 @@ class Storage {
   // The same, under a creation key of the cart's owner: a key the owner used before gives the cart it made
   // (as it is now; created false) and stores nothing. An empty key is no key.
   Result<CartCreation> create_cart(const Cart& cart, const std::string& creation_key);
-  // Stores name and lines (never the owner) if the stored version is expected_version, else Conflict.
-  Result<Cart> update_cart(const Cart& cart, std::int64_t expected_version);
+  // Stores name and lines (never the owner) if the stored version is expected_version, else Conflict; the
+  // new version keeps update_key (empty: no key). If the stored version was made under that same key, the
+  // update is a retry whose answer was lost: the cart as it is now, nothing stored, whatever the version.
+  Result<Cart> update_cart(const Cart& cart, std::int64_t expected_version, const std::string& update_key = "");
   Result<Done> delete_cart(const std::string& id);
 
   // --- Orders -----------------------------------------------------------------------------------

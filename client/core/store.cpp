@@ -181,9 +181,15 @@ struct Builder {
         // from a reload) gets the cart the first one made, never a second cart.
         send(HttpPurpose::CreateCart, protocol.create_cart_request(token(state), fresh, cart.id), tag);
       } else {
-        send(HttpPurpose::SaveCart, protocol.update_cart_request(token(state), cart), tag);
+        send(HttpPurpose::SaveCart, protocol.update_cart_request(token(state), cart, update_key_of(cart)), tag);
       }
     }
+  }
+
+  // The key of this device's update of a cart from its version: the same again after a reload, so an update
+  // whose answer was lost is recognised (see reconcile_carts) and a retry of it is answered, not refused.
+  std::string update_key_of(const Cart& cart) const {
+    return state.device_id + "/" + cart.id + "@" + std::to_string(cart.version);
   }
 
   // A cart edited here: sent now if the network is there, else when it returns.
@@ -229,6 +235,8 @@ struct Builder {
       }
       std::optional<Cart> base;
       if (const Cart* synced = find_synced(state, theirs.id)) base = *synced;
+      // This device's update made the server's version, but its answer was lost: not a change made elsewhere.
+      if (mine && !theirs.update_key.empty() && theirs.update_key == update_key_of(*mine)) base = theirs;
       // The server empties a cart with the order placed from it; so did this device when it queued the
       // order. Measured from the emptied cart, lines added here since are edits, not a clash.
       const bool emptied_by_our_order =
@@ -559,7 +567,7 @@ struct Builder {
         if (product->stock < line.quantity) entry.changes.push_back({line.sku, "stock_short", seen_price, seen_price});
         orderable.push_back(line);
       }
-      const auto priced = price_cart(Cart{"", "", "", orderable, 0}, *outbox.prices, *outbox.found);
+      const auto priced = price_cart(Cart{"", "", "", orderable, 0, ""}, *outbox.prices, *outbox.found);
       if (priced.ok()) {
         for (backend::LineChange& change :
              backend::price_changes(priced.value().lines, entry.submission.expected_prices))

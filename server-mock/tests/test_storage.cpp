@@ -217,6 +217,7 @@ std::string number_of(const Result<OrderInsertion>& inserted) {
 }
 
 const char* const kSchemaDump = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
+const std::string kCurrentVersion = std::to_string(Storage::kSchemaVersion) + "\n";  // as raw_query prints it
 
 // The schema of a new database, which a migrated one must have too.
 std::string fresh_schema() {
@@ -236,7 +237,7 @@ TEST_CASE("open migrates a new database to the current schema, and opening it ag
   SUBCASE("a file") {
     TempDatabase file;
     open_storage(file.path());  // creates the file and closes it again
-    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
+    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == kCurrentVersion);
     CHECK(raw_query(file.path(), "PRAGMA journal_mode") == "wal\n");
     const std::string tables =
         raw_query(file.path(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
@@ -272,29 +273,38 @@ TEST_CASE("open migrates a new database to the current schema, and opening it ag
     open_storage(file.path());  // creates the file and closes it again
     CHECK(raw_query(file.path(), kSchemaDump) == schema_before);
     CHECK(raw_query(file.path(), "PRAGMA schema_version") == cookie_before);
-    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
+    CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == kCurrentVersion);
   }
 }
 
 TEST_CASE("open refuses a database written by a newer schema and leaves it as it is") {
   TempDatabase file;
   open_storage(file.path());  // creates the file and closes it again
-  raw_query(file.path(), "UPDATE schema_version SET version = 5");
+  const std::string newer = std::to_string(Storage::kSchemaVersion + 1);
+  raw_query(file.path(), ("UPDATE schema_version SET version = " + newer).c_str());
 
   auto refused = Storage::open(file.path());
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().kind == ErrorKind::Server);
-  CHECK(refused.error().message.find("schema version 5, newer than version 4") != std::string::npos);
-  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "5\n");
+  CHECK(refused.error().message.find("schema version " + newer + ", newer than version " +
+                                     std::to_string(Storage::kSchemaVersion)) != std::string::npos);
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == newer + "\n");
 }
 
-// Undoes migration 4 on a file, making it a version 3 database (migrations are never edited once shipped).
+// Undoes migration 5 on a file, making it a version 4 database (migrations are never edited once shipped).
+void drop_cart_update_keys(const std::string& path) {
+  raw_query(path, "ALTER TABLE carts DROP COLUMN update_key");
+  raw_query(path, "UPDATE schema_version SET version = 4");
+}
+
+// Undoes migrations 5 and 4 on a file, making it a version 3 database.
 void drop_cart_creation_keys(const std::string& path) {
+  drop_cart_update_keys(path);
   raw_query(path, "DROP TABLE cart_creation_keys");
   raw_query(path, "UPDATE schema_version SET version = 3");
 }
 
-// Undoes migrations 4 and 3 on a file, making it a version 2 database.
+// Undoes migrations 5 to 3 on a file, making it a version 2 database.
 void drop_punchout_tables(const std::string& path) {
   drop_cart_creation_keys(path);
   for (const char* sql : {"DROP TABLE start_tokens", "DROP TABLE punchout_sessions", "DROP TABLE punchout_credentials",
@@ -324,7 +334,7 @@ TEST_CASE("open migrates a version 1 database to the current version and keeps i
   REQUIRE(raw_query(file.path(), "SELECT name FROM sqlite_master WHERE name LIKE 'quote%'").empty());
 
   auto storage = open_storage(file.path());
-  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == kCurrentVersion);
   CHECK(raw_query(file.path(), kSchemaDump) == current_schema);
   CHECK(raw_query(file.path(), "PRAGMA foreign_key_check").empty());
   CHECK(storage->products().value().size() == 200);
@@ -354,7 +364,7 @@ TEST_CASE("open migrates a version 2 database to version 3; its seeded users the
   drop_punchout_tables(file.path());
 
   auto storage = open_storage(file.path());
-  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == kCurrentVersion);
   CHECK(raw_query(file.path(), kSchemaDump) == current_schema);
   CHECK(storage->session_user("old-session", k2026_03_10).value()->id == buyer.id);
   CHECK_FALSE(storage->session_punchout("old-session", k2026_03_10).value().has_value());
@@ -585,13 +595,38 @@ TEST_CASE("open migrates a version 3 database to version 4: its carts stay, and 
   drop_cart_creation_keys(file.path());
 
   auto storage = open_storage(file.path());
-  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == "4\n");
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == kCurrentVersion);
   CHECK(raw_query(file.path(), kSchemaDump) == current_schema);
   CHECK(storage->cart(old_cart_id).value().lines.size() == 2);
   const auto keyed = storage->create_cart(sample_cart(buyer), "local-dev-1");
   REQUIRE(keyed.ok());
   CHECK(keyed.value().cart.id != old_cart_id);
   CHECK(storage->create_cart(sample_cart(buyer), "local-dev-1").value().cart.id == keyed.value().cart.id);
+}
+
+TEST_CASE("open migrates a version 4 database to version 5: its carts stay, and updates then keep their keys") {
+  const std::string current_schema = fresh_schema();
+
+  TempDatabase file;
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  Cart old_cart;
+  {
+    auto storage = open_storage(file.path());
+    seed_into(*storage);
+    old_cart = storage->create_cart(sample_cart(buyer), "local-dev-1").value().cart;
+  }
+  drop_cart_update_keys(file.path());
+  REQUIRE(raw_query(file.path(), "SELECT sql FROM sqlite_master WHERE name = 'carts'").find("update_key") ==
+          std::string::npos);
+
+  auto storage = open_storage(file.path());
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == kCurrentVersion);
+  CHECK(raw_query(file.path(), kSchemaDump) == current_schema);
+  const Cart migrated = storage->cart(old_cart.id).value();
+  CHECK(migrated.lines.size() == 2);
+  CHECK(migrated.update_key.empty());
+  CHECK(storage->create_cart(sample_cart(buyer), "local-dev-1").value().cart.id == old_cart.id);
+  CHECK(storage->update_cart(migrated, 1, "dev/k-1@1").value().update_key == "dev/k-1@1");
 }
 
 TEST_CASE("carts are created at version 1 and updated only from the version stored") {
@@ -626,6 +661,24 @@ TEST_CASE("carts are created at version 1 and updated only from the version stor
     CHECK(stored.value().version == 2);
     CHECK(stored.value().name == "Budowa Głogowska");
     CHECK(stored.value().lines.size() == 1);
+  }
+  SUBCASE("an update retried under the key that made the stored version gets that version, nothing stored") {
+    Cart keyed = updated.value();
+    keyed.lines.push_back(CartLine{"ELE-100002", 5, ""});
+    const Cart v3 = storage->update_cart(keyed, 2, "dev/k-1@2").value();
+    CHECK(v3.version == 3);
+    CHECK(v3.update_key == "dev/k-1@2");
+    Cart retried = keyed;
+    retried.name = "inna treść";
+    const Cart answer = storage->update_cart(retried, 2, "dev/k-1@2").value();
+    CHECK(answer.version == 3);
+    CHECK(answer.name == "Budowa Głogowska");
+    CHECK(answer.lines.size() == 2);
+    CHECK(storage->update_cart(retried, 2, "dev/k-1@1").error().kind == ErrorKind::Conflict);
+    CHECK(storage->update_cart(retried, 2).error().kind == ErrorKind::Conflict);
+    const Cart v4 = storage->update_cart(retried, 3).value();  // no key: a write without one
+    CHECK(v4.update_key.empty());
+    CHECK(storage->update_cart(keyed, 2, "dev/k-1@2").error().kind == ErrorKind::Conflict);
   }
   SUBCASE("the owner never changes") {
     Cart moved = updated.value();

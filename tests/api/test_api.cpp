@@ -255,10 +255,10 @@ TEST_CASE("every endpoint answers once through the client's protocol code") {
     CHECK(shop.carts(buyer.token).empty());
     const Pick pick = cheap_line();
     Cart cart =
-        shop.create_cart(buyer.token, {"", "Budowa Legnicka", "", {{pick.product->sku, pick.quantity, "x"}}, 0});
+        shop.create_cart(buyer.token, {"", "Budowa Legnicka", "", {{pick.product->sku, pick.quantity, "x"}}, 0, ""});
     CHECK(contains_cart(shop.carts(buyer.token), cart.id));
     cart.name = "Budowa Głogowska";
-    const HttpResponse updated = shop.send(own_protocol().update_cart_request(buyer.token, cart));
+    const HttpResponse updated = shop.send(own_protocol().update_cart_request(buyer.token, cart, ""));
     const auto parsed = own_protocol().parse_cart(updated);
     REQUIRE_MESSAGE(parsed.ok(), describe(updated));
     CHECK(parsed.value().name == "Budowa Głogowska");
@@ -408,19 +408,19 @@ TEST_CASE("roles: who may call which endpoint") {
       {"GET carts", [&](const Session& s) { return own_protocol().list_carts_request(s.token); }, 200, 200, 200, 200},
       {"POST carts",
        [&](const Session& s) {
-         return own_protocol().create_cart_request(s.token, {"", "Nowy", "", {}, 0}, "");
+         return own_protocol().create_cart_request(s.token, {"", "Nowy", "", {}, 0, ""}, "");
        },
        201, 201, 201, 201},
       {"PUT carts/{own}",
        [&](const Session& s) {
-         Cart own = shop.create_cart(s.token, {"", "Mój", "", {}, 0});
+         Cart own = shop.create_cart(s.token, {"", "Mój", "", {}, 0, ""});
          own.name = "Mój 2";
-         return own_protocol().update_cart_request(s.token, own);
+         return own_protocol().update_cart_request(s.token, own, "");
        },
        200, 200, 200, 200},
       {"DELETE carts/{own}",
        [&](const Session& s) {
-         const Cart own = shop.create_cart(s.token, {"", "Do usunięcia", "", {}, 0});
+         const Cart own = shop.create_cart(s.token, {"", "Do usunięcia", "", {}, 0, ""});
          return own_protocol().delete_cart_request(s.token, own.id);
        },
        204, 204, 204, 204},
@@ -511,7 +511,8 @@ TEST_CASE("tenant isolation: a company sees only its own carts, orders, users an
 
   SUBCASE("carts belong to their owner") {
     const Pick pick = cheap_line();
-    const Cart cart = shop.create_cart(kupiec1.token, {"", "Budmax", "", {{pick.product->sku, pick.quantity, ""}}, 0});
+    const Cart cart =
+        shop.create_cart(kupiec1.token, {"", "Budmax", "", {{pick.product->sku, pick.quantity, ""}}, 0, ""});
     CHECK_FALSE(contains_cart(shop.carts(kupiec2.token), cart.id));
     CHECK_FALSE(contains_cart(shop.carts(other_buyer.token), cart.id));
     for (const Session* intruder : {&kupiec2, &other_buyer, &other_admin}) {
@@ -519,7 +520,7 @@ TEST_CASE("tenant isolation: a company sees only its own carts, orders, users an
       Cart edit = cart;
       edit.name = "przejęty";
       edit.lines.clear();
-      const HttpResponse put = shop.send(own_protocol().update_cart_request(intruder->token, edit));
+      const HttpResponse put = shop.send(own_protocol().update_cart_request(intruder->token, edit, ""));
       CHECK_MESSAGE(put.status == 404, describe(put));
       const HttpResponse del = shop.send(own_protocol().delete_cart_request(intruder->token, cart.id));
       CHECK_MESSAGE(del.status == 404, describe(del));
@@ -622,7 +623,8 @@ TEST_CASE("saved carts: create, update, a stale version is refused, delete") {
 
   // Id and version sent on create are ignored.
   const Cart draft{
-      "k-hijack", "Budowa Legnicka", "u-someone-else", {{first.product->sku, first.quantity, "na poniedziałek"}}, 7};
+      "k-hijack", "Budowa Legnicka", "u-someone-else", {{first.product->sku, first.quantity, "na poniedziałek"}}, 7,
+      ""};
   const Cart created = shop.create_cart(buyer.token, draft);
   CHECK_FALSE(created.id.empty());
   CHECK(created.id != "k-hijack");
@@ -633,7 +635,7 @@ TEST_CASE("saved carts: create, update, a stale version is refused, delete") {
 
   Cart edit = created;
   edit.lines.push_back({second.product->sku, second.quantity, ""});
-  const HttpResponse updated = shop.send(own_protocol().update_cart_request(buyer.token, edit));
+  const HttpResponse updated = shop.send(own_protocol().update_cart_request(buyer.token, edit, ""));
   CHECK_MESSAGE(updated.status == 200, describe(updated));
   const auto v2 = own_protocol().parse_cart(updated);
   REQUIRE_MESSAGE(v2.ok(), describe(updated));
@@ -645,7 +647,7 @@ TEST_CASE("saved carts: create, update, a stale version is refused, delete") {
     Cart stale = created;  // version 1, edited in a second tab
     stale.name = "Z drugiej karty";
     stale.lines.clear();
-    const HttpResponse response = shop.send(own_protocol().update_cart_request(buyer.token, stale));
+    const HttpResponse response = shop.send(own_protocol().update_cart_request(buyer.token, stale, ""));
     CHECK_MESSAGE(response.status == 409, describe(response));
     const auto parsed = own_protocol().parse_cart(response);
     REQUIRE_FALSE(parsed.ok());
@@ -658,7 +660,7 @@ TEST_CASE("saved carts: create, update, a stale version is refused, delete") {
     // Editing the version the server has works.
     Cart fresh = carts[0];
     fresh.name = "Po odświeżeniu";
-    const auto v3 = own_protocol().parse_cart(shop.send(own_protocol().update_cart_request(buyer.token, fresh)));
+    const auto v3 = own_protocol().parse_cart(shop.send(own_protocol().update_cart_request(buyer.token, fresh, "")));
     REQUIRE(v3.ok());
     CHECK(v3.value().version == 3);
   }
@@ -669,11 +671,11 @@ TEST_CASE("saved carts: create, update, a stale version is refused, delete") {
     const HttpResponse again = shop.send(own_protocol().delete_cart_request(buyer.token, created.id));
     CHECK_MESSAGE(again.status == 404, describe(again));
     Cart late = v2.value();
-    const HttpResponse update = shop.send(own_protocol().update_cart_request(buyer.token, late));
+    const HttpResponse update = shop.send(own_protocol().update_cart_request(buyer.token, late, ""));
     CHECK_MESSAGE(update.status == 404, describe(update));
   }
   SUBCASE("a user keeps several carts") {
-    const Cart another = shop.create_cart(buyer.token, {"", "Magazyn", "", {}, 0});
+    const Cart another = shop.create_cart(buyer.token, {"", "Magazyn", "", {}, 0, ""});
     CHECK(another.id != created.id);
     const std::vector<Cart> carts = shop.carts(buyer.token);
     CHECK(carts.size() == 2);
@@ -686,7 +688,7 @@ TEST_CASE("a cart created again under its Idempotency-Key is the cart the first 
   Shop shop;
   const Session buyer = shop.login("kupiec1@budmax.pl");
   const Pick pick = cheap_line();
-  const Cart draft{"", "Budowa Legnicka", "", {{pick.product->sku, pick.quantity, ""}}, 0};
+  const Cart draft{"", "Budowa Legnicka", "", {{pick.product->sku, pick.quantity, ""}}, 0, ""};
   const auto create = [&](const Session& session, const Cart& cart, const std::string& key) {
     return shop.send(own_protocol().create_cart_request(session.token, cart, key));
   };
@@ -703,7 +705,7 @@ TEST_CASE("a cart created again under its Idempotency-Key is the cart the first 
   SUBCASE("the same key after the cart was edited: the cart as it is now, for the client to update") {
     Cart edit = made;
     edit.name = "Po zmianie";
-    REQUIRE(own_protocol().parse_cart(shop.send(own_protocol().update_cart_request(buyer.token, edit))).ok());
+    REQUIRE(own_protocol().parse_cart(shop.send(own_protocol().update_cart_request(buyer.token, edit, ""))).ok());
     Cart edited_here = draft;
     edited_here.lines.clear();
     const HttpResponse again = create(buyer, edited_here, "local-dev1-1");
@@ -738,6 +740,67 @@ TEST_CASE("a cart created again under its Idempotency-Key is the cart the first 
     REQUIRE_FALSE(parsed.ok());
     CHECK(parsed.error().field == "Idempotency-Key");
     CHECK(shop.carts(buyer.token).size() == 1);
+  }
+}
+
+TEST_CASE("a cart updated again under its Idempotency-Key gets the version that key made, and lists that key") {
+  Shop shop;
+  const Session buyer = shop.login("kupiec1@budmax.pl");
+  const Pick first = cheap_line();
+  const Pick second = cheap_line(50000, first.product->sku);
+  const Cart created =
+      shop.create_cart(buyer.token, {"", "Hala", "", {{first.product->sku, first.quantity, ""}}, 0, ""});
+  const auto update = [&](const Cart& cart, const std::string& key) {
+    return shop.send(own_protocol().update_cart_request(buyer.token, cart, key));
+  };
+  Cart edit = created;  // version 1
+  edit.lines.push_back({second.product->sku, second.quantity, ""});
+  const HttpResponse first_update = update(edit, "dev1/k@1");
+  CHECK_MESSAGE(first_update.status == 200, describe(first_update));
+  const Cart v2 = own_protocol().parse_cart(first_update).value();
+  CHECK(v2.version == 2);
+  CHECK(v2.update_key == "dev1/k@1");
+  CHECK(shop.carts(buyer.token).at(0).update_key == "dev1/k@1");  // a device that lost the answer sees it here
+
+  SUBCASE("the same key again, also with other lines: 200 with the version it made, nothing stored") {
+    Cart retried = edit;
+    retried.lines.pop_back();
+    const HttpResponse again = update(retried, "dev1/k@1");
+    CHECK_MESSAGE(again.status == 200, describe(again));
+    const Cart answer = own_protocol().parse_cart(again).value();
+    CHECK(answer.version == 2);
+    CHECK(same_lines(answer.lines, v2.lines));
+    CHECK(shop.carts(buyer.token).at(0).version == 2);
+  }
+  SUBCASE("another key or no key on the old version: a conflict, as without keys") {
+    CHECK(update(edit, "dev2/k@1").status == 409);
+    CHECK(update(edit, "").status == 409);
+    CHECK(shop.carts(buyer.token).at(0).version == 2);
+  }
+  SUBCASE("once a later write made the cart, the key is an old version's: a conflict") {
+    Cart later = v2;
+    later.name = "Hala po zmianie";
+    const Cart v3 = own_protocol().parse_cart(update(later, "")).value();
+    CHECK(v3.version == 3);
+    CHECK(v3.update_key.empty());
+    CHECK(update(edit, "dev1/k@1").status == 409);
+  }
+  SUBCASE("an order emptying the cart is a write of its own") {
+    OrderSubmission order = submission(v2.lines, budmax_checkout());
+    order.cart_id = created.id;
+    shop.place(buyer.token, order);
+    const Cart emptied = shop.carts(buyer.token).at(0);
+    CHECK(emptied.lines.empty());
+    CHECK(emptied.update_key.empty());
+    CHECK(update(edit, "dev1/k@1").status == 409);
+  }
+  SUBCASE("a key over 200 characters is refused, naming the header, and nothing is stored") {
+    Cart more = v2;
+    more.name = "Za długi klucz";
+    const auto refused = own_protocol().parse_cart(update(more, std::string(201, 'k')));
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().field == "Idempotency-Key");
+    CHECK(shop.carts(buyer.token).at(0).version == 2);
   }
 }
 

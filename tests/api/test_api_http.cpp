@@ -61,7 +61,7 @@ TEST_CASE("malformed, wrong-typed and oversized bodies are refused") {
   Shop shop;
   const Session buyer = shop.login("kupiec1@budmax.pl");
   const Pick pick = cheap_line();
-  const Cart cart{"", "Budowa", "", {{pick.product->sku, pick.quantity, ""}}, 0};
+  const Cart cart{"", "Budowa", "", {{pick.product->sku, pick.quantity, ""}}, 0, ""};
   const HttpRequest valid = own_protocol().create_cart_request(buyer.token, cart, "");
 
   // Each body is refused with 400 validation, naming the field the client's own decoder names.

@@ -145,6 +145,14 @@ Lines lines_of(const Cart& cart) {
   return lines;
 }
 
+// The lines of each cart called `name`: one entry per copy, so a cart made twice shows.
+std::vector<Lines> carts_named(const std::vector<Cart>& carts, const std::string& name) {
+  std::vector<Lines> found;
+  for (const Cart& cart : carts)
+    if (cart.name == name) found.push_back(lines_of(cart));
+  return found;
+}
+
 // Sends and confirms until nothing waits: every order sent (or refused), every cart saved.
 void settle(Device& device) {
   device.set_offline(false);
@@ -352,10 +360,10 @@ TEST_CASE("an order sent late does not empty a cart edited since the version it 
   Shop shop;
   const std::vector<std::string> skus = simple_skus(2);
   const Session session = shop.login("kupiec2@budmax.pl");
-  const Cart cart = shop.create_cart(session.token, Cart{"", "Hala", "", {{skus[0], 1, ""}}, 0});
+  const Cart cart = shop.create_cart(session.token, Cart{"", "Hala", "", {{skus[0], 1, ""}}, 0, ""});
   Cart edited = cart;
   edited.lines.push_back({skus[1], 3, ""});
-  const HttpResponse saved = shop.send(own_protocol().update_cart_request(session.token, edited));
+  const HttpResponse saved = shop.send(own_protocol().update_cart_request(session.token, edited, ""));
   REQUIRE(saved.status == 200);
   OrderSubmission late = submission({{skus[0], 1, ""}}, budmax_checkout());
   late.cart_id = cart.id;
@@ -374,12 +382,18 @@ TEST_CASE("an order sent late does not empty a cart edited since the version it 
   }
 }
 
-TEST_CASE("a cart whose creation answer was lost is on the server once, with what the buyer did meanwhile") {
+// A fresh shop and a buyer's device signed in to it: where the tests of an answer lost after the server
+// stored a request begin.
+struct SignedInDevice {
   Shop shop;
   const std::vector<std::string> skus = simple_skus(2);
   const std::string buyer = "kupiec2@budmax.pl";
-  Device device(shop, "dev-lost");
-  sign_in(device, buyer);
+  Device device{shop, "dev-lost"};
+  SignedInDevice() { sign_in(device, buyer); }
+};
+
+TEST_CASE_FIXTURE(SignedInDevice,
+                  "a cart whose creation answer was lost is on the server once, with what the buyer did meanwhile") {
   // The server stores the new cart, then the connection drops before its answer arrives.
   shop.faults(R"({"drop_after_commit_next":1})");
   device.dispatch(CreateCart{"Hala B"});
@@ -399,20 +413,67 @@ TEST_CASE("a cart whose creation answer was lost is on the server once, with wha
   settle(device);
 
   const Session session = shop.login(buyer);
-  int on_server = 0;
-  for (const Cart& cart : shop.carts(session.token)) {
-    if (cart.name != "Hala B") continue;
-    ++on_server;
-    CHECK(lines_of(cart) == expected);
+  CHECK(carts_named(shop.carts(session.token), "Hala B") == std::vector<Lines>{expected});
+  CHECK(carts_named(device.state().carts.carts, "Hala B") == std::vector<Lines>{expected});
+  for (const Cart& cart : device.state().carts.carts) CHECK_FALSE(b2b::client::is_local_cart_id(cart.id));
+}
+
+TEST_CASE_FIXTURE(
+    SignedInDevice,
+    "a cart whose update answer was lost is not a clash: the device knows the server's version is its own") {
+  device.dispatch(CreateCart{"Hala B"});
+  device.dispatch(AddToCart{skus[0], 3});
+  settle(device);
+  // The server stores the update (version 3), then the connection drops before its answer arrives.
+  shop.faults(R"({"drop_after_commit_next":1})");
+  device.dispatch(SetLineQuantity{skus[0], 5});
+  device.set_offline(true);
+  Lines expected;
+  SUBCASE("the same line changed again before the network returns") {
+    device.dispatch(SetLineQuantity{skus[0], 7});
+    expected = {{skus[0], 7}};
   }
-  CHECK(on_server == 1);
-  int shown = 0;
-  for (const Cart& cart : device.state().carts.carts) {
-    if (cart.name != "Hala B") continue;
-    ++shown;
-    CHECK_FALSE(b2b::client::is_local_cart_id(cart.id));
+  SUBCASE("the change taken back: the server's version is not kept over it") {
+    device.dispatch(SetLineQuantity{skus[0], 3});
+    expected = {{skus[0], 3}};
   }
-  CHECK(shown == 1);
+  SUBCASE("a line added, the app closed and opened again") {
+    device.dispatch(AddToCart{skus[1], 2});
+    device.reload();
+    expected = {{skus[0], 5}, {skus[1], 2}};
+  }
+  SUBCASE("not edited") { expected = {{skus[0], 5}}; }
+  settle(device);
+
+  CHECK(device.state().carts.conflicts.empty());
+  CHECK(device.state().carts.merged.empty());  // nothing to tell: no other device changed it
+  CHECK(carts_named(device.state().carts.carts, "Hala B") == std::vector<Lines>{expected});
+  const Session session = shop.login(buyer);
+  CHECK(carts_named(shop.carts(session.token), "Hala B") == std::vector<Lines>{expected});
+}
+
+TEST_CASE_FIXTURE(SignedInDevice,
+                  "a cart whose delete answer was lost stays deleted, on the server and on the device") {
+  device.dispatch(CreateCart{"Do usunięcia"});
+  device.dispatch(AddToCart{skus[0], 1});
+  device.dispatch(CreateCart{"Zostaje"});
+  settle(device);
+  std::string deleted_id;
+  for (const Cart& cart : device.state().carts.carts)
+    if (cart.name == "Do usunięcia") deleted_id = cart.id;
+  REQUIRE_FALSE(deleted_id.empty());
+  shop.faults(R"({"drop_after_commit_next":1})");
+  device.dispatch(DeleteCart{deleted_id});
+  device.set_offline(true);
+  SUBCASE("the network returns") {}
+  SUBCASE("the app closed and opened again") { device.reload(); }
+  settle(device);
+
+  CHECK(carts_named(device.state().carts.carts, "Do usunięcia").empty());
+  CHECK_FALSE(device.state().carts.error.has_value());
+  const Session session = shop.login(buyer);
+  CHECK(carts_named(shop.carts(session.token), "Do usunięcia").empty());
+  CHECK(carts_named(shop.carts(session.token), "Zostaje").size() == 1);
 }
 
 TEST_CASE("two devices edit one cart offline: both changes reach the server, and a real clash waits for the buyer") {

@@ -184,7 +184,7 @@ TEST_CASE("an accepted order empties the cart it came from") {
   const Session buyer = shop.login("kupiec1@budmax.pl");
   const Pick pick = cheap_line();
   const Cart cart =
-      shop.create_cart(buyer.token, {"", "Na zamówienie", "", {{pick.product->sku, pick.quantity, ""}}, 0});
+      shop.create_cart(buyer.token, {"", "Na zamówienie", "", {{pick.product->sku, pick.quantity, ""}}, 0, ""});
   OrderSubmission order = submission(cart.lines, budmax_checkout());
   order.cart_id = cart.id;
 
@@ -447,9 +447,10 @@ TEST_CASE("carts, orders, prices and users survive a restart on the same databas
   Shop shop;
   const Session buyer = shop.login("kupiec1@budmax.pl");
   const Pick pick = cheap_line();
-  Cart cart = shop.create_cart(buyer.token, {"", "Budowa Legnicka", "", {{pick.product->sku, pick.quantity, "ź"}}, 0});
+  Cart cart =
+      shop.create_cart(buyer.token, {"", "Budowa Legnicka", "", {{pick.product->sku, pick.quantity, "ź"}}, 0, ""});
   cart.name = "Budowa Legnicka II";
-  const auto updated = own_protocol().parse_cart(shop.send(own_protocol().update_cart_request(buyer.token, cart)));
+  const auto updated = own_protocol().parse_cart(shop.send(own_protocol().update_cart_request(buyer.token, cart, "")));
   REQUIRE(updated.ok());
   const Order placed = shop.place(buyer.token, cheap_submission()).order;
   const Order pending = shop.place(buyer.token, pending_submission()).order;

@@ -295,7 +295,7 @@ TEST_CASE("OCI punchout: entry, start, a cart of two lines sent back as OCI fiel
     const auto context = punchout_of(shop, session.token);
     REQUIRE(context.has_value());
     CHECK(context->target == "_parent");
-    const Cart cart = shop.create_cart(session.token, {"", "SAP", "", {two_lines().front()}, 0});
+    const Cart cart = shop.create_cart(session.token, {"", "SAP", "", {two_lines().front()}, 0, ""});
     const PunchoutForm sent = transfer(shop, session.token, cart.id);
     CHECK(sent.target == "_parent");
     CHECK(sent.fields.at(sent.fields.size() - 2) == std::pair<std::string, std::string>{"~OkCode", "ADDI2"});
@@ -316,7 +316,7 @@ TEST_CASE("OCI punchout: entry, start, a cart of two lines sent back as OCI fiel
     CHECK(context->operation == "create");
 
     const std::vector<CartLine> lines = two_lines();
-    const Cart cart = shop.create_cart(session.token, {"", "Z SAP", "", lines, 0});
+    const Cart cart = shop.create_cart(session.token, {"", "Z SAP", "", lines, 0, ""});
     const PunchoutForm sent = transfer(shop, session.token, cart.id);
     CHECK(sent.method == "POST");
     CHECK(sent.action == kHookUrl);
@@ -358,7 +358,7 @@ TEST_CASE("OCI punchout: entry, start, a cart of two lines sent back as OCI fiel
     CHECK(shop.carts(session.token).front().lines.size() == 2);
     Cart changed = shop.carts(session.token).front();
     changed.lines.pop_back();
-    REQUIRE(shop.send(own_protocol().update_cart_request(session.token, changed)).status == 200);
+    REQUIRE(shop.send(own_protocol().update_cart_request(session.token, changed, "")).status == 200);
     CHECK(transfer(shop, session.token, cart.id).fields.size() == 11 + 2);
 
     SUBCASE("a start token made from the punchout session carries the punchout") {
@@ -371,9 +371,9 @@ TEST_CASE("OCI punchout: entry, start, a cart of two lines sent back as OCI fiel
       const HttpResponse unknown = shop.send(own_protocol().punchout_transfer_request(session.token, "k-999"));
       CHECK_MESSAGE(unknown.status == 404, describe(unknown));
       const Session colleague = shop.login("kupiec2@budmax.pl");
-      const Cart theirs = shop.create_cart(colleague.token, {"", "Nie moje", "", lines, 0});
+      const Cart theirs = shop.create_cart(colleague.token, {"", "Nie moje", "", lines, 0, ""});
       CHECK(shop.send(own_protocol().punchout_transfer_request(session.token, theirs.id)).status == 404);
-      const Cart empty = shop.create_cart(session.token, {"", "Pusty", "", {}, 0});
+      const Cart empty = shop.create_cart(session.token, {"", "Pusty", "", {}, 0, ""});
       const HttpResponse nothing = shop.send(own_protocol().punchout_transfer_request(session.token, empty.id));
       CHECK_MESSAGE(nothing.status == 422, describe(nothing));
       CHECK(has_field_error(nothing, "cart_id", "cart_empty"));
@@ -383,7 +383,7 @@ TEST_CASE("OCI punchout: entry, start, a cart of two lines sent back as OCI fiel
       Cart odd = shop.carts(session.token).front();
       const Product& packed = product_with_pack_above_one();
       odd.lines = {{packed.sku, packed.pack_size + 1, ""}};
-      REQUIRE(shop.send(own_protocol().update_cart_request(session.token, odd)).status == 200);
+      REQUIRE(shop.send(own_protocol().update_cart_request(session.token, odd, "")).status == 200);
       const HttpResponse refused = shop.send(own_protocol().punchout_transfer_request(session.token, odd.id));
       CHECK_MESSAGE(refused.status == 400, describe(refused));
       CHECK(has_field_error(refused, "lines[0].quantity", "not_multiple_of_pack"));
@@ -399,7 +399,7 @@ TEST_CASE("a normal session is no punchout: 204 for the context, 409 for a trans
   CHECK(context.body.empty());
   CHECK_FALSE(punchout_of(shop, buyer.token).has_value());
 
-  const Cart cart = shop.create_cart(buyer.token, {"", "Zwykły", "", two_lines(), 0});
+  const Cart cart = shop.create_cart(buyer.token, {"", "Zwykły", "", two_lines(), 0, ""});
   const HttpResponse sent = shop.send(own_protocol().punchout_transfer_request(buyer.token, cart.id));
   CHECK_MESSAGE(sent.status == 409, describe(sent));
   CHECK(has_field_error(sent, "session", "not_punchout"));
@@ -453,7 +453,7 @@ TEST_CASE("cXML punchout: setup, start page, and the cart back as a PunchOutOrde
     CHECK(context->operation == "create");
 
     const std::vector<CartLine> lines = two_lines();
-    const Cart cart = shop.create_cart(session.token, {"", "Z Ariby", "", lines, 0});
+    const Cart cart = shop.create_cart(session.token, {"", "Z Ariby", "", lines, 0, ""});
     const PunchoutForm sent = transfer(shop, session.token, cart.id);
     CHECK(sent.method == "POST");
     CHECK(sent.action == kFormPostUrl);

@@ -71,7 +71,7 @@ TEST_CASE("quote flow: asked from lines, answered by the seller, accepted as an 
   const Session seller = shop.login(kSeller);
   CHECK(seller.user.role == Role::Seller);
   const std::vector<CartLine> lines = two_lines();
-  const Cart cart = shop.create_cart(buyer.token, {"", "Hala", "", lines, 0});
+  const Cart cart = shop.create_cart(buyer.token, {"", "Hala", "", lines, 0, ""});
 
   const Quote asked = shop.request_quote(buyer.token, {cart.id, lines, "budowa hali, dostawa w kwietniu"});
   CHECK(asked.number.rfind("ZAP/", 0) == 0);

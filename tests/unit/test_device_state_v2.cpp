@@ -29,7 +29,7 @@ AppState cart_state(int lines) {
   AppState state;
   state.device_id = "dev";
   std::vector<Product> products;
-  Cart cart{"k-1", "Budowa", "u-1", {}, 4};
+  Cart cart{"k-1", "Budowa", "u-1", {}, 4, ""};
   for (int i = 0; i < lines; ++i) {
     products.push_back(product(i));
     cart.lines.push_back({products.back().sku, 10 * (i % 7 + 1), i % 50 == 0 ? "na jutro" : ""});
@@ -43,8 +43,8 @@ AppState cart_state(int lines) {
     synced.lines.erase(synced.lines.begin() + 8);         // added here since the sync
     synced.lines.push_back({"ELE-GONE", 5, "usunięta"});  // removed here since the sync
   }
-  state.carts.carts = {cart, Cart{"local-dev-2", "Hala B", "u-1", {{"ELE-100001", 20, ""}}, 0}};
-  state.carts.synced = {synced, Cart{"k-9", "Stary", "u-1", {{"ELE-100002", 30, "x"}}, 1}};
+  state.carts.carts = {cart, Cart{"local-dev-2", "Hala B", "u-1", {{"ELE-100001", 20, ""}}, 0, ""}};
+  state.carts.synced = {synced, Cart{"k-9", "Stary", "u-1", {{"ELE-100002", 30, "x"}}, 1, ""}};
   state.carts.active_cart_id = "k-1";
   return state;
 }

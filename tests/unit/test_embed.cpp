@@ -80,7 +80,7 @@ AppState embedded() {
   state.device_id = "dev";
   state.now_unix = 1'800'000'000;
   state.catalog.results = {product("ELE-1", 12), product("ELE-2", 1)};
-  Cart cart{"k-1", "Budowa", "u-1", {}, 3};
+  Cart cart{"k-1", "Budowa", "u-1", {}, 3, ""};
   state.carts.carts = {cart};
   state.carts.synced = {cart};
   state.carts.active_cart_id = "k-1";
@@ -178,7 +178,7 @@ TEST_CASE("origins are allowed only when they match exactly") {
 }
 
 TEST_CASE("client envelopes escape what they carry") {
-  Cart cart{"k-1", "Budowa \"Ołtaszyn\" </script>", "u-1", {{"ELE-1", 24, ""}}, 3};
+  Cart cart{"k-1", "Budowa \"Ołtaszyn\" </script>", "u-1", {{"ELE-1", 24, ""}}, 3, ""};
   const auto message = json(embed::cart_changed_message(cart, Totals{{2000}, {460}, {2460}}));
   CHECK(std::string(message["protocol"].GetString()) == "b2b-embed");
   CHECK(message["version"].GetInt() == 1);
@@ -364,7 +364,7 @@ TEST_CASE("a portal's prefill and product wait for the sign-in") {
   }
   SUBCASE("the prefill starts once the carts are there") {
     const Transition carts = update(
-        in.state, HttpResponded{HttpPurpose::ListCarts, 0, ok(std::vector<Cart>{{"k-1", "Budowa", "u-1", {}, 1}})},
+        in.state, HttpResponded{HttpPurpose::ListCarts, 0, ok(std::vector<Cart>{{"k-1", "Budowa", "u-1", {}, 1, ""}})},
         kProtocol);
     CHECK(send_of(carts, HttpPurpose::ImportLookup).request.body.find("ELE-1") != std::string::npos);
     CHECK_FALSE(carts.state.embed.prefill);

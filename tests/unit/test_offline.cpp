@@ -57,7 +57,7 @@ AppState signed_in() {
   state.device_id = "dev";
   state.server.connection = Connection::Online;
   state.carts.known_products = {product("ELE-2", "Łącznik schodowy"), product("ELE-3", "Puszka podtynkowa")};
-  Cart cart{"k-1", "Budowa", "u-1", {{"ELE-2", 2, ""}}, 3};
+  Cart cart{"k-1", "Budowa", "u-1", {{"ELE-2", 2, ""}}, 3, ""};
   state.carts.carts = {cart};
   state.carts.synced = {cart};
   state.carts.active_cart_id = "k-1";
@@ -83,7 +83,7 @@ Transition come_back(AppState& state) {
 TEST_CASE("device records: what is written reads back; a newer or broken record is refused by name") {
   DeviceState device;
   device.session = backend::Session{"tok", 99, {}, {}};
-  device.carts = {{"local-dev-1", "Hala B", "u-1", {{"ELE-2", 5, "na jutro"}}, 0}};
+  device.carts = {{"local-dev-1", "Hala B", "u-1", {{"ELE-2", 5, "na jutro"}}, 0, ""}};
   device.outbox.push_back({});
   device.outbox[0].submission.idempotency_key = "dev-4";
   device.outbox[0].status = OutboxStatus::NeedsConfirmation;
@@ -125,7 +125,7 @@ TEST_CASE("device records: what is written reads back; a newer or broken record 
 }
 
 TEST_CASE("three-way cart merge") {
-  const Cart base{"k-1", "Budowa", "u-1", {{"A", 1, ""}, {"B", 2, ""}}, 3};
+  const Cart base{"k-1", "Budowa", "u-1", {{"A", 1, ""}, {"B", 2, ""}}, 3, ""};
   SUBCASE("changes to different lines both stay") {
     Cart mine = base;
     mine.lines[0].quantity = 5;
@@ -322,8 +322,8 @@ TEST_CASE("carts stay editable offline and reach the server when it answers agai
   const SendHttp create = send_of(listed, HttpPurpose::CreateCart);
   CHECK(wire::decode_json<Cart>(create.request.body).value().lines.at(0).sku == "ELE-3");
 
-  step(state, answer(save, ok(Cart{"k-1", "Budowa", "u-1", {{"ELE-2", 6, ""}}, 4})));
-  step(state, answer(create, ok(Cart{"k-7", "Hala B", "u-1", {{"ELE-3", 4, ""}}, 1}, 201)));
+  step(state, answer(save, ok(Cart{"k-1", "Budowa", "u-1", {{"ELE-2", 6, ""}}, 4, ""})));
+  step(state, answer(create, ok(Cart{"k-7", "Hala B", "u-1", {{"ELE-3", 4, ""}}, 1, ""}, 201)));
   CHECK(state.carts.active_cart_id == "k-7");
   CHECK_FALSE(cart_unsynced(state, state.carts.carts[0]));
   CHECK_FALSE(cart_unsynced(state, state.carts.carts[1]));
@@ -356,11 +356,43 @@ TEST_CASE("a cart's create is sent under its id on the device, the same key agai
   CHECK(wire::decode_json<Cart>(again.request.body).value().lines.at(0).sku == "ELE-3");
 
   // The server gives back the cart the first create made (without the edit): the edit follows as an update.
-  const Transition replayed = step(state, answer(again, ok(Cart{"k-7", "Hala B", "u-1", {}, 1}, 200)));
+  const Transition replayed = step(state, answer(again, ok(Cart{"k-7", "Hala B", "u-1", {}, 1, ""}, 200)));
   CHECK(state.carts.active_cart_id == "k-7");
   const SendHttp update = send_of(replayed, HttpPurpose::SaveCart);
   CHECK(update.request.path == "/api/v1/carts/k-7");
   CHECK(wire::decode_json<Cart>(update.request.body).value().lines.at(0).sku == "ELE-3");
+}
+
+TEST_CASE("a cart's update is sent under this device's key for the version it edits, and that key marks its write") {
+  AppState state = signed_in();
+  const Transition edited = step(state, SetLineQuantity{"ELE-2", 6});
+  const SendHttp save = send_of(edited, HttpPurpose::SaveCart);
+  CHECK(header_value(save.request.headers, "If-Match") == "\"3\"");
+  CHECK(header_value(save.request.headers, "Idempotency-Key") == "dev/k-1@3");
+
+  // The answer is lost (the server may have stored version 4); the buyer takes the change back meanwhile.
+  step(state, answer(save, kNoAnswer));
+  step(state, SetLineQuantity{"ELE-2", 2});
+  const Transition back = come_back(state);
+  Cart theirs{"k-1", "Budowa", "u-1", {{"ELE-2", 6, ""}}, 4, ""};
+
+  SUBCASE("the server's version was made under this device's key: the later edit goes on top of it") {
+    theirs.update_key = "dev/k-1@3";
+    const Transition listed = step(state, answer(send_of(back, HttpPurpose::ListCarts), ok(std::vector<Cart>{theirs})));
+    CHECK(state.carts.conflicts.empty());
+    CHECK(state.carts.merged.empty());
+    CHECK(state.carts.carts.at(0).lines.at(0).quantity == 2);
+    const SendHttp again = send_of(listed, HttpPurpose::SaveCart);
+    CHECK(header_value(again.request.headers, "If-Match") == "\"4\"");
+    CHECK(header_value(again.request.headers, "Idempotency-Key") == "dev/k-1@4");
+    CHECK(wire::decode_json<Cart>(again.request.body).value().lines.at(0).quantity == 2);
+  }
+  SUBCASE("made under another device's key: a change made elsewhere, taken as the cart was not edited since") {
+    theirs.update_key = "phone/k-1@3";
+    const Transition listed = step(state, answer(send_of(back, HttpPurpose::ListCarts), ok(std::vector<Cart>{theirs})));
+    CHECK(state.carts.carts.at(0).lines.at(0).quantity == 6);
+    CHECK_FALSE(sent(listed, HttpPurpose::SaveCart));
+  }
 }
 
 TEST_CASE("a cart's server id and a deletion are commitments of the state record, its lines are not") {
@@ -376,7 +408,7 @@ TEST_CASE("a cart's server id and a deletion are commitments of the state record
     const Transition back = come_back(state);
     const Transition listed = step(state, answer(send_of(back, HttpPurpose::ListCarts), ok(signed_in().carts.synced)));
     step(state, answer(send_of(listed, HttpPurpose::CreateCart),
-                       ok(Cart{"k-7", "Hala B", "u-1", {{"ELE-3", 4, ""}}, 1}, 201)));
+                       ok(Cart{"k-7", "Hala B", "u-1", {{"ELE-3", 4, ""}}, 1, ""}, 201)));
     REQUIRE(state.carts.active_cart_id == "k-7");
     CHECK(commitments() != before);  // forgotten, "Hala B" would be created on the server again
   }
@@ -393,7 +425,7 @@ TEST_CASE("carts edited on two devices: clear merges are made and said, real con
   const SendHttp list = send_of(back, HttpPurpose::ListCarts);
 
   SUBCASE("another device added a line: both changes stay, and the buyer is told") {
-    const Cart theirs{"k-1", "Budowa", "u-1", {{"ELE-2", 2, ""}, {"ELE-3", 8, ""}}, 4};
+    const Cart theirs{"k-1", "Budowa", "u-1", {{"ELE-2", 2, ""}, {"ELE-3", 8, ""}}, 4, ""};
     const Transition merged = step(state, answer(list, ok(std::vector<Cart>{theirs})));
     const Cart& cart = state.carts.carts.at(0);
     REQUIRE(cart.lines.size() == 2);
@@ -404,7 +436,7 @@ TEST_CASE("carts edited on two devices: clear merges are made and said, real con
     CHECK(send_of(merged, HttpPurpose::SaveCart).request.body.find("\"quantity\":6") != std::string::npos);
   }
   SUBCASE("another device changed the same line: nothing is overwritten until the buyer chooses") {
-    const Cart theirs{"k-1", "Budowa", "u-1", {{"ELE-2", 10, ""}}, 4};
+    const Cart theirs{"k-1", "Budowa", "u-1", {{"ELE-2", 10, ""}}, 4, ""};
     const Transition conflicted = step(state, answer(list, ok(std::vector<Cart>{theirs})));
     CHECK_FALSE(sent(conflicted, HttpPurpose::SaveCart));
     REQUIRE(state.carts.conflicts.size() == 1);

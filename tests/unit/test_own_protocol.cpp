@@ -106,13 +106,21 @@ TEST_CASE("saved carts") {
     CHECK(std::none_of(keyless.headers.begin(), keyless.headers.end(),
                        [](const auto& header) { return header.first == "Idempotency-Key"; }));
   }
-  SUBCASE("update names the version it edits, and a newer server cart is a conflict") {
+  SUBCASE("update names the version it edits and its key, and a newer server cart is a conflict") {
     Cart cart = samples.cart;
     cart.id = "k-7";
     cart.version = 3;
-    const HttpRequest request = kProtocol.update_cart_request(kToken, cart);
+    const HttpRequest request = kProtocol.update_cart_request(kToken, cart, "dev/k-7@3");
     check_authorised_json(request, "PUT", "/api/v1/carts/k-7");
     CHECK(header_value(request.headers, "If-Match") == "\"3\"");
+    CHECK(header_value(request.headers, "Idempotency-Key") == "dev/k-7@3");
+    Cart made = cart;
+    made.version = 4;
+    made.update_key = "dev/k-7@3";
+    CHECK(kProtocol.parse_cart(respond(200, wire::encode_json(made))).value().update_key == "dev/k-7@3");
+    const HttpRequest keyless = kProtocol.update_cart_request(kToken, cart, "");
+    CHECK(std::none_of(keyless.headers.begin(), keyless.headers.end(),
+                       [](const auto& header) { return header.first == "Idempotency-Key"; }));
     const auto conflict =
         kProtocol.parse_cart(respond(409, wire::encode_error(Error{ErrorKind::Conflict, "", "cart changed"})));
     CHECK(conflict.error().kind == ErrorKind::Conflict);

@@ -60,7 +60,7 @@ AppState signed_in(bool po_required = false) {
   state.today = {2026, 11, 27};
   state.device_id = "dev";
   state.catalog.results = {product("ELE-1", 12, 24), product("ELE-2", 1, 1)};
-  Cart cart{"k-1", "Budowa", "u-1", {}, 3};
+  Cart cart{"k-1", "Budowa", "u-1", {}, 3, ""};
   state.carts.carts = {cart};
   state.carts.synced = {cart};
   state.carts.active_cart_id = "k-1";
@@ -195,7 +195,7 @@ TEST_CASE("adding to a cart rounds to the pack size and minimum and says so") {
     const auto create = only_send(next, HttpPurpose::CreateCart);
     CHECK(wire::decode_json<Cart>(create.request.body).value().lines.at(0).sku == "ELE-2");
     CHECK(is_local_cart_id(next.state.carts.active_cart_id));  // usable at once, also offline
-    Cart created{"k-9", "Koszyk", "u-1", {{"ELE-2", 1, ""}}, 1};
+    Cart created{"k-9", "Koszyk", "u-1", {{"ELE-2", 1, ""}}, 1, ""};
     const Transition saved = update(next.state, answer(create, ok(created, 201)), kProtocol);
     CHECK(saved.state.carts.active_cart_id == "k-9");
     CHECK_FALSE(cart_unsynced(saved.state, saved.state.carts.carts.back()));
@@ -213,7 +213,7 @@ TEST_CASE("quick edits never conflict with each other: one save at a time, the r
   const SendHttp save = only_send(first, HttpPurpose::SaveCart);
   const Transition second = update(first.state, SetLineQuantity{"ELE-2", 4}, kProtocol);
   CHECK(second.effects.empty());  // waits for the save under way
-  Cart saved_v4{"k-1", "Budowa", "u-1", {{"ELE-2", 1, ""}}, 4};
+  Cart saved_v4{"k-1", "Budowa", "u-1", {{"ELE-2", 1, ""}}, 4, ""};
   const Transition answered = update(second.state, answer(save, ok(saved_v4)), kProtocol);
   const auto resend = only_send(answered, HttpPurpose::SaveCart);
   CHECK(header_value(resend.request.headers, "If-Match") == "\"4\"");
@@ -236,8 +236,8 @@ TEST_CASE("saved carts: create, rename, duplicate, delete, switch") {
   only_send(renamed, HttpPurpose::SaveCart);
   const Transition copied = update(state, DuplicateCart{"k-1", "Kopia"}, kProtocol);
   CHECK(wire::decode_json<Cart>(only_send(copied, HttpPurpose::CreateCart).request.body).value().name == "Kopia");
-  state.carts.carts.push_back({"k-2", "Hala B", "u-1", {}, 1});
-  state.carts.synced.push_back({"k-2", "Hala B", "u-1", {}, 1});
+  state.carts.carts.push_back({"k-2", "Hala B", "u-1", {}, 1, ""});
+  state.carts.synced.push_back({"k-2", "Hala B", "u-1", {}, 1, ""});
   const Transition switched = update(state, SelectCart{"k-2"}, kProtocol);
   CHECK(switched.state.carts.active_cart_id == "k-2");
   CHECK(update(state, SelectCart{"k-404"}, kProtocol).state.carts.active_cart_id == "k-1");

@@ -75,7 +75,7 @@ TEST_CASE("the bytes are pinned: the same on every platform") {
 }
 
 TEST_CASE("another magic, version or type is refused") {
-  const std::string record = encode_binary(Cart{"c-1", "Dach", "u-1", {{"A", 1, ""}}, 2});
+  const std::string record = encode_binary(Cart{"c-1", "Dach", "u-1", {{"A", 1, ""}}, 2, ""});
   SUBCASE("magic") {
     CHECK(decode_failure<Cart>("B2BX" + record.substr(4)).message.find("not a B2B binary record") != std::string::npos);
     CHECK(decode_failure<Cart>("").message.find("not a B2B binary record") != std::string::npos);

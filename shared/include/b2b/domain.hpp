@@ -120,6 +120,9 @@ struct Cart {
   std::string owner_user_id;
   std::vector<CartLine> lines;
   std::int64_t version = 0;  // optimistic concurrency: an update names the version it edits
+  // Set by the server: the Idempotency-Key of the update that made this version (empty if none did), so a
+  // device whose answer was lost knows the version for its own write.
+  std::string update_key;
 };
 
 // --- Checkout ----------------------------------------------------------------------------------

@@ -184,10 +184,12 @@ HttpRequest OwnProtocol::create_cart_request(const std::string& token, const Car
   if (!idempotency_key.empty()) request.headers.emplace_back("Idempotency-Key", idempotency_key);
   return request;
 }
-HttpRequest OwnProtocol::update_cart_request(const std::string& token, const Cart& cart) const {
+HttpRequest OwnProtocol::update_cart_request(const std::string& token, const Cart& cart,
+                                             const std::string& idempotency_key) const {
   HttpRequest request = make_request("PUT", "/carts/" + url_encode(cart.id), token, wire::encode_json(cart));
   // The version being edited; the server refuses with 409 if its cart is newer.
   request.headers.emplace_back("If-Match", "\"" + std::to_string(cart.version) + "\"");
+  if (!idempotency_key.empty()) request.headers.emplace_back("Idempotency-Key", idempotency_key);
   return request;
 }
 Result<Cart> OwnProtocol::parse_cart(const HttpResponse& response) const {

@@ -431,6 +431,7 @@ void serialize(Archive& ar, Cart& cart) {
   field(ar, "owner_user_id", cart.owner_user_id);
   field(ar, "version", cart.version);
   field(ar, "lines", cart.lines);
+  optional_field(ar, "update_key", cart.update_key);
 }
 
 template <class Archive>

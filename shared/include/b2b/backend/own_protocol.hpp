@@ -39,7 +39,8 @@ class OwnProtocol : public ShopProtocol {
   Result<std::vector<Cart>> parse_list_carts(const HttpResponse& response) const override;
   HttpRequest create_cart_request(const std::string& token, const Cart& cart,
                                   const std::string& idempotency_key) const override;
-  HttpRequest update_cart_request(const std::string& token, const Cart& cart) const override;
+  HttpRequest update_cart_request(const std::string& token, const Cart& cart,
+                                  const std::string& idempotency_key) const override;
   Result<Cart> parse_cart(const HttpResponse& response) const override;
   HttpRequest delete_cart_request(const std::string& token, const std::string& cart_id) const override;
   Result<Done> parse_delete_cart(const HttpResponse& response) const override;

@@ -256,8 +256,10 @@ class ShopProtocol {
   // The key (the cart's id on the device) makes a retried create give back the cart it made.
   virtual HttpRequest create_cart_request(const std::string& token, const Cart& cart,
                                           const std::string& idempotency_key) const = 0;
-  // Update sends the version it edits; a newer version on the server is ErrorKind::Conflict.
-  virtual HttpRequest update_cart_request(const std::string& token, const Cart& cart) const = 0;
+  // Update sends the version it edits; a newer version on the server is ErrorKind::Conflict. The key (see
+  // update_key) makes an update retried after its answer was lost give back the version it made.
+  virtual HttpRequest update_cart_request(const std::string& token, const Cart& cart,
+                                          const std::string& idempotency_key) const = 0;
   virtual Result<Cart> parse_cart(const HttpResponse& response) const = 0;  // create and update
   virtual HttpRequest delete_cart_request(const std::string& token, const std::string& cart_id) const = 0;
   virtual Result<Done> parse_delete_cart(const HttpResponse& response) const = 0;
