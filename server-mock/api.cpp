@@ -652,6 +652,11 @@ struct ApiHandlers {
     const auto order = visible_order(*user, req.matches[1], res);
     if (!order) return;
     if (order->status != OrderStatus::PendingApproval) {
+      // The same decision again by whoever made it: a retry whose answer was lost gets the order as decided.
+      const OrderStatus same = decision->approve ? OrderStatus::Approved : OrderStatus::Rejected;
+      const bool repeated = order->status == same && !order->history.empty() && order->history.back().status == same &&
+                            order->history.back().by_user_id == user->id;
+      if (repeated) return send_data(res, 200, *order);
       return send_error(
           res, Error{ErrorKind::Conflict, "",
                      std::string("the order is ") + order_status_code(order->status) + ", not pending approval"});
@@ -663,6 +668,7 @@ struct ApiHandlers {
                               decision->comment};
     const auto updated = api.storage_.update_order_status(order->number, change);
     if (!updated.ok()) return send_error(res, updated.error());
+    if (take(api.faults_.drop_after_commit_next)) return drop_connection(res);
     send_data(res, 200, updated.value());
   }
 

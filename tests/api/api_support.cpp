@@ -177,6 +177,16 @@ OrderSubmission submission(std::vector<CartLine> lines, CheckoutFields checkout,
   return order;
 }
 
+OrderSubmission cheap_submission() {
+  const Pick pick = cheap_line();
+  return submission({{pick.product->sku, pick.quantity, ""}}, budmax_checkout());
+}
+
+OrderSubmission pending_submission() {
+  const Pick pick = line_with_net_between("c-budmax", 500000, 1500000);
+  return submission({{pick.product->sku, pick.quantity, ""}}, budmax_checkout());
+}
+
 HttpRequest get_quote_request(const std::string& token, const std::string& number) {
   HttpRequest request;
   request.method = "GET";

@@ -64,6 +64,10 @@ CheckoutFields budmax_checkout();
 // c-elektroiskra needs no PO number; its addresses are a-4 and a-5.
 CheckoutFields elektroiskra_checkout();
 OrderSubmission submission(std::vector<CartLine> lines, CheckoutFields checkout, std::string key = new_key());
+// One cheap line for c-budmax: placed at once by any of its buyers.
+OrderSubmission cheap_submission();
+// Over kupiec1@budmax's 5 000 zł limit (it waits for an approver), under kupiec2's 20 000 zł.
+OrderSubmission pending_submission();
 // GET /api/v1/quotes/{number}, which the client's protocol does not need and so does not build.
 HttpRequest get_quote_request(const std::string& token, const std::string& number);
 // A price for every line's SKU: first_minor for the first line, one grosz more for each next one.

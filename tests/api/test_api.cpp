@@ -58,17 +58,6 @@ bool same_entries(const PriceList& a, const PriceList& b) {
   return true;
 }
 
-// An over-limit order of kupiec1@budmax (limit 5 000 zł), below kupiec2's 20 000 zł.
-OrderSubmission pending_submission() {
-  const Pick pick = line_with_net_between("c-budmax", 500000, 1500000);
-  return submission({{pick.product->sku, pick.quantity, ""}}, budmax_checkout());
-}
-
-OrderSubmission cheap_submission() {
-  const Pick pick = cheap_line();
-  return submission({{pick.product->sku, pick.quantity, ""}}, budmax_checkout());
-}
-
 QuoteRequest cheap_quote_request() {
   const Pick pick = cheap_line();
   return {"", {{pick.product->sku, pick.quantity, ""}}, ""};

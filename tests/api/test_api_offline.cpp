@@ -17,10 +17,12 @@ using b2b::client::AddToCart;
 using b2b::client::AppState;
 using b2b::client::Connection;
 using b2b::client::CreateCart;
+using b2b::client::DecideApproval;
 using b2b::client::DeleteCart;
 using b2b::client::Effect;
 using b2b::client::EffectRunner;
 using b2b::client::HttpResponded;
+using b2b::client::Navigate;
 using b2b::client::NetworkHint;
 using b2b::client::SelectCart;
 using b2b::client::SendHttp;
@@ -525,6 +527,35 @@ TEST_CASE("two devices edit one cart offline: both changes reach the server, and
     for (const Cart& cart : shop.carts(session.token))
       if (cart.name == "Wspólny") CHECK(lines_of(cart).at(skus[0]) == 20);
   }
+}
+
+TEST_CASE("an approval whose answer was lost is finished by deciding again, not refused as already decided") {
+  Shop shop;
+  const Session buyer = shop.login("kupiec1@budmax.pl");
+  const Order waiting = shop.place(buyer.token, pending_submission()).order;
+  REQUIRE(waiting.status == OrderStatus::PendingApproval);
+  Device approver(shop, "approver-phone");
+  sign_in(approver, "akceptant1@budmax.pl");
+  approver.dispatch(Navigate{b2b::client::Screen::Approvals});
+  const auto listed = [&] {
+    const auto& pending = approver.state().approvals.pending;
+    return std::any_of(pending.begin(), pending.end(), [&](const auto& p) { return p.order.number == waiting.number; });
+  };
+  REQUIRE(listed());
+
+  // The server records the approval, then the connection drops before its answer arrives.
+  shop.faults(R"({"drop_after_commit_next":1})");
+  approver.dispatch(DecideApproval{waiting.number, true, ""});
+  CHECK(approver.state().approvals.error.has_value());  // the approver sees it did not go through
+  CHECK(listed());
+  settle(approver);
+  approver.dispatch(DecideApproval{waiting.number, true, ""});
+  CHECK_FALSE(approver.state().approvals.error.has_value());
+  CHECK_FALSE(listed());
+  const Order decided = shop.order(buyer.token, waiting.number);
+  CHECK(decided.status == OrderStatus::Approved);
+  CHECK(std::count_if(decided.history.begin(), decided.history.end(),
+                      [](const StatusChange& c) { return c.status == OrderStatus::Approved; }) == 1);
 }
 
 }  // namespace

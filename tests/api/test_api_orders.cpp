@@ -11,17 +11,6 @@ using namespace api;
 
 namespace {
 
-OrderSubmission cheap_submission() {
-  const Pick pick = cheap_line();
-  return submission({{pick.product->sku, pick.quantity, ""}}, budmax_checkout());
-}
-
-// Over kupiec1@budmax's 5 000 zł limit, under kupiec2's 20 000 zł.
-OrderSubmission pending_submission() {
-  const Pick pick = line_with_net_between("c-budmax", 500000, 1500000);
-  return submission({{pick.product->sku, pick.quantity, ""}}, budmax_checkout());
-}
-
 bool clean_exit(int status) { return WIFEXITED(status) && WEXITSTATUS(status) == 0; }
 
 }  // namespace
@@ -352,6 +341,14 @@ TEST_CASE("approval flow: an order over the buyer's limit waits; an approver rej
   const HttpResponse twice =
       shop.send(own_protocol().decide_approval_request(approver.token, {first.number, true, ""}));
   CHECK_MESSAGE(twice.status == 409, describe(twice));
+  // The same decision again (its answer was lost): the order as decided, nothing recorded twice.
+  const HttpResponse again =
+      shop.send(own_protocol().decide_approval_request(approver.token, {first.number, false, comment}));
+  CHECK_MESSAGE(again.status == 200, describe(again));
+  CHECK(own_protocol().parse_order(again).value().history.size() == rejected.history.size());
+  const HttpResponse by_admin =
+      shop.send(own_protocol().decide_approval_request(admin.token, {first.number, false, comment}));
+  CHECK_MESSAGE(by_admin.status == 409, describe(by_admin));  // decided by someone else: said so
 
   const Order approved = shop.decide(admin.token, second.number, true, "");
   CHECK(approved.status == OrderStatus::Approved);
