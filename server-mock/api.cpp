@@ -694,9 +694,13 @@ struct ApiHandlers {
       quote.lines.push_back({line.sku, line.quantity, line.note, std::nullopt});
     quote.note = request->note;
     quote.requested_at_unix_seconds = api.now();
-    const auto stored = api.storage_.insert_quote(quote);
+    // The same request sent again after its answer was lost gets the quote while it waits for an answer.
+    const auto key = idempotency_key(req, res, KeyNeed::Optional);
+    if (!key) return;
+    const auto stored = api.storage_.insert_quote(quote, *key);
     if (!stored.ok()) return send_error(res, stored.error());
-    send_data(res, 201, stored.value());
+    if (take(api.faults_.drop_after_commit_next)) return drop_connection(res);
+    send_data(res, stored.value().created ? 201 : 200, stored.value().quote);
   }
 
   // Buyers see their own quotes, approvers and admins their company's, sellers every company's.

@@ -543,8 +543,20 @@ const char* const kMigration5 = R"sql(
 ALTER TABLE carts ADD COLUMN update_key TEXT NOT NULL DEFAULT '';
 )sql";
 
+// The key a buyer's client sends with a request for quote, made from what is asked: the same request sent
+// again (its answer was lost) finds the quote while that still waits for an answer.
+const char* const kMigration6 = R"sql(
+CREATE TABLE quote_request_keys (
+  buyer_user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  request_key TEXT NOT NULL,
+  quote_number TEXT NOT NULL REFERENCES quotes (number) ON DELETE CASCADE,
+  PRIMARY KEY (buyer_user_id, request_key)
+) WITHOUT ROWID;
+CREATE INDEX quote_request_keys_by_quote ON quote_request_keys (quote_number);
+)sql";
+
 // Index i migrates from version i to i + 1; append, never edit, once a version has shipped.
-const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
+const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5, kMigration6};
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == Storage::kSchemaVersion,
               "one migration per schema version");
 
@@ -1843,6 +1855,12 @@ Result<std::string> Storage::next_quote_number(int year) {
 }
 
 Result<Quote> Storage::insert_quote(const Quote& quote) {
+  auto inserted = insert_quote(quote, "");
+  if (!inserted) return inserted.error();
+  return std::move(inserted.value().quote);
+}
+
+Result<QuoteInsertion> Storage::insert_quote(const Quote& quote, const std::string& request_key) {
   if (quote.lines.empty()) return Error{ErrorKind::Validation, "lines", "a quote needs at least one line"};
   const auto currency = quote_currency(quote);
   if (!currency) return currency.error();
@@ -1850,6 +1868,18 @@ Result<Quote> Storage::insert_quote(const Quote& quote) {
   auto lock = connection_->lock();
   auto transaction = connection_->begin();
   if (!transaction) return transaction.error();
+  if (!request_key.empty()) {
+    Statement waiting(*connection_,
+                      "SELECT k.quote_number FROM quote_request_keys k JOIN quotes q ON q.number = k.quote_number"
+                      " WHERE k.buyer_user_id = ?1 AND k.request_key = ?2 AND q.status = ?3");
+    auto row = waiting.bind(quote.buyer_user_id, request_key, quote_status_code(QuoteStatus::Requested)).step();
+    if (!row) return row.error();
+    if (row.value()) {
+      auto asked_before = load_quote(*connection_, waiting.text(0));
+      if (!asked_before) return asked_before.error();
+      return QuoteInsertion{std::move(asked_before.value()), false};
+    }
+  }
   std::string number = quote.number;
   if (number.empty()) {
     auto taken = take_quote_number(*connection_, date_from_unix_seconds(quote.requested_at_unix_seconds).year);
@@ -1872,8 +1902,18 @@ Result<Quote> Storage::insert_quote(const Quote& quote) {
                                    minor_of(line.quoted_unit_net))
                              .run());
   }
+  if (!request_key.empty()) {
+    B2B_RETURN_IF_FAILED(Statement(*connection_,
+                                   "INSERT INTO quote_request_keys (buyer_user_id, request_key, quote_number)"
+                                   " VALUES (?1, ?2, ?3) ON CONFLICT (buyer_user_id, request_key)"
+                                   " DO UPDATE SET quote_number = excluded.quote_number")
+                             .bind(quote.buyer_user_id, request_key, number)
+                             .run());
+  }
   B2B_RETURN_IF_FAILED(transaction.value().commit());
-  return load_quote(*connection_, number);
+  auto inserted = load_quote(*connection_, number);
+  if (!inserted) return inserted.error();
+  return QuoteInsertion{std::move(inserted.value()), true};
 }
 
 Result<Quote> Storage::quote(const std::string& number) const {

@@ -47,6 +47,11 @@ struct CartCreation {
   bool created = true;  // false: the creation key had made this cart before
 };
 
+struct QuoteInsertion {
+  Quote quote;
+  bool created = true;  // false: the request key had made this quote, which still waits for its answer
+};
+
 struct OrderInsertion {
   bool created = false;      // false: the key was already used and nothing was inserted
   IdempotencyRecord record;  // the new order's, or the one stored for the key before
@@ -116,7 +121,7 @@ class Transaction {
 // take the company, so the API compares one id to the session's.
 class Storage {
  public:
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   // Opens or creates the file (":memory:" for tests) and migrates it to kSchemaVersion; a file written
   // by a newer schema is refused and left untouched.
@@ -224,6 +229,9 @@ class Storage {
   Result<std::string> next_quote_number(int year);
   // Stores the quote with its lines (numbered from requested_at's UTC year if its number is empty).
   Result<Quote> insert_quote(const Quote& quote);
+  // The same under a request key of the buyer: if that key made a quote still `requested`, that quote
+  // (created false) and nothing stored; else a new quote, which the key then names. An empty key is no key.
+  Result<QuoteInsertion> insert_quote(const Quote& quote, const std::string& request_key);
   Result<Quote> quote(const std::string& number) const;
   // The company's quotes (only the buyer's with buyer_user_id), newest first.
   Result<std::vector<Quote>> quotes(const std::string& company_id,

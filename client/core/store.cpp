@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "b2b/cart_sync.hpp"
+#include "b2b/digest.hpp"
 #include "b2b/pricing.hpp"
 #include "b2b/protocol/health.hpp"
 #include "b2b/validation.hpp"
@@ -47,6 +48,21 @@ const Cart* find_synced(const AppState& state, const std::string& id) {
 
 void erase_cart(std::vector<Cart>& carts, const std::string& id) {
   carts.erase(std::remove_if(carts.begin(), carts.end(), [&](const Cart& c) { return c.id == id; }), carts.end());
+}
+
+// The key of a request for quote, made from what is asked: the same request sent again after its answer was
+// lost (also after a reload) gets the quote that waits for an answer; anything else asked is a new request.
+std::string quote_request_key(const backend::QuoteRequest& request) {
+  std::string asked;
+  const auto field = [&](const std::string& text) { asked += std::to_string(text.size()) + ":" + text; };
+  field(request.cart_id);
+  field(request.note);
+  for (const CartLine& line : request.lines) {
+    field(line.sku);
+    field(std::to_string(line.quantity));
+    field(line.note);
+  }
+  return "rfq-" + stable_digest_hex(asked);
 }
 
 void put_cart(std::vector<Cart>& carts, const Cart& cart) {
@@ -1037,7 +1053,12 @@ struct Builder {
           state.quotes.problems = quote.error().fields;
           break;
         }
-        state.quotes.quotes.insert(state.quotes.quotes.begin(), quote.value());
+        // A request asked again after a lost answer gets the quote back: listed once, at the top.
+        auto& quotes = state.quotes.quotes;
+        quotes.erase(std::remove_if(quotes.begin(), quotes.end(),
+                                    [&](const Quote& q) { return q.number == quote.value().number; }),
+                     quotes.end());
+        quotes.insert(quotes.begin(), quote.value());
         state.screen = Screen::Quotes;
         break;
       }
@@ -1399,8 +1420,9 @@ Transition update_app(AppState state, const Action& action, const ShopProtocol& 
               return;
             }
             b.state.quotes.requesting = true;
+            const backend::QuoteRequest asked{cart->id, cart->lines, request.note};
             b.send(HttpPurpose::RequestQuote,
-                   protocol.request_quote_request(token(b.state), {cart->id, cart->lines, request.note}));
+                   protocol.request_quote_request(token(b.state), asked, quote_request_key(asked)));
           },
           [&](const AcceptQuote& accept) {
             if (!b.state.session || !b.state.quotes.accepting.empty()) return;

@@ -264,6 +264,7 @@ TEST_CASE("open migrates a new database to the current schema, and opening it ag
                               "punchout_sessions",
                               "start_tokens",
                               "cart_creation_keys",
+                              "quote_request_keys",
                               "schema_version"}) {
       CHECK_MESSAGE(tables.find(std::string(table) + "\n") != std::string::npos, table);
     }
@@ -291,20 +292,27 @@ TEST_CASE("open refuses a database written by a newer schema and leaves it as it
   CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == newer + "\n");
 }
 
-// Undoes migration 5 on a file, making it a version 4 database (migrations are never edited once shipped).
+// Undoes migration 6 on a file, making it a version 5 database (migrations are never edited once shipped).
+void drop_quote_request_keys(const std::string& path) {
+  raw_query(path, "DROP TABLE quote_request_keys");
+  raw_query(path, "UPDATE schema_version SET version = 5");
+}
+
+// Undoes migrations 6 and 5 on a file, making it a version 4 database.
 void drop_cart_update_keys(const std::string& path) {
+  drop_quote_request_keys(path);
   raw_query(path, "ALTER TABLE carts DROP COLUMN update_key");
   raw_query(path, "UPDATE schema_version SET version = 4");
 }
 
-// Undoes migrations 5 and 4 on a file, making it a version 3 database.
+// Undoes migrations 6 to 4 on a file, making it a version 3 database.
 void drop_cart_creation_keys(const std::string& path) {
   drop_cart_update_keys(path);
   raw_query(path, "DROP TABLE cart_creation_keys");
   raw_query(path, "UPDATE schema_version SET version = 3");
 }
 
-// Undoes migrations 5 to 3 on a file, making it a version 2 database.
+// Undoes migrations 6 to 3 on a file, making it a version 2 database.
 void drop_punchout_tables(const std::string& path) {
   drop_cart_creation_keys(path);
   for (const char* sql : {"DROP TABLE start_tokens", "DROP TABLE punchout_sessions", "DROP TABLE punchout_credentials",
@@ -627,6 +635,29 @@ TEST_CASE("open migrates a version 4 database to version 5: its carts stay, and 
   CHECK(migrated.update_key.empty());
   CHECK(storage->create_cart(sample_cart(buyer), "local-dev-1").value().cart.id == old_cart.id);
   CHECK(storage->update_cart(migrated, 1, "dev/k-1@1").value().update_key == "dev/k-1@1");
+}
+
+TEST_CASE("open migrates a version 5 database to version 6: its quotes stay, and new requests take keys") {
+  const std::string current_schema = fresh_schema();
+
+  TempDatabase file;
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  std::string old_number;
+  {
+    auto storage = open_storage(file.path());
+    seed_into(*storage);
+    old_number = inserted_quote(*storage, sample_quote(buyer)).number;
+  }
+  drop_quote_request_keys(file.path());
+
+  auto storage = open_storage(file.path());
+  CHECK(raw_query(file.path(), "SELECT version FROM schema_version") == kCurrentVersion);
+  CHECK(raw_query(file.path(), kSchemaDump) == current_schema);
+  CHECK(storage->quote(old_number).value().lines.size() == 2);
+  const auto keyed = storage->insert_quote(sample_quote(buyer), "rfq-1");
+  REQUIRE(keyed.ok());
+  CHECK(keyed.value().quote.number != old_number);
+  CHECK(storage->insert_quote(sample_quote(buyer), "rfq-1").value().quote.number == keyed.value().quote.number);
 }
 
 TEST_CASE("carts are created at version 1 and updated only from the version stored") {
@@ -1191,6 +1222,36 @@ TEST_CASE("insert_quote stores the request as it was asked") {
     }
   }
   CHECK(storage->quote("ZAP/2026/999999").error().kind == ErrorKind::NotFound);
+}
+
+TEST_CASE("insert_quote under a request key gives back the quote that key made while it waits for an answer") {
+  auto storage = seeded_memory_storage();
+  const User& buyer = seed_user("c-budmax", Role::Buyer).user;
+  const auto first = storage->insert_quote(sample_quote(buyer), "rfq-1");
+  REQUIRE(first.ok());
+  CHECK(first.value().created);
+  const auto again = storage->insert_quote(sample_quote(buyer), "rfq-1");
+  REQUIRE(again.ok());
+  CHECK_FALSE(again.value().created);
+  CHECK(again.value().quote.number == first.value().quote.number);
+  CHECK(storage->quotes("c-budmax").value().size() == 1);
+
+  SUBCASE("no key, another key or another buyer's same key: new quotes") {
+    CHECK(storage->insert_quote(sample_quote(buyer), "").value().created);
+    CHECK(storage->insert_quote(sample_quote(buyer), "rfq-2").value().created);
+    const User& colleague = seed_user("c-budmax", Role::Admin).user;
+    REQUIRE(colleague.id != buyer.id);
+    CHECK(storage->insert_quote(sample_quote(colleague), "rfq-1").value().created);
+    CHECK(storage->quotes("c-budmax").value().size() == 4);
+  }
+  SUBCASE("once answered, the same key asks anew, and then names the new quote") {
+    REQUIRE(storage->update_quote(answered(first.value().quote)).ok());
+    const auto anew = storage->insert_quote(sample_quote(buyer), "rfq-1");
+    REQUIRE(anew.ok());
+    CHECK(anew.value().created);
+    CHECK(anew.value().quote.number != first.value().quote.number);
+    CHECK(storage->insert_quote(sample_quote(buyer), "rfq-1").value().quote.number == anew.value().quote.number);
+  }
 }
 
 TEST_CASE("insert_quote refuses a quote without lines, of another company's buyer or for unknown products") {

@@ -327,7 +327,7 @@ Order Shop::decide(const std::string& token, const std::string& number, bool app
 }
 
 Quote Shop::request_quote(const std::string& token, const QuoteRequest& request) const {
-  return expect(send(own_protocol().request_quote_request(token, request)), &OwnProtocol::parse_quote, 201);
+  return expect(send(own_protocol().request_quote_request(token, request, "")), &OwnProtocol::parse_quote, 201);
 }
 
 std::vector<Quote> Shop::quotes(const std::string& token) const {

@@ -445,8 +445,8 @@ TEST_CASE("roles: who may call which endpoint") {
        },
        403, 403, 200, 403},
       {"POST quotes",
-       [&](const Session& s) { return own_protocol().request_quote_request(s.token, cheap_quote_request()); }, 201, 403,
-       201, 403},
+       [&](const Session& s) { return own_protocol().request_quote_request(s.token, cheap_quote_request(), ""); }, 201,
+       403, 201, 403},
       {"GET quotes", [&](const Session& s) { return own_protocol().list_quotes_request(s.token); }, 200, 200, 200, 200},
       {"POST quotes/{number}/answer",
        [&](const Session& s) {

@@ -24,6 +24,7 @@ using b2b::client::EffectRunner;
 using b2b::client::HttpResponded;
 using b2b::client::Navigate;
 using b2b::client::NetworkHint;
+using b2b::client::RequestQuote;
 using b2b::client::SelectCart;
 using b2b::client::SendHttp;
 using b2b::client::SetCheckoutFields;
@@ -526,6 +527,35 @@ TEST_CASE("two devices edit one cart offline: both changes reach the server, and
     settle(tablet);
     for (const Cart& cart : shop.carts(session.token))
       if (cart.name == "Wspólny") CHECK(lines_of(cart).at(skus[0]) == 20);
+  }
+}
+
+TEST_CASE_FIXTURE(SignedInDevice,
+                  "a request for quote whose answer was lost reaches the seller once when asked again") {
+  device.dispatch(CreateCart{"Hala B"});
+  device.dispatch(AddToCart{skus[0], 30});
+  device.dispatch(AddToCart{skus[1], 12});
+  settle(device);
+  // The server stores the request, then the connection drops before its answer arrives.
+  shop.faults(R"({"drop_after_commit_next":1})");
+  device.dispatch(RequestQuote{"cena za całość"});
+  CHECK(device.state().quotes.error.has_value());  // the buyer sees it did not go through
+  SUBCASE("asked again when the network returns") {}
+  SUBCASE("the app closed and opened again first") { device.reload(); }
+  settle(device);
+  device.dispatch(RequestQuote{"cena za całość"});
+  CHECK_FALSE(device.state().quotes.error.has_value());
+  REQUIRE(device.state().quotes.quotes.size() == 1);
+  const Session seller = shop.login("sprzedawca@hurtownia.pl");
+  const std::vector<Quote> at_seller = shop.quotes(seller.token);
+  REQUIRE(at_seller.size() == 1);
+  CHECK(at_seller[0].number == device.state().quotes.quotes[0].number);
+  CHECK(at_seller[0].note == "cena za całość");
+
+  SUBCASE("a different request is a new one") {
+    device.dispatch(RequestQuote{"cena za całość, dostawa w piątek"});
+    CHECK(shop.quotes(seller.token).size() == 2);
+    CHECK(device.state().quotes.quotes.size() == 2);
   }
 }
 

@@ -164,6 +164,44 @@ TEST_CASE("quote flow: asked from lines, answered by the seller, accepted as an 
   }
 }
 
+TEST_CASE("a request for quote sent again under its Idempotency-Key gets the quote while it waits for an answer") {
+  Shop shop;
+  const Session buyer = shop.login("kupiec2@budmax.pl");
+  const Session seller = shop.login(kSeller);
+  const QuoteRequest request{"", two_lines(), "budowa hali"};
+  const auto ask = [&](const Session& session, const std::string& key) {
+    return shop.send(own_protocol().request_quote_request(session.token, request, key));
+  };
+  const HttpResponse first = ask(buyer, "rfq-a");
+  CHECK_MESSAGE(first.status == 201, describe(first));
+  const Quote asked = own_protocol().parse_quote(first).value();
+
+  SUBCASE("the same key again: 200, the same quote, nothing new for the seller") {
+    const HttpResponse again = ask(buyer, "rfq-a");
+    CHECK_MESSAGE(again.status == 200, describe(again));
+    CHECK(own_protocol().parse_quote(again).value().number == asked.number);
+    CHECK(shop.quotes(seller.token).size() == 1);
+  }
+  SUBCASE("another key, no key, or another buyer's same key: new requests") {
+    CHECK(ask(buyer, "rfq-b").status == 201);
+    CHECK(ask(buyer, "").status == 201);
+    CHECK(ask(shop.login("admin1@budmax.pl"), "rfq-a").status == 201);
+    CHECK(shop.quotes(seller.token).size() == 4);
+  }
+  SUBCASE("answered meanwhile: the same key asks anew") {
+    shop.answer_quote(seller.token, answer_for(asked, 1234));
+    const HttpResponse anew = ask(buyer, "rfq-a");
+    CHECK_MESSAGE(anew.status == 201, describe(anew));
+    CHECK(own_protocol().parse_quote(anew).value().number != asked.number);
+  }
+  SUBCASE("a key over 200 characters is refused, naming the header") {
+    const HttpResponse refused = ask(buyer, std::string(201, 'k'));
+    CHECK_MESSAGE(refused.status == 400, describe(refused));
+    CHECK(has_field_error(refused, "Idempotency-Key", "too_long"));
+    CHECK(shop.quotes(seller.token).size() == 1);
+  }
+}
+
 TEST_CASE("quotes are listed newest first, and a seller may answer again until the quote is accepted") {
   Shop shop;
   const Session buyer = shop.login("kupiec1@budmax.pl");
@@ -246,7 +284,7 @@ TEST_CASE("quote roles: buyers and admins ask, sellers answer, the asking buyer 
     for (const char* email : {"akceptant1@budmax.pl", kSeller}) {
       CAPTURE(email);
       const HttpResponse refused =
-          shop.send(own_protocol().request_quote_request(shop.login(email).token, quote_request()));
+          shop.send(own_protocol().request_quote_request(shop.login(email).token, quote_request(), ""));
       CHECK_MESSAGE(refused.status == 403, describe(refused));
       CHECK(error_kind(refused) == "forbidden");
     }
@@ -364,7 +402,7 @@ TEST_CASE("a request for quote names each bad field") {
     code = "too_long";
   }
 
-  check_field(shop.send(own_protocol().request_quote_request(buyer.token, request)), 400, field, code);
+  check_field(shop.send(own_protocol().request_quote_request(buyer.token, request, "")), 400, field, code);
   CHECK(shop.quotes(buyer.token).empty());
 }
 

@@ -610,6 +610,23 @@ TEST_CASE("requests for quote: asked from the active cart, listed when opened, a
   REQUIRE(sent.state.quotes.quotes.size() == 1);
   CHECK_FALSE(sent.state.quotes.requesting);
 
+  SUBCASE("asked again: the same key for the same request, another for anything else; listed once") {
+    const std::string key = header_value(request.request.headers, "Idempotency-Key");
+    CHECK(key.rfind("rfq-", 0) == 0);
+    const auto key_of = [&](const AppState& from, const std::string& note) {
+      const Transition again = update(from, RequestQuote{note}, kProtocol);
+      return header_value(only_send(again, HttpPurpose::RequestQuote).request.headers, "Idempotency-Key");
+    };
+    CHECK(key_of(sent.state, "500 szt., dostawa na budowę") == key);
+    CHECK(key_of(sent.state, "500 szt.") != key);
+    AppState more = sent.state;
+    more.carts.carts[0].lines[0].quantity = 600;
+    CHECK(key_of(more, "500 szt., dostawa na budowę") != key);
+    const Transition asked_again = update(sent.state, RequestQuote{"500 szt., dostawa na budowę"}, kProtocol);
+    const Transition replayed =
+        update(asked_again.state, HttpResponded{HttpPurpose::RequestQuote, 0, ok(quote, 200)}, kProtocol);
+    CHECK(replayed.state.quotes.quotes.size() == 1);
+  }
   SUBCASE("an empty cart is not sent") {
     AppState empty = state;
     empty.carts.carts[0].lines.clear();

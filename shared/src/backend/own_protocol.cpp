@@ -252,8 +252,11 @@ HttpRequest OwnProtocol::decide_approval_request(const std::string& token, const
   return make_request("POST", "/approvals/" + url_encode(decision.order_number), token, wire::encode_json(decision));
 }
 
-HttpRequest OwnProtocol::request_quote_request(const std::string& token, const QuoteRequest& request) const {
-  return make_request("POST", "/quotes", token, wire::encode_json(request));
+HttpRequest OwnProtocol::request_quote_request(const std::string& token, const QuoteRequest& request,
+                                               const std::string& idempotency_key) const {
+  HttpRequest http = make_request("POST", "/quotes", token, wire::encode_json(request));
+  if (!idempotency_key.empty()) http.headers.emplace_back("Idempotency-Key", idempotency_key);
+  return http;
 }
 HttpRequest OwnProtocol::list_quotes_request(const std::string& token) const {
   return make_request("GET", "/quotes", token);

@@ -56,7 +56,8 @@ class OwnProtocol : public ShopProtocol {
   Result<std::vector<PendingApproval>> parse_list_approvals(const HttpResponse& response) const override;
   HttpRequest decide_approval_request(const std::string& token, const ApprovalDecision& decision) const override;
 
-  HttpRequest request_quote_request(const std::string& token, const QuoteRequest& request) const override;
+  HttpRequest request_quote_request(const std::string& token, const QuoteRequest& request,
+                                    const std::string& idempotency_key) const override;
   HttpRequest list_quotes_request(const std::string& token) const override;
   Result<std::vector<Quote>> parse_list_quotes(const HttpResponse& response) const override;
   HttpRequest answer_quote_request(const std::string& token, const QuoteAnswer& answer) const override;

@@ -275,7 +275,9 @@ class ShopProtocol {
   virtual Result<std::vector<PendingApproval>> parse_list_approvals(const HttpResponse& response) const = 0;
   virtual HttpRequest decide_approval_request(const std::string& token, const ApprovalDecision& decision) const = 0;
 
-  virtual HttpRequest request_quote_request(const std::string& token, const QuoteRequest& request) const = 0;
+  // The key makes asking the same again, while the first request waits for its answer, give that quote back.
+  virtual HttpRequest request_quote_request(const std::string& token, const QuoteRequest& request,
+                                            const std::string& idempotency_key) const = 0;
   virtual HttpRequest list_quotes_request(const std::string& token) const = 0;
   virtual Result<std::vector<Quote>> parse_list_quotes(const HttpResponse& response) const = 0;
   virtual HttpRequest answer_quote_request(const std::string& token, const QuoteAnswer& answer) const = 0;
