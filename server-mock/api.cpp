@@ -1107,9 +1107,18 @@ struct ApiHandlers {
     if (invite->spending_limit.minor < 0) problems.push_back({"spending_limit", "not_positive", "negative limit"});
     if (!problems.empty()) return send_error(res, 400, validation_error(std::move(problems)));
     const User user{"", admin->company_id, invite->email, invite->name, invite->role, invite->spending_limit, true};
+    // The same invitation again (its answer was lost): the user it made, as long as nobody changed them since.
+    const auto existing = api.storage_.user_by_email(invite->email);
+    if (existing.ok()) {
+      const User& made = existing.value().user;
+      if (made.company_id == user.company_id && made.name == user.name && made.role == user.role &&
+          made.spending_limit == user.spending_limit && made.active)
+        return send_data(res, 200, made);
+    }
     // The invitee sets a password through a link in a real shop; here nobody knows this one.
     const auto created = api.storage_.insert_user(user, hash_password(new_token(), HashCost::Fast));
     if (!created.ok()) return send_error(res, created.error());
+    if (take(api.faults_.drop_after_commit_next)) return drop_connection(res);
     send_data(res, 201, created.value());
   }
 

@@ -346,6 +346,18 @@ TEST_CASE("every endpoint answers once through the client's protocol code") {
     CHECK(user.value().email == "kupiec3@budmax.pl");
     CHECK(user.value().role == Role::Buyer);
     CHECK(user.value().spending_limit == pln(300000));
+    // The same invitation again (its answer was lost): 200 and the same user; anything else is taken.
+    const HttpResponse invited_again = shop.send(own_protocol().invite_user_request(admin.token, invite));
+    CHECK_MESSAGE(invited_again.status == 200, describe(invited_again));
+    CHECK(own_protocol().parse_user(invited_again).value().id == user.value().id);
+    UserInvite other_name = invite;
+    other_name.name = "Janina Kowalska";
+    const HttpResponse taken = shop.send(own_protocol().invite_user_request(admin.token, other_name));
+    CHECK_MESSAGE(taken.status == 409, describe(taken));
+    CHECK(own_protocol().parse_user(taken).error().field == "email");
+    const Session other_admin = shop.login("admin1@elektroiskra.pl");
+    const HttpResponse elsewhere = shop.send(own_protocol().invite_user_request(other_admin.token, invite));
+    CHECK_MESSAGE(elsewhere.status == 409, describe(elsewhere));  // another company's user stays theirs
 
     UserChange change;
     change.user_id = user.value().id;
