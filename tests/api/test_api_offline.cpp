@@ -156,6 +156,12 @@ std::vector<Lines> carts_named(const std::vector<Cart>& carts, const std::string
   return found;
 }
 
+// A fixed seed, so a failure repeats; B2B_RANDOM_SEED explores others.
+unsigned random_seed(unsigned fixed) {
+  const char* text = std::getenv("B2B_RANDOM_SEED");
+  return text ? static_cast<unsigned>(std::strtoul(text, nullptr, 10)) : fixed;
+}
+
 // Sends and confirms until nothing waits: every order sent (or refused), every cart saved.
 void settle(Device& device) {
   device.set_offline(false);
@@ -204,9 +210,7 @@ TEST_CASE("randomized: edits, network cuts, reloads, faults and orders; every or
   for (const Cart& cart : device.state().carts.carts) model_carts[cart.name] = lines_of(cart);
   if (const Cart* active = b2b::client::active_cart(device.state())) model_active = active->name;
 
-  // A fixed seed, so a failure repeats; B2B_RANDOM_SEED explores others.
-  const char* seed_text = std::getenv("B2B_RANDOM_SEED");
-  const unsigned seed = seed_text ? static_cast<unsigned>(std::strtoul(seed_text, nullptr, 10)) : 20261127u;
+  const unsigned seed = random_seed(20261127u);
   INFO("seed " << seed);
   std::mt19937 random(seed);
   const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
@@ -477,6 +481,123 @@ TEST_CASE_FIXTURE(SignedInDevice,
   const Session session = shop.login(buyer);
   CHECK(carts_named(shop.carts(session.token), "Do usunięcia").empty());
   CHECK(carts_named(shop.carts(session.token), "Zostaje").size() == 1);
+}
+
+// Each cart by id with its lines.
+std::map<std::string, Lines> carts_by_id(const std::vector<Cart>& carts) {
+  std::map<std::string, Lines> by_id;
+  for (const Cart& cart : carts) by_id[cart.id] = lines_of(cart);
+  return by_id;
+}
+
+TEST_CASE("randomized with two devices of one buyer: once the network settles both show the server's carts") {
+  Shop shop;
+  const std::vector<std::string> skus = simple_skus(4);
+  const std::string buyer = "kupiec2@budmax.pl";
+  Device phone(shop, "phone");
+  Device tablet(shop, "tablet");
+  sign_in(phone, buyer);
+  sign_in(tablet, buyer);
+  const unsigned seed = random_seed(20261130u);
+  INFO("seed " << seed);
+  std::mt19937 random(seed);
+  const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  std::vector<std::string> placed_pos;
+  int cart_number = 0;
+  int conflicts_resolved = 0;
+  const auto resolve_conflicts = [&](Device& device) {
+    for (const b2b::CartConflict& conflict : std::vector<b2b::CartConflict>(device.state().carts.conflicts)) {
+      device.dispatch(b2b::client::ResolveCartConflict{conflict.mine.id, pick(2) == 0});
+      ++conflicts_resolved;
+    }
+  };
+
+  for (int step = 0; step < 240; ++step) {
+    INFO("step " << step);
+    Device& device = pick(2) == 0 ? phone : tablet;
+    const AppState& state = device.state();
+    const Cart* active = b2b::client::active_cart(state);
+    const int what = pick(100);
+    if (what < 30) {
+      device.dispatch(AddToCart{skus[pick(static_cast<int>(skus.size()))], 1 + pick(5)});
+    } else if (what < 40 && active && !active->lines.empty()) {
+      device.dispatch(SetLineQuantity{active->lines[pick(static_cast<int>(active->lines.size()))].sku, pick(4)});
+    } else if (what < 45) {
+      device.dispatch(CreateCart{"R" + std::to_string(++cart_number)});
+    } else if (what < 50 && state.carts.carts.size() > 1) {
+      device.dispatch(SelectCart{state.carts.carts[pick(static_cast<int>(state.carts.carts.size()))].id});
+    } else if (what < 52 && state.carts.carts.size() > 1 && active) {
+      device.dispatch(DeleteCart{active->id});
+    } else if (what < 58 && active && !active->lines.empty()) {
+      const std::string po = "PO-TWO-" + std::to_string(placed_pos.size() + 1);
+      CheckoutFields fields = budmax_checkout();
+      fields.po_number = po;
+      device.dispatch(SetCheckoutFields{fields});
+      const std::size_t outbox_before = state.outbox.entries.size();
+      device.dispatch(b2b::client::PlaceOrder{});
+      const AppState& after = device.state();
+      if ((after.checkout.placed && after.checkout.placed->checkout.po_number == po) ||
+          after.outbox.entries.size() > outbox_before)
+        placed_pos.push_back(po);
+    } else if (what < 70) {
+      device.set_offline(!device.offline());
+    } else if (what < 76 && !device.offline()) {
+      const int kind = pick(3);
+      shop.faults(kind == 0   ? R"({"drop_after_commit_next":1})"
+                  : kind == 1 ? R"({"fail_next":1,"fail_status":503})"
+                              : R"({"drop_before_next":1})");
+    } else if (what < 80) {
+      device.reload();
+    } else if (what < 85) {
+      resolve_conflicts(device);
+    } else {
+      device.tick(1 + pick(20));
+    }
+  }
+
+  // The network comes back for good; the buyer settles what each device asks (conflicts included) and
+  // opens the app again, so each device has fetched what the other saved.
+  shop.faults(R"({"fail_next":0,"drop_before_next":0,"drop_after_commit_next":0})");
+  const auto quiet = [](const AppState& state) {
+    return std::none_of(state.carts.carts.begin(), state.carts.carts.end(),
+                        [&](const Cart& c) { return b2b::client::cart_unsynced(state, c); }) &&
+           state.carts.deleted.empty() && state.carts.saving.empty() && state.carts.conflicts.empty() &&
+           std::all_of(state.outbox.entries.begin(), state.outbox.entries.end(),
+                       [](const OutboxEntry& e) { return e.status == OutboxStatus::Sent; });
+  };
+  for (int round = 0; round < 10; ++round) {
+    for (Device* device : {&phone, &tablet}) {
+      device->set_offline(false);
+      for (int i = 0; i < 6; ++i) {
+        device->tick(31);
+        resolve_conflicts(*device);
+        for (const OutboxEntry& entry : std::vector<OutboxEntry>(device->state().outbox.entries))
+          if (entry.status == OutboxStatus::NeedsConfirmation)
+            device->dispatch(b2b::client::ConfirmOutboxOrder{entry.submission.idempotency_key});
+      }
+    }
+    if (quiet(phone.state()) && quiet(tablet.state())) {
+      phone.reload();
+      tablet.reload();
+      if (quiet(phone.state()) && quiet(tablet.state())) break;
+    }
+  }
+  const Session session = shop.login(buyer);
+  const std::map<std::string, Lines> on_server = carts_by_id(shop.carts(session.token));
+  for (Device* device : {&phone, &tablet}) {
+    INFO("device " << (device == &phone ? "phone" : "tablet"));
+    CHECK(quiet(device->state()));
+    CHECK(carts_by_id(device->state().carts.carts) == on_server);
+  }
+  MESSAGE("carts on the server " << on_server.size() << ", orders " << placed_pos.size() << ", conflicts resolved "
+                                 << conflicts_resolved << ", requests " << phone.requests() + tablet.requests());
+  std::map<std::string, int> count_by_po;
+  for (const Order& order : shop.orders(session.token)) ++count_by_po[order.checkout.po_number];
+  for (const std::string& po : placed_pos) {
+    INFO(po);
+    CHECK(count_by_po[po] == 1);
+  }
+  CHECK(placed_pos.size() > 3);
 }
 
 TEST_CASE("two devices edit one cart offline: both changes reach the server, and a real clash waits for the buyer") {
