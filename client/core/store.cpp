@@ -371,6 +371,18 @@ struct Builder {
     send(HttpPurpose::ListOrders, protocol.list_orders_request(token(state), state.orders.filter), ++state.orders.seq);
   }
 
+  void load_approvals() {
+    if (state.approvals.loading) return;
+    state.approvals.loading = true;
+    send(HttpPurpose::ListApprovals, protocol.list_approvals_request(token(state)));
+  }
+
+  void load_quotes() {
+    if (state.quotes.loading) return;
+    state.quotes.loading = true;
+    send(HttpPurpose::ListQuotes, protocol.list_quotes_request(token(state)));
+  }
+
   void add_to_cart(const AddToCart& add) {
     const Product* product = find_product(state, add.sku);
     if (!product) return;
@@ -1142,17 +1154,18 @@ struct Builder {
         break;
       }
       case HttpPurpose::DecideApproval: {
+        const std::string number = state.approvals.deciding;
         state.approvals.deciding.clear();
         const auto decided = protocol.parse_order(r.response);
-        if (!decided) {
-          state.approvals.error = decided.error();
-          break;
-        }
+        if (!decided) state.approvals.error = decided.error();
+        // Decided here, or by someone else meanwhile (the message says so): no longer waiting for this approver.
+        const bool settled =
+            decided || decided.error().kind == ErrorKind::Conflict || decided.error().kind == ErrorKind::NotFound;
+        if (!settled) break;
         auto& pending = state.approvals.pending;
-        pending.erase(
-            std::remove_if(pending.begin(), pending.end(),
-                           [&](const backend::PendingApproval& p) { return p.order.number == decided.value().number; }),
-            pending.end());
+        pending.erase(std::remove_if(pending.begin(), pending.end(),
+                                     [&](const backend::PendingApproval& p) { return p.order.number == number; }),
+                      pending.end());
         break;
       }
       case HttpPurpose::ListUsers: {
@@ -1289,14 +1302,8 @@ Transition update_app(AppState state, const Action& action, const ShopProtocol& 
             }
             // Lists are fetched whenever their screen opens: statuses change on the server.
             if (go.screen == Screen::Orders) b.load_orders();
-            if (go.screen == Screen::Approvals && !b.state.approvals.loading) {
-              b.state.approvals.loading = true;
-              b.send(HttpPurpose::ListApprovals, protocol.list_approvals_request(token(b.state)));
-            }
-            if (go.screen == Screen::Quotes && !b.state.quotes.loading) {
-              b.state.quotes.loading = true;
-              b.send(HttpPurpose::ListQuotes, protocol.list_quotes_request(token(b.state)));
-            }
+            if (go.screen == Screen::Approvals) b.load_approvals();
+            if (go.screen == Screen::Quotes) b.load_quotes();
             if (go.screen == Screen::Users && !b.state.users.loading) {
               b.state.users.loading = true;
               b.send(HttpPurpose::ListUsers, protocol.list_users_request(token(b.state)));

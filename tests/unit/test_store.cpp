@@ -456,6 +456,20 @@ TEST_CASE("approvals: the inbox loads when opened, a decision removes the order 
     CHECK(done.state.approvals.pending.size() == 1);
     CHECK(done.state.approvals.error->kind == ErrorKind::Validation);
   }
+  SUBCASE("decided by someone else meanwhile: gone from the inbox, with the server's message") {
+    Error taken{ErrorKind::Conflict, "", "the order is approved, not pending approval", {}};
+    const Transition done =
+        update(deciding.state, HttpResponded{HttpPurpose::DecideApproval, 0, failure(409, taken)}, kProtocol);
+    CHECK(done.state.approvals.pending.empty());
+    CHECK(done.state.approvals.error->message == "the order is approved, not pending approval");
+  }
+  SUBCASE("no answer: stays, to decide again") {
+    const Transition done =
+        update(deciding.state, HttpResponded{HttpPurpose::DecideApproval, 0, HttpResponse{0, {}, "Failed to fetch"}},
+               kProtocol);
+    CHECK(done.state.approvals.pending.size() == 1);
+    CHECK(done.state.approvals.error.has_value());
+  }
 }
 
 TEST_CASE("users: an admin's list, changes and invitations") {
