@@ -479,7 +479,7 @@ struct ApiHandlers {
   enum class KeyNeed { Required, Optional };
 
   // The Idempotency-Key header, or a 400 written: required for an order or a quote's acceptance, optional for
-  // a cart's creation (then "" when absent); at most 200 characters.
+  // a cart's creation or update and a request for quote (then "" when absent); at most 200 characters.
   std::optional<std::string> idempotency_key(const httplib::Request& req, httplib::Response& res,
                                              KeyNeed need = KeyNeed::Required) {
     std::string key = req.get_header_value("Idempotency-Key");
@@ -488,7 +488,7 @@ struct ApiHandlers {
                  validation_error({{"Idempotency-Key", key.empty() ? "required" : "too_long",
                                     need == KeyNeed::Required
                                         ? "every order needs an Idempotency-Key header of at most 200 characters"
-                                        : "a cart's Idempotency-Key has at most 200 characters"}}));
+                                        : "an Idempotency-Key has at most 200 characters"}}));
       return std::nullopt;
     }
     return key;

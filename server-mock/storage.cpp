@@ -1122,7 +1122,8 @@ Result<Done> Storage::reset() {
   if (!transaction) return transaction.error();
   price_lists_read_.clear();
   // Children before parents, so the foreign keys hold after every statement.
-  static const char* const kDeletes[] = {"DELETE FROM quote_lines",
+  static const char* const kDeletes[] = {"DELETE FROM quote_request_keys",
+                                         "DELETE FROM quote_lines",
                                          "DELETE FROM quotes",
                                          "DELETE FROM idempotency_keys",
                                          "DELETE FROM order_status_history",

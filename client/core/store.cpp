@@ -383,6 +383,12 @@ struct Builder {
     send(HttpPurpose::ListQuotes, protocol.list_quotes_request(token(state)));
   }
 
+  void load_users() {
+    if (state.users.loading) return;
+    state.users.loading = true;
+    send(HttpPurpose::ListUsers, protocol.list_users_request(token(state)));
+  }
+
   void add_to_cart(const AddToCart& add) {
     const Product* product = find_product(state, add.sku);
     if (!product) return;
@@ -1304,10 +1310,7 @@ Transition update_app(AppState state, const Action& action, const ShopProtocol& 
             if (go.screen == Screen::Orders) b.load_orders();
             if (go.screen == Screen::Approvals) b.load_approvals();
             if (go.screen == Screen::Quotes) b.load_quotes();
-            if (go.screen == Screen::Users && !b.state.users.loading) {
-              b.state.users.loading = true;
-              b.send(HttpPurpose::ListUsers, protocol.list_users_request(token(b.state)));
-            }
+            if (go.screen == Screen::Users) b.load_users();
           },
           [&](const LogIn& login) {
             if (b.state.login.busy) return;
